@@ -1,0 +1,29 @@
+using Vigia.Core.Time;
+
+namespace Vigia.Core.Observations;
+
+/// <summary>
+/// One normalised detection from one sensor: what was measured (with its measurement model),
+/// when the sensor says it was measured, when we received it, and any identity it carried.
+/// </summary>
+/// <remarks>Thread-safety: immutable once built; safe to pass between threads and through channels.</remarks>
+public sealed record Observation
+{
+    /// <summary>The sensor that produced it.</summary>
+    public required SensorId Sensor { get; init; }
+
+    /// <summary>Measurement time by the sensor's clock (UTC).</summary>
+    public required Timestamp SensorTime { get; init; }
+
+    /// <summary>Time Vigía received it (UTC, the receiving host's clock); equals sensor time for replayed files.</summary>
+    public required Timestamp ReceiveTime { get; init; }
+
+    /// <summary>The measurement and its model.</summary>
+    public required Measurement Measurement { get; init; }
+
+    /// <summary>A broadcast identity (Remote ID UAS ID, ICAO address), or null if the sensor saw none.</summary>
+    public string? UasId { get; init; }
+
+    /// <summary>The client's idempotency key for this observation, if it gave one.</summary>
+    public string? ClientId { get; init; }
+}

@@ -1,0 +1,28 @@
+using Vigia.Core.Geodesy;
+
+namespace Vigia.Scenarios.Format;
+
+/// <summary>Everything in a <c>cuas-scenario/1</c> file before its scans: frame, time base and sensors.</summary>
+public sealed record ScenarioHeader
+{
+    /// <summary>The schema string; always <see cref="SchemaName"/> for files this version reads.</summary>
+    public const string SchemaName = "cuas-scenario/1";
+
+    /// <summary>Free text.</summary>
+    public string Description { get; init; } = "";
+
+    /// <summary>UTC instant that scenario time 0 stands for (<c>time.epoch_utc</c>).</summary>
+    public required DateTimeOffset EpochUtc { get; init; }
+
+    /// <summary>Scenario start, seconds after the epoch.</summary>
+    public double StartSeconds { get; init; }
+
+    /// <summary>Scenario end, seconds after the epoch.</summary>
+    public double EndSeconds { get; init; }
+
+    /// <summary>WGS-84 position of the ENU frame origin, if the file gives one (<c>frame.origin_wgs84</c>).</summary>
+    public GeoPosition? OriginWgs84 { get; init; }
+
+    /// <summary>Sensors, in file order.</summary>
+    public required IReadOnlyList<ScenarioSensor> Sensors { get; init; }
+}

@@ -1,0 +1,81 @@
+using System.Reflection;
+
+namespace Vigia.Architecture.Tests;
+
+/// <summary>
+/// Enforces the dependency table of docs/architecture.md on the compiled assemblies
+/// (whole-assembly references, as NodaTime's reflection convention tests do).
+/// </summary>
+public sealed class DependencyRulesTests
+{
+    // Which Vigia assemblies each assembly may reference. Anything Vigia.* not listed is forbidden.
+    private static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        ["Vigia.Core"] = [],
+        ["Vigia.Tracking"] = ["Vigia.Core"],
+        ["Vigia.Scenarios"] = ["Vigia.Core"],
+        ["vigia"] = ["Vigia.Core", "Vigia.Tracking", "Vigia.Scenarios"],
+    };
+
+    // Non-BCL packages each assembly may reference (prefix match). Core and Tracking: BCL only.
+    private static readonly Dictionary<string, string[]> AllowedPackages = new()
+    {
+        ["Vigia.Core"] = [],
+        ["Vigia.Tracking"] = [],
+        ["Vigia.Scenarios"] = [],
+        ["vigia"] = [],
+    };
+
+    public static TheoryData<string> Assemblies => new(Allowed.Keys);
+
+    [Theory]
+    [MemberData(nameof(Assemblies))]
+    public void Assembly_ReferencesOnlyAllowedVigiaAssemblies(string assemblyName)
+    {
+        var references = Load(assemblyName).GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(IsVigia)
+            .ToArray();
+
+        var forbidden = references.Except(Allowed[assemblyName]).ToArray();
+
+        Assert.True(forbidden.Length == 0, $"{assemblyName} must not reference {string.Join(", ", forbidden)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Assemblies))]
+    public void Assembly_ReferencesNoPackagesBeyondItsAllowance(string assemblyName)
+    {
+        var foreign = Load(assemblyName).GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(n => !IsVigia(n) && !IsFramework(n))
+            .Where(n => !AllowedPackages[assemblyName].Any(p => n.StartsWith(p, StringComparison.Ordinal)))
+            .ToArray();
+
+        Assert.True(foreign.Length == 0, $"{assemblyName} must not reference {string.Join(", ", foreign)}");
+    }
+
+    [Fact]
+    public void EverySourceProject_IsCoveredByTheRules()
+    {
+        var srcDir = Path.Combine(Vigia.Testing.TestPaths.RepositoryRoot, "src");
+        var projects = Directory.GetDirectories(srcDir)
+            .Select(Path.GetFileName)
+            .Select(n => n == "Vigia.Cli" ? "vigia" : n!)
+            .ToArray();
+
+        var uncovered = projects.Except(Allowed.Keys).ToArray();
+
+        Assert.True(uncovered.Length == 0, $"add rules for {string.Join(", ", uncovered)}");
+    }
+
+    private static bool IsVigia(string name) =>
+        name.StartsWith("Vigia.", StringComparison.Ordinal) || name == "vigia";
+
+    private static bool IsFramework(string name) =>
+        name is "netstandard" or "mscorlib" ||
+        name.StartsWith("System", StringComparison.Ordinal) ||
+        name.StartsWith("Microsoft.Win32", StringComparison.Ordinal);
+
+    private static Assembly Load(string name) => Assembly.Load(new AssemblyName(name));
+}
