@@ -1,31 +1,71 @@
+using Vigia.Scenarios.Format;
+
 namespace Vigia.Cli;
 
-/// <summary>Dispatches <c>vigia COMMAND ...</c> to a command. Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.</summary>
+/// <summary>
+/// Dispatches <c>vigia COMMAND ...</c> to a command. Exit codes: 0 ok, 1 runtime failure,
+/// 2 bad input or usage. Results go to stdout (or <c>--out</c>), logs and progress to stderr.
+/// </summary>
 internal static class CommandLine
 {
     public const int Ok = 0;
     public const int Failure = 1;
     public const int BadInput = 2;
 
+    /// <summary>A command: its one-line summary, its usage text and its entry point.</summary>
+    internal sealed record Command(string Summary, string Usage, Func<CommandArguments, TextWriter, TextWriter, int> Run, params string[] Flags);
+
+    private static readonly SortedDictionary<string, Command> Commands = new(StringComparer.Ordinal)
+    {
+    };
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
-            stdout.WriteLine(Usage);
+            var text = Usage();
+            (args.Length == 0 ? stderr : stdout).WriteLine(text);
             return args.Length == 0 ? BadInput : Ok;
         }
 
-        stderr.WriteLine($"vigia: unknown command '{args[0]}'");
-        stderr.WriteLine(Usage);
-        return BadInput;
+        if (!Commands.TryGetValue(args[0], out var command))
+        {
+            stderr.WriteLine($"vigia: unknown command '{args[0]}'");
+            stderr.WriteLine(Usage());
+            return BadInput;
+        }
+
+        if (args.Skip(1).Any(a => a is "-h" or "--help"))
+        {
+            stdout.WriteLine(command.Usage);
+            return Ok;
+        }
+
+        try
+        {
+            return command.Run(new CommandArguments(args[1..], command.Flags), stdout, stderr);
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"vigia {args[0]}: {e.Message}");
+            stderr.WriteLine(command.Usage);
+            return BadInput;
+        }
+        catch (ScenarioFormatException e)
+        {
+            stderr.WriteLine(e.Message);
+            return BadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"vigia {args[0]}: {e.Message}");
+            return Failure;
+        }
     }
 
-    public const string Usage = """
-        usage: vigia <command> [options]
-
-        commands:
-          simulate   write a cuas-scenario/1 file from the documented multicopter model
-          track      run the tracker over a scenario and write cuas-tracks/1
-          eval       score tracks (or the tracker itself) against a scenario's truth with GOSPA
-        """;
+    private static string Usage()
+    {
+        var lines = Commands.Select(c => $"  {c.Key,-10} {c.Value.Summary}");
+        return "usage: vigia <command> [options]   (vigia <command> --help for its options)\n\ncommands:\n" + string.Join('\n', lines);
+    }
 }
