@@ -4,7 +4,7 @@ namespace Vigia.Core.Tests.Geodesy;
 
 public sealed class HeightConversionTests
 {
-    private static readonly ConstantGeoidModel SiteGeoid = new(47.25);
+    private static ConstantGeoidModel SiteGeoid => new(47.25);
 
     [Fact]
     public void TryToEllipsoidal_EllipsoidalAltitude_ReturnsItUnchangedWithoutAGeoid()

@@ -6,7 +6,7 @@ public sealed class LocalTangentPlaneTests
 {
     private const double OneMillimetre = 1e-3;
 
-    private static readonly GeoPosition Site = new(52.5, 13.4, 80.0);
+    private static GeoPosition Site => new(52.5, 13.4, 80.0);
 
     [Theory]
     [InlineData(52.5, 13.4, 80.0)]
