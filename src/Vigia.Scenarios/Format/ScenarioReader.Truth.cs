@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Vigia.Scenarios.Format;
+
+public sealed partial class ScenarioReader
+{
+    private List<TruthTrack> ReadTruthArray()
+    {
+        Expect(JsonTokenType.StartArray, "truth", "an array");
+        var tracks = new List<TruthTrack>();
+        _path.Push("truth", 0);
+        for (var i = 0; ; i++)
+        {
+            _path.SetIndex(i);
+            _pump.ReadRequired();
+            if (_pump.Token == JsonTokenType.EndArray)
+            {
+                break;
+            }
+
+            if (_pump.Token != JsonTokenType.StartObject)
+            {
+                throw _pump.Fault(_path.ToString(), $"expected an object, got {Describe(_pump.Token)}");
+            }
+
+            tracks.Add(ReadTruthTrack());
+        }
+
+        _path.Pop();
+        return tracks;
+    }
+
+    private TruthTrack ReadTruthTrack()
+    {
+        int? id = null;
+        string? uasId = null;
+        double? birth = null, death = null;
+        var states = new List<TruthState>();
+        while (NextProperty())
+        {
+            if (NameIs("id"u8))
+            {
+                Expect(JsonTokenType.Number, "id", "an integer");
+                id = int.TryParse(_pump.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)
+                    ? v
+                    : throw Fault("id", $"'{_pump.ValueString}' is not an integer");
+            }
+            else if (NameIs("uas_id"u8))
+            {
+                uasId = ReadNullableString("uas_id");
+            }
+            else if (NameIs("birth_t"u8))
+            {
+                birth = ReadNumber("birth_t");
+            }
+            else if (NameIs("death_t"u8))
+            {
+                death = ReadNullableNumber("death_t");
+            }
+            else if (NameIs("states"u8))
+            {
+                ReadTruthStates(states);
+            }
+            else
+            {
+                SkipPropertyValue();
+            }
+        }
+
+        return id is null || birth is null
+            ? throw Fault(id is null ? "id" : "birth_t", "missing")
+            : new TruthTrack(id.Value, uasId, birth.Value, death, states);
+    }
+
+    private void ReadTruthStates(List<TruthState> states)
+    {
+        Expect(JsonTokenType.StartArray, "states", "an array");
+        _path.Push("states", 0);
+        for (var k = 0; ; k++)
+        {
+            _path.SetIndex(k);
+            _pump.ReadRequired();
+            if (_pump.Token == JsonTokenType.EndArray)
+            {
+                break;
+            }
+
+            if (_pump.Token != JsonTokenType.StartObject)
+            {
+                throw _pump.Fault(_path.ToString(), $"expected an object, got {Describe(_pump.Token)}");
+            }
+
+            states.Add(ReadTruthState());
+        }
+
+        _path.Pop();
+    }
+
+    private TruthState ReadTruthState()
+    {
+        Span<double> v = stackalloc double[7];
+        var seen = 0;
+        while (NextProperty())
+        {
+            var slot = _pump.Value switch
+            {
+                [(byte)'t'] => 0,
+                [(byte)'x'] => 1,
+                [(byte)'y'] => 2,
+                [(byte)'z'] => 3,
+                [(byte)'v', (byte)'x'] => 4,
+                [(byte)'v', (byte)'y'] => 5,
+                [(byte)'v', (byte)'z'] => 6,
+                _ => -1,
+            };
+            if (slot < 0)
+            {
+                SkipPropertyValue();
+                continue;
+            }
+
+            v[slot] = ReadNumber(_stateFields[slot]);
+            seen |= 1 << slot;
+        }
+
+        if (seen != 0b111_1111)
+        {
+            var missing = System.Numerics.BitOperations.TrailingZeroCount(~seen);
+            throw Fault(_stateFields[missing], "missing");
+        }
+
+        return new TruthState(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+    }
+
+    private static readonly string[] _stateFields = ["t", "x", "y", "z", "vx", "vy", "vz"];
+}
