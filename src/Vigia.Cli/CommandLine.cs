@@ -17,6 +17,8 @@ internal static class CommandLine
 
     private static readonly SortedDictionary<string, Command> Commands = new(StringComparer.Ordinal)
     {
+        ["eval"] = Cli.Commands.EvalCommand.Definition,
+        ["track"] = Cli.Commands.TrackCommand.Definition,
     };
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -54,6 +56,11 @@ internal static class CommandLine
         catch (ScenarioFormatException e)
         {
             stderr.WriteLine(e.Message);
+            return BadInput;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            stderr.WriteLine($"vigia {args[0]}: {e.Message}");
             return BadInput;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,0 +1,91 @@
+using Vigia.Cli.Tracking;
+using Vigia.Core.Observations;
+using Vigia.Scenarios.Evaluation;
+using Vigia.Scenarios.Format;
+
+namespace Vigia.Cli.Commands;
+
+/// <summary>
+/// <c>vigia eval</c>: GOSPA and track-quality figures of a tracks file, or of the tracker itself
+/// run on the scenario, against the scenario's truth.
+/// </summary>
+internal static class EvalCommand
+{
+    public static CommandLine.Command Definition { get; } = new(
+        "score tracks (or the tracker itself) against a scenario's truth: GOSPA and track quality",
+        "usage: vigia eval --scenario FILE [--tracks TRACKS.json] [--json] [--steps] [--filter imm|cv] [--updater ekf|ukf]\n\n" +
+        "  --scenario FILE      scenario with truth (cuas-scenario/1)\n" +
+        "  --tracks FILE        tracks to score (cuas-tracks/1); without it the tracker runs on the scenario\n" +
+        "  --json               one JSON object on stdout instead of the table\n" +
+        "  --steps              add the per-step GOSPA table to the text output\n" + TrackerChoice.Help,
+        Run,
+        "json",
+        "steps");
+
+    private static int Run(CommandArguments args, TextWriter stdout, TextWriter stderr)
+    {
+        var scenarioPath = args.RequiredString("scenario");
+        var tracksPath = args.String("tracks");
+        var json = args.Flag("json");
+        var steps = args.Flag("steps");
+        var options = TrackerChoice.From(args);
+        args.ThrowIfUnused();
+
+        using var reader = ScenarioReader.Open(scenarioPath);
+        var radars = reader.Header.Sensors
+            .Where(s => s.Kind == MeasurementKind.RangeAzimuthElevation || s.Type == "radar")
+            .Select(s => s.Id)
+            .ToHashSet();
+        TrackFile tracks;
+        List<double> scoredTimes = [];
+        if (tracksPath is null)
+        {
+            var snapshots = new List<TrackFileSnapshot>();
+            var progress = new ProgressBar(stderr, reader.Header.EndSeconds - reader.Header.StartSeconds, "tracking");
+            var result = ScenarioTrackRun.Run(
+                reader,
+                options,
+                (t, points) =>
+                {
+                    snapshots.Add(new TrackFileSnapshot(t, points.ToArray()));
+                    scoredTimes.Add(t);
+                },
+                t => progress.Report(t - reader.Header.StartSeconds));
+            progress.Finish();
+            TrackCommand.Summary(stderr, reader, result);
+            tracks = new TrackFile
+            {
+                Tracker = TrackerChoice.Describe(options),
+                LoopSeconds = result.LoopSeconds,
+                Measurements = result.Measurements,
+                Snapshots = snapshots,
+            };
+        }
+        else
+        {
+            tracks = TrackFileReader.Read(tracksPath);
+            foreach (var scan in reader.ReadScans())
+            {
+                if (radars.Contains(scan.Sensor) && (scoredTimes.Count == 0 || scan.TimeSeconds > scoredTimes[^1]))
+                {
+                    scoredTimes.Add(scan.TimeSeconds);
+                }
+            }
+        }
+
+        var truth = reader.ReadTruth();
+        EvaluationReport report;
+        try
+        {
+            report = ScenarioScorer.Score(truth, scoredTimes, tracks);
+        }
+        catch (InvalidDataException e)
+        {
+            stderr.WriteLine($"{tracksPath ?? scenarioPath}: {e.Message}");
+            return CommandLine.BadInput;
+        }
+
+        stdout.Write(json ? EvaluationReportJson.ToJson(report) + "\n" : EvaluationReportText.Format(report, steps));
+        return CommandLine.Ok;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Vigia.Cli.Tracking;
+using Vigia.Scenarios.Format;
+
+namespace Vigia.Cli.Commands;
+
+/// <summary><c>vigia track</c>: runs the tracker over a scenario and writes <c>cuas-tracks/1</c>.</summary>
+internal static class TrackCommand
+{
+    public static CommandLine.Command Definition { get; } = new(
+        "run the tracker over a cuas-scenario/1 file and write cuas-tracks/1",
+        "usage: vigia track --scenario FILE --out TRACKS.json [--filter imm|cv] [--updater ekf|ukf]\n\n" +
+        "  --scenario FILE      input scenario (cuas-scenario/1)\n" +
+        "  --out FILE           output tracks (cuas-tracks/1); '-' for stdout\n" + TrackerChoice.Help,
+        Run);
+
+    private static int Run(CommandArguments args, TextWriter stdout, TextWriter stderr)
+    {
+        var scenarioPath = args.RequiredString("scenario");
+        var outPath = args.RequiredString("out");
+        var options = TrackerChoice.From(args);
+        args.ThrowIfUnused();
+
+        using var reader = ScenarioReader.Open(scenarioPath);
+        using var output = outPath == "-" ? Console.OpenStandardOutput() : File.Create(outPath);
+        using var writer = new TrackFileWriter(output, TrackerChoice.Describe(options), leaveOpen: outPath == "-");
+        var progress = new ProgressBar(stderr, reader.Header.EndSeconds - reader.Header.StartSeconds, "tracking");
+        var result = ScenarioTrackRun.Run(reader, options, writer.WriteSnapshot, t => progress.Report(t - reader.Header.StartSeconds));
+        writer.Complete(result.LoopSeconds, result.Measurements);
+        progress.Finish();
+        Summary(stderr, reader, result);
+        return CommandLine.Ok;
+    }
+
+    internal static void Summary(TextWriter stderr, ScenarioReader reader, ScenarioTrackRun.Result result)
+    {
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"tracked {result.Measurements} measurements, {result.Snapshots} snapshots, tracker loop {result.LoopSeconds * 1000:F1} ms"));
+        if (reader.Faults.Total > 0)
+        {
+            stderr.WriteLine($"skipped detections: {reader.Faults.Total} ({reader.Faults})");
+        }
+    }
+}

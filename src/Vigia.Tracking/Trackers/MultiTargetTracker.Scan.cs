@@ -1,0 +1,226 @@
+using Vigia.Core.Geodesy;
+using Vigia.Core.Observations;
+using Vigia.Core.Time;
+using Vigia.Tracking.Association;
+using Vigia.Tracking.Filters;
+using Vigia.Tracking.Models;
+
+namespace Vigia.Tracking.Trackers;
+
+/// <summary>One scan: validation, pre-gate, gating and scoring of candidate pairs.</summary>
+public sealed partial class MultiTargetTracker
+{
+    private const double GateSigmas = 4.0;
+    private readonly SpatialGrid _grid = new();
+    private readonly List<int> _query = [];
+    private Detection[] _detections = new Detection[64];
+    private double[] _east = new double[64];
+    private double[] _north = new double[64];
+    private Edge[] _edges = new Edge[256];
+    private int _edgeCount;
+
+    private TrackerStepResult ProcessScan(Timestamp time, ReadOnlySpan<Observation> scan)
+    {
+        if (_time is { } now && time < now)
+        {
+            _faults[(int)ObservationFault.OutOfOrder] += scan.Length;
+            return new TrackerStepResult(0, scan.Length, 0);
+        }
+
+        AdvanceTo(time);
+        var count = PrepareDetections(scan, out var rejected);
+        _edgeCount = 0;
+        GenerateCandidates(count);
+        Associate(count);
+        var used = ApplyAssignments(time, count);
+        return new TrackerStepResult(used, rejected, count - used);
+    }
+
+    /// <summary>Validates observations into <see cref="_detections"/>; returns how many are usable.</summary>
+    private int PrepareDetections(ReadOnlySpan<Observation> scan, out int rejected)
+    {
+        EnsureCapacity(ref _detections, scan.Length);
+        EnsureCapacity(ref _east, scan.Length);
+        EnsureCapacity(ref _north, scan.Length);
+        rejected = 0;
+        var count = 0;
+        Span<double> position = stackalloc double[3];
+        Span<double> covariance = stackalloc double[9];
+        foreach (var observation in scan)
+        {
+            var measurement = observation.Measurement;
+            var fault = measurement.Validate();
+            if (fault == ObservationFault.None && measurement.Kind == MeasurementKind.GeodeticPosition)
+            {
+                fault = TryToPictureFrame(ref measurement);
+            }
+
+            var model = MeasurementModels.For(measurement.Kind);
+            if (fault == ObservationFault.None && model is null)
+            {
+                fault = ObservationFault.UnsupportedKind;
+            }
+
+            if (fault != ObservationFault.None)
+            {
+                _faults[(int)fault]++;
+                rejected++;
+                continue;
+            }
+
+            var sensorModel = _options.SensorModelFor(observation.Sensor, measurement.Kind);
+            ref var d = ref _detections[count];
+            d = new Detection
+            {
+                Observation = observation,
+                Measurement = measurement,
+                Model = model!,
+                LogPdOverClutter = Math.Log(sensorModel.DetectionProbability) - Math.Log(sensorModel.ClutterDensity),
+                AssignedTrack = -1,
+                Locatable = model!.TryInvert(measurement, position, covariance),
+            };
+            if (d.Locatable)
+            {
+                _east[count] = position[0];
+                _north[count] = position[1];
+                d.Up = position[2];
+                d.RadiusMeters = GateSigmas * Math.Sqrt(Math.Max(covariance[0], 0) + Math.Max(covariance[4], 0));
+            }
+
+            count++;
+        }
+
+        return count;
+    }
+
+    private ObservationFault TryToPictureFrame(ref Measurement measurement)
+    {
+        if (_options.Frame is not { } frame)
+        {
+            return ObservationFault.UnsupportedKind;
+        }
+
+        var enu = frame.ToEnu(new GeoPosition(measurement.V0, measurement.V1, measurement.V2));
+        measurement = Measurement.EnuPosition(enu, measurement.Covariance);
+        return ObservationFault.None;
+    }
+
+    /// <summary>Scores every gated (track, detection) pair found through the spatial grid.</summary>
+    private void GenerateCandidates(int detectionCount)
+    {
+        if (detectionCount == 0 || _tracks.Count == 0)
+        {
+            return;
+        }
+
+        var maxRadius = 0.0;
+        var anyUnlocatable = false;
+        for (var j = 0; j < detectionCount; j++)
+        {
+            if (_detections[j].Locatable)
+            {
+                maxRadius = Math.Max(maxRadius, _detections[j].RadiusMeters);
+            }
+            else
+            {
+                anyUnlocatable = true;
+            }
+        }
+
+        var cell = Math.Max(50.0, 2 * maxRadius);
+        _grid.Build(_east, _north, detectionCount, cell);
+        for (var i = 0; i < _tracks.Count; i++)
+        {
+            var track = _tracks[i];
+            var p = track.State.Combined.Covariance;
+            var x = track.State.Combined.Mean;
+            var window = (GateSigmas * Math.Sqrt(Math.Max(p[0], p[7]))) + maxRadius;
+            _query.Clear();
+            _grid.Query(x[0], x[1], window, _query);
+            foreach (var j in _query)
+            {
+                if (_detections[j].Locatable)
+                {
+                    TryAddEdge(i, j);
+                }
+            }
+
+            if (anyUnlocatable)
+            {
+                for (var j = 0; j < detectionCount; j++)
+                {
+                    if (!_detections[j].Locatable)
+                    {
+                        TryAddEdge(i, j);
+                    }
+                }
+            }
+        }
+    }
+
+    private void TryAddEdge(int trackIndex, int detectionIndex)
+    {
+        var track = _tracks[trackIndex];
+        ref var d = ref _detections[detectionIndex];
+        var reportedId = d.Observation.UasId;
+        var sameIdentity = false;
+        if (reportedId is not null)
+        {
+            if (track.UasId is { } trackId)
+            {
+                if (!string.Equals(trackId, reportedId, StringComparison.Ordinal))
+                {
+                    return;
+                }
+
+                sameIdentity = true;
+            }
+            else if (_byUasId.ContainsKey(reportedId))
+            {
+                return; // another track carries this identity
+            }
+        }
+
+        var innovation = default(Innovation);
+        if (!_updater.TryInnovate(track.State.Combined, d.Measurement, d.Model, ref innovation))
+        {
+            return;
+        }
+
+        var gate = sameIdentity ? _options.IdentityGateMahalanobisSquared : _options.GateMahalanobisSquared;
+        if (innovation.MahalanobisSquared > gate)
+        {
+            return;
+        }
+
+        var scoreGain = d.LogPdOverClutter + innovation.LogLikelihood;
+        var cost = -scoreGain - (sameIdentity ? _options.IdentityBonus : 0);
+        EnsureCapacity(ref _edges, _edgeCount + 1);
+        _edges[_edgeCount++] = new Edge(trackIndex, detectionIndex, cost, scoreGain);
+    }
+
+    private static void EnsureCapacity<T>(ref T[] array, int needed)
+    {
+        if (array.Length < needed)
+        {
+            Array.Resize(ref array, Math.Max(needed, array.Length * 2));
+        }
+    }
+
+    /// <summary>A usable detection of the current scan.</summary>
+    private struct Detection
+    {
+        public Observation Observation;
+        public Measurement Measurement;
+        public IMeasurementModel Model;
+        public double LogPdOverClutter;
+        public bool Locatable;
+        public double Up;
+        public double RadiusMeters;
+        public int AssignedTrack;
+        public double AssignedGain;
+    }
+
+    /// <summary>A gated pair and its association cost (negative log-likelihood ratio, nats).</summary>
+    private readonly record struct Edge(int Track, int Detection, double Cost, double ScoreGain);
+}

@@ -1,0 +1,35 @@
+using Vigia.Core.Time;
+using Vigia.Core.Tracks;
+using Vigia.Tracking.Filters;
+
+namespace Vigia.Tracking.Trackers;
+
+/// <summary>
+/// One track's internal state: the filter state, life-cycle bookkeeping and identity. Fixed
+/// size (no history), so memory per track is bounded.
+/// </summary>
+internal sealed class Track(long id, int modelCount)
+{
+    public long Id { get; } = id;
+
+    public ImmState State { get; } = new(modelCount);
+
+    /// <summary>The time the filter state is for.</summary>
+    public Timestamp Time { get; set; }
+
+    public Timestamp FirstSeen { get; set; }
+
+    public Timestamp LastUpdate { get; set; }
+
+    public TrackStatus Status { get; set; }
+
+    public string? UasId { get; set; }
+
+    public int Hits { get; set; }
+
+    /// <summary>Track score: summed log-likelihood ratio of target versus clutter over its hits, nats.</summary>
+    public double Score { get; set; }
+
+    /// <summary>Set when the track is deleted, so its slot can be compacted away.</summary>
+    public bool Deleted { get; set; }
+}
