@@ -28,16 +28,4 @@ public sealed class ImmState
 
     /// <summary>Moment-matched combination of the model estimates.</summary>
     public GaussianState Combined { get; } = new();
-
-    /// <summary>Sets every model to <paramref name="initial"/> with probabilities <paramref name="probabilities"/>.</summary>
-    public void Initialise(GaussianState initial, ReadOnlySpan<double> probabilities)
-    {
-        for (var i = 0; i < Models.Length; i++)
-        {
-            Models[i].CopyFrom(initial);
-            Probabilities[i] = probabilities[i];
-        }
-
-        Combined.CopyFrom(initial);
-    }
 }

@@ -23,6 +23,7 @@ public sealed class InteractingMultipleModel
     private readonly double[] _transition;
     private readonly double[] _predicted;
     private readonly double[] _logLikelihood;
+    private readonly double[] _initialProbabilities;
 
     /// <summary>Creates the filter from its options.</summary>
     public InteractingMultipleModel(ImmOptions options, IUpdater updater)
@@ -46,17 +47,36 @@ public sealed class InteractingMultipleModel
         _transition = new double[_models.Length * _models.Length];
         _predicted = new double[_models.Length];
         _logLikelihood = new double[_models.Length];
-        InitialProbabilities = [.. options.InitialProbabilities];
+        _initialProbabilities = [.. options.InitialProbabilities];
+        if (_initialProbabilities.Length != _models.Length)
+        {
+            throw new ArgumentException("one initial probability per model", nameof(options));
+        }
     }
 
     /// <summary>Number of motion models.</summary>
     public int ModelCount => _models.Length;
 
     /// <summary>Model probabilities given to a new track.</summary>
-    public IReadOnlyList<double> InitialProbabilities { get; }
+    public IReadOnlyList<double> InitialProbabilities => _initialProbabilities;
 
     /// <summary>The motion models, in order.</summary>
     public IReadOnlyList<ITransitionModel> Models => _models;
+
+    /// <summary>
+    /// Restarts <paramref name="state"/> from one Gaussian: every model gets <paramref name="initial"/>
+    /// and the probabilities become <see cref="InitialProbabilities"/>.
+    /// </summary>
+    public void Initialise(ImmState state, GaussianState initial)
+    {
+        for (var i = 0; i < _models.Length; i++)
+        {
+            state.Models[i].CopyFrom(initial);
+            state.Probabilities[i] = _initialProbabilities[i];
+        }
+
+        state.Combined.CopyFrom(initial);
+    }
 
     /// <summary>Mixes and predicts every model by <paramref name="dtSeconds"/>, then recombines.</summary>
     public void Predict(ImmState state, double dtSeconds)
@@ -100,7 +120,7 @@ public sealed class InteractingMultipleModel
             mu[j] = _predicted[j];
         }
 
-        Moments(state.Models, mu, state.Combined);
+        Moments(state.Models, mu.AsSpan(0, r), state.Combined);
     }
 
     /// <summary>
@@ -151,7 +171,7 @@ public sealed class InteractingMultipleModel
             mu[j] /= floorTotal;
         }
 
-        Moments(state.Models, mu, state.Combined);
+        Moments(state.Models, mu.AsSpan(0, r), state.Combined);
         return true;
     }
 

@@ -8,6 +8,12 @@ public static class KalmanPredictor
     /// <summary>Predicts <paramref name="state"/> in place by <paramref name="dtSeconds"/> (≥ 0) with <paramref name="model"/>.</summary>
     public static void Predict(GaussianState state, ITransitionModel model, double dtSeconds)
     {
+        if (model is IAxisSeparableTransitionModel separable)
+        {
+            PredictSeparable(state.Mean, state.Covariance, separable, dtSeconds);
+            return;
+        }
+
         Span<double> f = stackalloc double[36];
         Span<double> q = stackalloc double[36];
         model.Transition(dtSeconds, f, q);
@@ -30,5 +36,50 @@ public static class KalmanPredictor
         }
 
         DenseMatrix.Symmetrise(covariance, 6);
+    }
+
+    /// <summary>
+    /// The block form of F P Fᵀ + Q for F = [[I, aI], [0, bI]] with P = [[A, B], [Bᵀ, C]]:
+    /// A' = A + a(B + Bᵀ) + a²C, B' = b(B + aC), C' = b²C, plus the diagonal Q blocks.
+    /// </summary>
+    internal static void PredictSeparable(Span<double> mean, Span<double> p, IAxisSeparableTransitionModel model, double dtSeconds)
+    {
+        Span<double> qpp = stackalloc double[3];
+        Span<double> qpv = stackalloc double[3];
+        Span<double> qvv = stackalloc double[3];
+        model.Coefficients(dtSeconds, out var a, out var b, qpp, qpv, qvv);
+        for (var i = 0; i < 3; i++)
+        {
+            mean[i] += a * mean[i + 3];
+            mean[i + 3] *= b;
+        }
+
+        Span<double> prior = stackalloc double[36];
+        p[..36].CopyTo(prior);
+        for (var i = 0; i < 3; i++)
+        {
+            for (var j = 0; j < 3; j++)
+            {
+                var aij = prior[(i * 6) + j];
+                var bij = prior[(i * 6) + j + 3];
+                var bji = prior[(j * 6) + i + 3];
+                var cij = prior[((i + 3) * 6) + j + 3];
+                var newB = b * (bij + (a * cij));
+                p[(i * 6) + j] = aij + (a * (bij + bji)) + (a * a * cij);
+                p[(i * 6) + j + 3] = newB;
+                p[((j + 3) * 6) + i] = newB;
+                p[((i + 3) * 6) + j + 3] = b * b * cij;
+            }
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            p[(i * 6) + i] += qpp[i];
+            p[(i * 6) + i + 3] += qpv[i];
+            p[((i + 3) * 6) + i] += qpv[i];
+            p[((i + 3) * 6) + i + 3] += qvv[i];
+        }
+
+        DenseMatrix.Symmetrise(p, 6);
     }
 }

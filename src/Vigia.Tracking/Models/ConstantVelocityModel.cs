@@ -9,10 +9,25 @@ namespace Vigia.Tracking.Models;
 /// </summary>
 /// <param name="HorizontalNoise">Acceleration noise spectral density on east and north, m²/s³.</param>
 /// <param name="VerticalNoise">Acceleration noise spectral density on up, m²/s³.</param>
-public sealed record ConstantVelocityModel(double HorizontalNoise, double VerticalNoise) : ITransitionModel
+public sealed record ConstantVelocityModel(double HorizontalNoise, double VerticalNoise) : IAxisSeparableTransitionModel
 {
     /// <inheritdoc />
     public string Name => "cv";
+
+    /// <inheritdoc />
+    public void Coefficients(double dtSeconds, out double a, out double b, Span<double> qPositionPosition, Span<double> qPositionVelocity, Span<double> qVelocityVelocity)
+    {
+        var dt = dtSeconds;
+        a = dt;
+        b = 1;
+        for (var axis = 0; axis < 3; axis++)
+        {
+            var noise = axis == 2 ? VerticalNoise : HorizontalNoise;
+            qPositionPosition[axis] = noise * dt * dt * dt / 3;
+            qPositionVelocity[axis] = noise * dt * dt / 2;
+            qVelocityVelocity[axis] = noise * dt;
+        }
+    }
 
     /// <inheritdoc />
     public void Transition(double dtSeconds, Span<double> f, Span<double> q)

@@ -13,10 +13,29 @@ namespace Vigia.Tracking.Models;
 /// <param name="HorizontalNoise">Acceleration noise spectral density on east and north, m²/s³.</param>
 /// <param name="VerticalNoise">Acceleration noise spectral density on up, m²/s³.</param>
 /// <param name="VelocityTimeConstantSeconds">Velocity decay time constant τ, seconds (&gt; 0).</param>
-public sealed record HoverModel(double HorizontalNoise, double VerticalNoise, double VelocityTimeConstantSeconds) : ITransitionModel
+public sealed record HoverModel(double HorizontalNoise, double VerticalNoise, double VelocityTimeConstantSeconds) : IAxisSeparableTransitionModel
 {
     /// <inheritdoc />
     public string Name => "hover";
+
+    /// <inheritdoc />
+    public void Coefficients(double dtSeconds, out double a, out double b, Span<double> qPositionPosition, Span<double> qPositionVelocity, Span<double> qVelocityVelocity)
+    {
+        var tau = VelocityTimeConstantSeconds;
+        var dt = dtSeconds;
+        var e = Math.Exp(-dt / tau);
+        var oneMinusE = 1 - e;
+        var oneMinusE2 = 1 - (e * e);
+        a = tau * oneMinusE;
+        b = e;
+        for (var axis = 0; axis < 3; axis++)
+        {
+            var noise = axis == 2 ? VerticalNoise : HorizontalNoise;
+            qPositionPosition[axis] = noise * tau * tau * (dt - (2 * tau * oneMinusE) + (tau * oneMinusE2 / 2));
+            qPositionVelocity[axis] = noise * tau * tau * oneMinusE * oneMinusE / 2;
+            qVelocityVelocity[axis] = noise * tau * oneMinusE2 / 2;
+        }
+    }
 
     /// <inheritdoc />
     public void Transition(double dtSeconds, Span<double> f, Span<double> q)

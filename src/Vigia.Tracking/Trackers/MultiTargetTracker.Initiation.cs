@@ -21,7 +21,7 @@ public sealed partial class MultiTargetTracker
             if (d.AssignedTrack >= 0)
             {
                 var track = _tracks[d.AssignedTrack];
-                if (_filter.Update(track.State, d.Measurement, d.Model))
+                if (FilterFor(track).Update(track.State, d.Measurement, d.Model))
                 {
                     RecordHit(track, time, d.Observation.UasId, d.AssignedGain);
                     used++;
@@ -68,8 +68,16 @@ public sealed partial class MultiTargetTracker
 
         if (track.Status == TrackStatus.Tentative && ShouldConfirm(track))
         {
-            track.Status = TrackStatus.Confirmed;
+            Confirm(track);
         }
+    }
+
+    /// <summary>Confirms a tentative track, handing its estimate from the initiation filter to the full filter.</summary>
+    private void Confirm(Track track)
+    {
+        track.Status = TrackStatus.Confirmed;
+        _initial.CopyFrom(track.State.Combined);
+        _filter.Initialise(track.State, _initial);
     }
 
     private bool ShouldConfirm(Track track) =>
@@ -78,14 +86,16 @@ public sealed partial class MultiTargetTracker
 
     private void StartTrack(ref Detection d, Timestamp time)
     {
-        var track = new Track(_nextId++, _filter.ModelCount)
-        {
-            FirstSeen = time,
-            LastUpdate = time,
-            Time = time,
-            Status = TrackStatus.Tentative,
-            Hits = 1,
-        };
+        var track = _pool.Count > 0 ? _pool.Pop() : new Track(_filter.ModelCount);
+        track.Id = _nextId++;
+        track.FirstSeen = time;
+        track.LastUpdate = time;
+        track.Time = time;
+        track.Status = TrackStatus.Tentative;
+        track.Hits = 1;
+        track.Score = 0;
+        track.UasId = null;
+        track.Deleted = false;
         Initialise(track, ref d, time);
         if (d.Observation.UasId is { } id)
         {
@@ -95,7 +105,7 @@ public sealed partial class MultiTargetTracker
 
         if (ShouldConfirm(track))
         {
-            track.Status = TrackStatus.Confirmed;
+            Confirm(track);
         }
 
         _tracks.Add(track);
@@ -129,7 +139,7 @@ public sealed partial class MultiTargetTracker
         p[21] = vh * vh;
         p[28] = vh * vh;
         p[35] = vv * vv;
-        track.State.Initialise(_initial, _filter.InitialProbabilities is double[] probabilities ? probabilities : [.. _filter.InitialProbabilities]);
+        FilterFor(track).Initialise(track.State, _initial);
         track.Time = time;
     }
 }

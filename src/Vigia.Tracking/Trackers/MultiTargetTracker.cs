@@ -25,6 +25,8 @@ public sealed partial class MultiTargetTracker : ITracker
 {
     private readonly TrackerOptions _options;
     private readonly InteractingMultipleModel _filter;
+    private readonly InteractingMultipleModel _initiationFilter;
+    private readonly Stack<Track> _pool = new();
     private readonly IUpdater _updater;
     private readonly List<Track> _tracks = [];
     private readonly Dictionary<string, Track> _byUasId = new(StringComparer.Ordinal);
@@ -45,6 +47,9 @@ public sealed partial class MultiTargetTracker : ITracker
             ? options.Imm
             : new ImmOptions { Models = [options.SingleModel], MeanSojournSeconds = [1.0], SwitchWeights = [1.0], InitialProbabilities = [1.0] };
         _filter = new InteractingMultipleModel(imm, _updater);
+        _initiationFilter = new InteractingMultipleModel(
+            new ImmOptions { Models = [options.InitiationModel], MeanSojournSeconds = [1.0], SwitchWeights = [1.0], InitialProbabilities = [1.0] },
+            _updater);
     }
 
     /// <summary>The options the tracker runs with.</summary>
@@ -159,7 +164,7 @@ public sealed partial class MultiTargetTracker : ITracker
             var dt = time.SecondsSince(track.Time);
             if (dt > 0)
             {
-                _filter.Predict(track.State, dt);
+                FilterFor(track).Predict(track.State, dt);
                 track.Time = time;
             }
 
@@ -167,6 +172,7 @@ public sealed partial class MultiTargetTracker : ITracker
             {
                 track.Deleted = true;
                 deleted = true;
+                _pool.Push(track);
                 if (track.UasId is { } id && _byUasId.TryGetValue(id, out var owner) && owner == track)
                 {
                     _byUasId.Remove(id);
@@ -179,6 +185,10 @@ public sealed partial class MultiTargetTracker : ITracker
             _tracks.RemoveAll(static t => t.Deleted);
         }
     }
+
+    /// <summary>Tentative tracks run the cheap one-model initiation filter; confirmed ones the full filter.</summary>
+    private InteractingMultipleModel FilterFor(Track track) =>
+        track.Status == TrackStatus.Tentative ? _initiationFilter : _filter;
 
     private bool ShouldDelete(Track track, Timestamp time)
     {

@@ -8,9 +8,9 @@ namespace Vigia.Tracking.Trackers;
 /// One track's internal state: the filter state, life-cycle bookkeeping and identity. Fixed
 /// size (no history), so memory per track is bounded.
 /// </summary>
-internal sealed class Track(long id, int modelCount)
+internal sealed class Track(int modelCount)
 {
-    public long Id { get; } = id;
+    public long Id { get; set; }
 
     public ImmState State { get; } = new(modelCount);
 

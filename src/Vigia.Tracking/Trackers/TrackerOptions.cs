@@ -24,6 +24,12 @@ public sealed record TrackerOptions
     /// </summary>
     public ConstantVelocityModel SingleModel { get; init; } = new(5.0, 0.5);
 
+    /// <summary>
+    /// The single motion model of tentative tracks (acceleration noise, m²/s³): cheap, since most
+    /// tentative tracks are clutter; a confirmed track switches to <see cref="Filter"/>.
+    /// </summary>
+    public ConstantVelocityModel InitiationModel { get; init; } = new(5.0, 0.5);
+
     /// <summary>The IMM's models and switching, used when <see cref="Filter"/> is <see cref="FilterKind.Imm"/>.</summary>
     public ImmOptions Imm { get; init; } = DefaultImm;
 
