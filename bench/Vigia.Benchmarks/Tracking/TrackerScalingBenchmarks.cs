@@ -9,7 +9,7 @@ namespace Vigia.Benchmarks.Tracking;
 /// How <see cref="MultiTargetTracker"/> scales with the number of targets at constant density
 /// (the shared N = 50 file's targets and clutter per km², see <see cref="BenchmarkScenario.OptionsFor"/>).
 /// One operation is one second of data, so "Mean" is compute time per second of data (the figure
-/// docs/tracking-formats.md gives for Stone Soup: 16 / 76 / 655 / 3,400 ms at N = 5 / 50 / 200 / 500)
+/// ../shared/docs/tracking-formats.md gives for Stone Soup: 16 / 76 / 655 / 3,400 ms at N = 5 / 50 / 200 / 500)
 /// and "Allocated" is bytes per second of data, i.e. per 1 Hz radar scan and its Remote ID scan.
 /// Budgets: bench/Vigia.Benchmarks/budgets.json.
 /// </summary>
