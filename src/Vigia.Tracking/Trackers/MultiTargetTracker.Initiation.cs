@@ -72,12 +72,83 @@ public sealed partial class MultiTargetTracker
         }
     }
 
-    /// <summary>Confirms a tentative track, handing its estimate from the initiation filter to the full filter.</summary>
+    /// <summary>
+    /// Confirms a tentative track, handing its estimate from the initiation filter to the full
+    /// filter. If a confirmed track that has gone unseen (coasting) is predicted where the new one
+    /// is, the new estimate continues that track instead, so a target keeps its track number across
+    /// a run of missed detections rather than appearing as a new track.
+    /// </summary>
     private void Confirm(Track track)
     {
-        track.Status = TrackStatus.Confirmed;
         _initial.CopyFrom(track.State.Combined);
+        if (FindCoastingMatch(track) is { } previous)
+        {
+            _filter.Initialise(previous.State, _initial);
+            previous.LastUpdate = track.LastUpdate;
+            previous.Hits += track.Hits;
+            previous.UasId ??= track.UasId;
+            if (previous.UasId is { } id)
+            {
+                _byUasId[id] = previous;
+            }
+
+            track.Deleted = true;
+            return;
+        }
+
+        track.Status = TrackStatus.Confirmed;
         _filter.Initialise(track.State, _initial);
+    }
+
+    private Track? FindCoastingMatch(Track candidate)
+    {
+        var x = candidate.State.Combined.Mean;
+        var p = candidate.State.Combined.Covariance;
+        Track? best = null;
+        var bestDistance = _options.GateMahalanobisSquared;
+        Span<double> sum = stackalloc double[9];
+        Span<double> inverse = stackalloc double[9];
+        foreach (var other in _tracks)
+        {
+            if (other == candidate || other.Deleted || other.Status == TrackStatus.Tentative
+                || candidate.LastUpdate.SecondsSince(other.LastUpdate) <= _options.DisplayCoastSeconds
+                || (other.UasId is not null && candidate.UasId is not null && other.UasId != candidate.UasId))
+            {
+                continue;
+            }
+
+            var y = other.State.Combined.Mean;
+            var q = other.State.Combined.Covariance;
+            for (var a = 0; a < 3; a++)
+            {
+                for (var b = 0; b < 3; b++)
+                {
+                    sum[(a * 3) + b] = p[(a * 6) + b] + q[(a * 6) + b];
+                }
+            }
+
+            if (!DenseMatrix.TryInvertSpd(sum, inverse, 3, out _))
+            {
+                continue;
+            }
+
+            var d2 = 0.0;
+            for (var a = 0; a < 3; a++)
+            {
+                for (var b = 0; b < 3; b++)
+                {
+                    d2 += (x[a] - y[a]) * inverse[(a * 3) + b] * (x[b] - y[b]);
+                }
+            }
+
+            if (d2 < bestDistance)
+            {
+                bestDistance = d2;
+                best = other;
+            }
+        }
+
+        return best;
     }
 
     private bool ShouldConfirm(Track track) =>

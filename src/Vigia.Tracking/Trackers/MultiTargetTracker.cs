@@ -116,6 +116,11 @@ public sealed partial class MultiTargetTracker : ITracker
         ArgumentNullException.ThrowIfNull(into);
         foreach (var track in _tracks)
         {
+            if (track.Deleted)
+            {
+                continue;
+            }
+
             var status = track.Status == TrackStatus.Tentative ? TrackStatus.Tentative
                 : IsDisplayed(track, time) ? TrackStatus.Confirmed : TrackStatus.Coasting;
             into.Add(Snapshot(track, time, status));
@@ -123,7 +128,7 @@ public sealed partial class MultiTargetTracker : ITracker
     }
 
     private bool IsDisplayed(Track track, Timestamp time) =>
-        track.Status != TrackStatus.Tentative && time.SecondsSince(track.LastUpdate) <= _options.DisplayCoastSeconds;
+        !track.Deleted && track.Status != TrackStatus.Tentative && time.SecondsSince(track.LastUpdate) <= _options.DisplayCoastSeconds;
 
     private Span<Observation> SortIntoScans(ReadOnlySpan<Observation> observations)
     {
@@ -168,7 +173,7 @@ public sealed partial class MultiTargetTracker : ITracker
                 track.Time = time;
             }
 
-            if (ShouldDelete(track, time))
+            if (track.Deleted || ShouldDelete(track, time))
             {
                 track.Deleted = true;
                 deleted = true;

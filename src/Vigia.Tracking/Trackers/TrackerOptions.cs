@@ -40,7 +40,7 @@ public sealed record TrackerOptions
     public double InitialVelocityStdVertical { get; init; } = 3.0;
 
     /// <summary>Association gate: a pair is considered only if ν S⁻¹ ν ≤ this (squared Mahalanobis distance).</summary>
-    public double GateMahalanobisSquared { get; init; } = 16.0;
+    public double GateMahalanobisSquared { get; init; } = 25.0;
 
     /// <summary>Gate for a Remote ID report whose UAS ID matches the track's (a wider window: identity already ties them).</summary>
     public double IdentityGateMahalanobisSquared { get; init; } = 400.0;
@@ -52,7 +52,7 @@ public sealed record TrackerOptions
     /// Track score (log-likelihood ratio of target versus clutter, summed over the hits since birth,
     /// nats) at which a tentative track is confirmed.
     /// </summary>
-    public double ConfirmationScore { get; init; } = 14.0;
+    public double ConfirmationScore { get; init; } = 8.0;
 
     /// <summary>Minimum number of observations before a track without identity is confirmed.</summary>
     public int MinimumHitsToConfirm { get; init; } = 2;
@@ -61,13 +61,13 @@ public sealed record TrackerOptions
     public bool ConfirmOnIdentity { get; init; } = true;
 
     /// <summary>A tentative track is deleted after this long without an update, seconds.</summary>
-    public double TentativeTimeoutSeconds { get; init; } = 1.5;
+    public double TentativeTimeoutSeconds { get; init; } = 2.2;
 
     /// <summary>A confirmed track is shown while its last update is at most this old, seconds; older, it coasts unseen.</summary>
-    public double DisplayCoastSeconds { get; init; } = 1.6;
+    public double DisplayCoastSeconds { get; init; } = 1.2;
 
     /// <summary>A confirmed track is deleted after this long without an update, seconds.</summary>
-    public double DeleteAfterSeconds { get; init; } = 4.0;
+    public double DeleteAfterSeconds { get; init; } = 6.0;
 
     /// <summary>A track is deleted when the horizontal position standard deviation exceeds this, metres.</summary>
     public double MaximumPositionStdMeters { get; init; } = 400.0;
@@ -91,18 +91,24 @@ public sealed record TrackerOptions
     /// </summary>
     public LocalTangentPlane? Frame { get; init; }
 
-    /// <summary>The default IMM: steady cruise, manoeuvre and hover models for multicopters.</summary>
+    /// <summary>
+    /// The default IMM for multicopters: steady cruise (low-noise constant velocity), manoeuvre
+    /// (high-noise constant velocity, for accelerations up to about 4 m/s²), left and right
+    /// coordinated turns at 15 °/s, and hover (velocity decaying to zero within about 1 s).
+    /// </summary>
     public static ImmOptions DefaultImm { get; } = new()
     {
         Models =
         [
-            new ConstantVelocityModel(0.1, 0.05),
-            new ConstantVelocityModel(8.0, 1.0),
-            new HoverModel(0.1, 0.05, 1.5),
+            new ConstantVelocityModel(0.1, 0.01),
+            new ConstantVelocityModel(30.0, 0.3),
+            new CoordinatedTurnModel(15 * Math.PI / 180, 0.1, 0.01),
+            new CoordinatedTurnModel(-15 * Math.PI / 180, 0.1, 0.01),
+            new HoverModel(0.1, 0.01, 1.0),
         ],
-        MeanSojournSeconds = [10.0, 4.0, 8.0],
-        SwitchWeights = [1.0, 1.0, 0.5],
-        InitialProbabilities = [0.4, 0.4, 0.2],
+        MeanSojournSeconds = [10.0, 4.0, 8.0, 8.0, 8.0],
+        SwitchWeights = [1.0, 1.0, 0.5, 0.5, 0.5],
+        InitialProbabilities = [0.3, 0.3, 0.1, 0.1, 0.2],
     };
 
     /// <summary>The sensor model of <paramref name="sensor"/> for a measurement of <paramref name="kind"/>.</summary>
