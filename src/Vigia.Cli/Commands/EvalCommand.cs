@@ -14,7 +14,7 @@ internal static class EvalCommand
     public static CommandLine.Command Definition { get; } = new(
         "score tracks (or the tracker itself) against a scenario's truth: GOSPA and track quality",
         "usage: vigia eval --scenario FILE [--tracks TRACKS.json] [--json] [--steps] [--filter imm|cv] [--updater ekf|ukf]\n\n" +
-        "  --scenario FILE      scenario with truth (cuas-scenario/1)\n" +
+        "  --scenario FILE      scenario with truth (cuas-scenario/1), or bundled:NAME (radar-n5-s1, radar-n50-s1, radar-rid-n20-c50-s2)\n" +
         "  --tracks FILE        tracks to score (cuas-tracks/1); without it the tracker runs on the scenario\n" +
         "  --json               one JSON object on stdout instead of the table\n" +
         "  --steps              add the per-step GOSPA table to the text output\n" + TrackerChoice.Help,
@@ -24,7 +24,7 @@ internal static class EvalCommand
 
     private static int Run(CommandArguments args, TextWriter stdout, TextWriter stderr)
     {
-        var scenarioPath = args.RequiredString("scenario");
+        var scenarioPath = BundledScenarios.Resolve(args.RequiredString("scenario"));
         var tracksPath = args.String("tracks");
         var json = args.Flag("json");
         var steps = args.Flag("steps");
@@ -85,7 +85,8 @@ internal static class EvalCommand
             return CommandLine.BadInput;
         }
 
-        stdout.Write(json ? EvaluationReportJson.ToJson(report) + "\n" : EvaluationReportText.Format(report, steps));
+        var text = json ? EvaluationReportJson.ToJson(report) : EvaluationReportText.Format(report, steps);
+        stdout.WriteLine(text.TrimEnd('\n'));
         return CommandLine.Ok;
     }
 }

@@ -10,13 +10,13 @@ internal static class TrackCommand
     public static CommandLine.Command Definition { get; } = new(
         "run the tracker over a cuas-scenario/1 file and write cuas-tracks/1",
         "usage: vigia track --scenario FILE --out TRACKS.json [--filter imm|cv] [--updater ekf|ukf]\n\n" +
-        "  --scenario FILE      input scenario (cuas-scenario/1)\n" +
+        "  --scenario FILE      input scenario (cuas-scenario/1), or bundled:NAME (radar-n5-s1, radar-n50-s1, radar-rid-n20-c50-s2)\n" +
         "  --out FILE           output tracks (cuas-tracks/1); '-' for stdout\n" + TrackerChoice.Help,
         Run);
 
     private static int Run(CommandArguments args, TextWriter stdout, TextWriter stderr)
     {
-        var scenarioPath = args.RequiredString("scenario");
+        var scenarioPath = BundledScenarios.Resolve(args.RequiredString("scenario"));
         var outPath = args.RequiredString("out");
         var options = TrackerChoice.From(args);
         args.ThrowIfUnused();

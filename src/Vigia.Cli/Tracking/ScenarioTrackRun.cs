@@ -26,7 +26,7 @@ internal static class ScenarioTrackRun
     {
         var header = reader.Header;
         var trackerOptions = ScenarioTrackerOptions.For(header, options);
-        TrackerWarmUp.Run(trackerOptions, header.Sensors.Select(s => s.Kind));
+        TrackerWarmUp.Run(options);
         var tracker = new MultiTargetTracker(trackerOptions);
         var epoch = Timestamp.FromDateTimeOffset(header.EpochUtc);
         var radars = header.Sensors.Where(s => s.Kind == MeasurementKind.RangeAzimuthElevation || s.Type == "radar").Select(s => s.Id).ToHashSet();
