@@ -6,20 +6,40 @@ namespace Vigia.Tracking.Tests.Trackers;
 
 public sealed partial class MultiTargetTrackerTests
 {
+    [Fact]
+    public void Step_ClutterOnly_ShowsAtMostAHandfulOfTrackScans()
+    {
+        const int seeds = 20;
+        var perSeed = new int[seeds];
+        var tentative = 0;
+        for (var seed = 1; seed <= seeds; seed++)
+        {
+            (perSeed[seed - 1], var alive) = ClutterOnly(seed);
+            tentative += alive;
+        }
+
+        // Measured with the defaults of commit 51818ec (confirmation score 8 nats after 2 hits, gate
+        // d² ≤ 25): seeds 1…40 gave 0–8 displayed track-scans each (77 in all, 44 for seeds 1…20),
+        // i.e. about one short-lived false track per minute at this density, shown for two scans.
+        // The bounds are about twice that: a false-track rate that doubles, or one clutter track
+        // that lives on, fails the test.
+        Assert.True(perSeed.Sum() <= 90, $"{perSeed.Sum()} displayed track-scans over {seeds} × 60 scans: {string.Join(",", perSeed)}");
+        Assert.True(perSeed.Max() <= 12, $"one run showed {perSeed.Max()} track-scans: {string.Join(",", perSeed)}");
+        // The tracker did start tentative tracks from the clutter (about 30 alive per scan), so the bound is not vacuous.
+        Assert.True(tentative > seeds * 60 * 10, $"only {tentative} tentative track-scans");
+    }
+
     /// <summary>
     /// 60 scans of 10 plots uniform in range [200, 3000] m × azimuth [0, 2π) × elevation [0.02, 0.3] rad
-    /// (about 2e-3 plots per m·rad², 20× the default clutter density the tracker assumes).
+    /// (about 2e-3 plots per m·rad², 20× the default clutter density the tracker assumes); returns the
+    /// displayed track-scans and the live-track-scans of any status.
     /// </summary>
-    [Theory]
-    [InlineData(51)]
-    [InlineData(52)]
-    [InlineData(53)]
-    public void Step_ClutterOnly_ShowsAtMostAHandfulOfTrackScans(int seed)
+    private static (int Shown, int Alive) ClutterOnly(int seed)
     {
         var tracker = new MultiTargetTracker(new TrackerOptions());
         var random = new Random(seed);
         var shown = 0;
-        var tentative = 0;
+        var alive = 0;
         var scan = new Observation[10];
         for (var k = 0; k < 60; k++)
         {
@@ -32,15 +52,9 @@ public sealed partial class MultiTargetTrackerTests
 
             tracker.Step(time, scan);
             shown += Displayed(tracker, time).Count;
-            tentative += tracker.TrackCount;
+            alive += tracker.TrackCount;
         }
 
-        // Measured: 0 displayed track-scans for each of seeds 1…40. A clutter track needs three gated
-        // plots in a row (score ≈ 10 nats per radar hit against a threshold of 14, the first hit
-        // scoring nothing), and a gate of about 0.8 m·rad² holds a clutter plot with probability ~2e-3.
-        // 3 allows one brief false track (shown for at most two scans of coast) and nothing more.
-        Assert.InRange(shown, 0, 3);
-        // The tracker did start tentative tracks from the clutter (about 20 alive per scan), so the bound is not vacuous.
-        Assert.True(tentative > 60 * 10, $"only {tentative} tentative track-scans");
+        return (shown, alive);
     }
 }

@@ -114,4 +114,59 @@ public sealed partial class MultiTargetTrackerTests
         Assert.Equal(a.Position, b.Position);
         Assert.Equal(a.UpdateCount, b.UpdateCount);
     }
+
+    [Fact]
+    public void Step_CoastingTrackSeenAgainBeforeDeletion_IsShownAgainWithTheSameNumber()
+    {
+        var start = new EnuVector(-300, 600, 80);
+        var velocity = new EnuVector(12, 3, 0);
+        var tracker = TrackOneTarget(start, velocity, scans: 10, seed: 85);
+        var before = Assert.Single(Displayed(tracker, Scenario.At(9)));
+        tracker.Step(Scenario.At(12), []);
+        Assert.Empty(Displayed(tracker, Scenario.At(12)));
+
+        StepOne(tracker, Scenario.At(12.5), Scenario.Radar(Straight(start, velocity, 12.5), RadarAtOrigin, new Random(86)));
+
+        var after = Assert.Single(Displayed(tracker, Scenario.At(12.5)));
+        Assert.Equal(before.TrackId, after.TrackId);
+        Assert.Equal(before.UpdateCount + 1, after.UpdateCount);
+        Assert.Equal(1, tracker.TrackCount);
+    }
+
+    [Fact]
+    public void Step_TrackDeletedThenNewTargetAppears_GetsANewNumber()
+    {
+        var tracker = TrackOneTarget(new EnuVector(-300, 600, 80), new EnuVector(12, 3, 0), scans: 10, seed: 87);
+        var first = Assert.Single(Displayed(tracker, Scenario.At(9)));
+        tracker.Step(Scenario.At(20), []);
+        Assert.Equal(0, tracker.TrackCount);
+
+        StepOne(tracker, Scenario.At(21), Scenario.Position(new EnuVector(100, 100, 50)), "rid-1", "RID-3");
+
+        var second = Assert.Single(Displayed(tracker, Scenario.At(21)));
+        Assert.NotEqual(first.TrackId, second.TrackId);
+        Assert.True(second.TrackId > first.TrackId);
+        Assert.Equal((1, "RID-3"), (second.UpdateCount, second.UasId));
+        Assert.Equal(Scenario.At(21), second.FirstSeen);
+    }
+
+    [Fact(Skip = "bug: tracks are pooled (MultiTargetTracker.Initiation StartTrack) but only Probabilities[0] is reset by the one-model initiation filter, so a tentative track in a recycled slot reports the previous track's (non-zero) manoeuvre probability in GetAllTracks; a fresh tentative track reports 0")]
+    public void GetAllTracks_TentativeTrackInARecycledSlot_ReportsTheSameAsAFreshOne()
+    {
+        var tracker = TrackOneTarget(new EnuVector(-300, 600, 80), new EnuVector(12, 3, 0), scans: 10, seed: 83);
+        tracker.Step(Scenario.At(20), []);
+        Assert.Equal(0, tracker.TrackCount);
+        var fresh = new MultiTargetTracker(new TrackerOptions());
+        var plot = Scenario.RadarPlot(900, 1, 0.1, RadarAtOrigin);
+
+        StepOne(tracker, Scenario.At(21), plot);
+        StepOne(fresh, Scenario.At(21), plot);
+
+        var recycled = Assert.Single(All(tracker, Scenario.At(21)));
+        var reference = Assert.Single(All(fresh, Scenario.At(21)));
+        Assert.Equal(Core.Tracks.TrackStatus.Tentative, recycled.Status);
+        Assert.Equal(reference.ManoeuvreProbability, recycled.ManoeuvreProbability);
+        Assert.Equal(reference.Position, recycled.Position);
+        Assert.Equal(reference.PositionCovariance, recycled.PositionCovariance);
+    }
 }
