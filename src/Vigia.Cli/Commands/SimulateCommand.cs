@@ -8,7 +8,7 @@ namespace Vigia.Cli.Commands;
 /// <summary><c>vigia simulate</c>: writes a seeded synthetic <c>cuas-scenario/1</c> file.</summary>
 internal static class SimulateCommand
 {
-    private static readonly SimulationOptions _defaults = new();
+    private static readonly SimulationOptions Defaults = new();
 
     /// <summary>The command's table entry.</summary>
     public static CommandLine.Command Definition { get; } = new(
@@ -18,7 +18,7 @@ internal static class SimulateCommand
 
     private static string BuildUsage()
     {
-        var d = _defaults;
+        var d = Defaults;
         var text = new StringBuilder();
         text.AppendLine("usage: vigia simulate --out FILE [options]");
         text.AppendLine();
@@ -39,7 +39,7 @@ internal static class SimulateCommand
 
     private static int Run(CommandArguments args, TextWriter stdout, TextWriter stderr)
     {
-        var d = _defaults;
+        var d = Defaults;
         var seedText = args.String("seed");
         var seed = d.Seed;
         if (seedText is not null && !ulong.TryParse(seedText, NumberStyles.None, CultureInfo.InvariantCulture, out seed))

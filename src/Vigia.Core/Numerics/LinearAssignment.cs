@@ -27,7 +27,7 @@ namespace Vigia.Core.Numerics;
 public static class LinearAssignment
 {
     [ThreadStatic]
-    private static LinearAssignmentSolver? t_solver;
+    private static LinearAssignmentSolver? _solver;
 
     /// <summary>
     /// Solves the assignment problem for a dense <paramref name="rows"/> × <paramref name="cols"/> cost matrix.
@@ -43,7 +43,7 @@ public static class LinearAssignment
     /// <remarks>After the first call on a thread, calls of the same or smaller size allocate nothing.</remarks>
     public static double Solve(ReadOnlySpan<double> costs, int rows, int cols, Span<int> rowToCol)
     {
-        var solver = t_solver ??= new LinearAssignmentSolver();
+        var solver = _solver ??= new LinearAssignmentSolver();
         return solver.Solve(costs, rows, cols, rowToCol);
     }
 }

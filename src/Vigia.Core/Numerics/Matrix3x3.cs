@@ -16,9 +16,15 @@ public readonly record struct Matrix3x3(
     /// <summary>Element (row, column), both zero-based.</summary>
     public double this[int row, int column] => (row * 3 + column) switch
     {
-        0 => M11, 1 => M12, 2 => M13,
-        3 => M21, 4 => M22, 5 => M23,
-        6 => M31, 7 => M32, 8 => M33,
+        0 => M11,
+        1 => M12,
+        2 => M13,
+        3 => M21,
+        4 => M22,
+        5 => M23,
+        6 => M31,
+        7 => M32,
+        8 => M33,
         _ => throw new ArgumentOutOfRangeException(nameof(row)),
     };
 

@@ -9,9 +9,9 @@ namespace Vigia.Scenarios.Format;
 /// <remarks>Thread-safety: not thread-safe; one reader owns one instance.</remarks>
 public sealed class DetectionFaultCounts
 {
-    private static readonly ObservationFault[] _reasons = Enum.GetValues<ObservationFault>();
+    private static readonly ObservationFault[] Reasons = Enum.GetValues<ObservationFault>();
 
-    private readonly long[] _counts = new long[_reasons.Max(r => (int)r) + 1];
+    private readonly long[] _counts = new long[Reasons.Max(r => (int)r) + 1];
 
     /// <summary>Total skipped detections, all reasons.</summary>
     public long Total { get; private set; }
@@ -25,7 +25,7 @@ public sealed class DetectionFaultCounts
     {
         get
         {
-            foreach (var reason in _reasons)
+            foreach (var reason in Reasons)
             {
                 if (reason != ObservationFault.None && _counts[(int)reason] > 0)
                 {

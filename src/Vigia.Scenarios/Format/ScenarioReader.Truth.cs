@@ -120,18 +120,18 @@ public sealed partial class ScenarioReader
                 continue;
             }
 
-            v[slot] = ReadNumber(_stateFields[slot]);
+            v[slot] = ReadNumber(StateFields[slot]);
             seen |= 1 << slot;
         }
 
         if (seen != 0b111_1111)
         {
             var missing = System.Numerics.BitOperations.TrailingZeroCount(~seen);
-            throw Fault(_stateFields[missing], "missing");
+            throw Fault(StateFields[missing], "missing");
         }
 
         return new TruthState(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
     }
 
-    private static readonly string[] _stateFields = ["t", "x", "y", "z", "vx", "vy", "vz"];
+    private static readonly string[] StateFields = ["t", "x", "y", "z", "vx", "vy", "vz"];
 }

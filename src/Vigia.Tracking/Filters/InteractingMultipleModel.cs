@@ -75,6 +75,8 @@ public sealed class InteractingMultipleModel
             state.Probabilities[i] = _initialProbabilities[i];
         }
 
+        // A state sized for a larger filter keeps no stale probabilities in the slots this one leaves unused.
+        state.Probabilities.AsSpan(_models.Length).Clear();
         state.Combined.CopyFrom(initial);
     }
 

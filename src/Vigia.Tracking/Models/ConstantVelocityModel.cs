@@ -30,14 +30,17 @@ public sealed record ConstantVelocityModel(double HorizontalNoise, double Vertic
     }
 
     /// <inheritdoc />
-    public void Transition(double dtSeconds, Span<double> f, Span<double> q)
+    public void Transition(double dtSeconds, Span<double> f, Span<double> q) => Fill(dtSeconds, HorizontalNoise, VerticalNoise, f, q);
+
+    /// <summary>Writes the constant-velocity F and Q for the given noise densities (shared with the turn model).</summary>
+    internal static void Fill(double dtSeconds, double horizontalNoise, double verticalNoise, Span<double> f, Span<double> q)
     {
         f[..StateVector.CovarianceSize].Clear();
         q[..StateVector.CovarianceSize].Clear();
         var dt = dtSeconds;
         for (var axis = 0; axis < 3; axis++)
         {
-            var noise = axis == 2 ? VerticalNoise : HorizontalNoise;
+            var noise = axis == 2 ? verticalNoise : horizontalNoise;
             var p = axis;
             var v = axis + 3;
             f[p * 6 + p] = 1;

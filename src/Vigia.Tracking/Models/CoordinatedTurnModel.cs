@@ -21,7 +21,7 @@ public sealed record CoordinatedTurnModel(double TurnRateRadiansPerSecond, doubl
     /// <inheritdoc />
     public void Transition(double dtSeconds, Span<double> f, Span<double> q)
     {
-        new ConstantVelocityModel(HorizontalNoise, VerticalNoise).Transition(dtSeconds, f, q);
+        ConstantVelocityModel.Fill(dtSeconds, HorizontalNoise, VerticalNoise, f, q);
         var w = TurnRateRadiansPerSecond;
         var (sin, cos) = Math.SinCos(w * dtSeconds);
         const int E = StateVector.East, N = StateVector.North, VE = StateVector.VelocityEast, VN = StateVector.VelocityNorth;

@@ -22,16 +22,13 @@ public sealed record HoverModel(double HorizontalNoise, double VerticalNoise, do
     public void Coefficients(double dtSeconds, out double a, out double b, Span<double> qPositionPosition, Span<double> qPositionVelocity, Span<double> qVelocityVelocity)
     {
         var tau = VelocityTimeConstantSeconds;
-        var dt = dtSeconds;
-        var e = Math.Exp(-dt / tau);
-        var oneMinusE = 1 - e;
-        var oneMinusE2 = 1 - (e * e);
+        Terms(dtSeconds, tau, out var oneMinusE, out var oneMinusE2, out var positionShape);
         a = tau * oneMinusE;
-        b = e;
+        b = 1 - oneMinusE;
         for (var axis = 0; axis < 3; axis++)
         {
             var noise = axis == 2 ? VerticalNoise : HorizontalNoise;
-            qPositionPosition[axis] = noise * tau * tau * (dt - (2 * tau * oneMinusE) + (tau * oneMinusE2 / 2));
+            qPositionPosition[axis] = noise * tau * tau * tau * positionShape;
             qPositionVelocity[axis] = noise * tau * tau * oneMinusE * oneMinusE / 2;
             qVelocityVelocity[axis] = noise * tau * oneMinusE2 / 2;
         }
@@ -43,10 +40,7 @@ public sealed record HoverModel(double HorizontalNoise, double VerticalNoise, do
         f[..StateVector.CovarianceSize].Clear();
         q[..StateVector.CovarianceSize].Clear();
         var tau = VelocityTimeConstantSeconds;
-        var dt = dtSeconds;
-        var e = Math.Exp(-dt / tau);
-        var oneMinusE = 1 - e;
-        var oneMinusE2 = 1 - (e * e);
+        Terms(dtSeconds, tau, out var oneMinusE, out var oneMinusE2, out var positionShape);
         for (var axis = 0; axis < 3; axis++)
         {
             var noise = axis == 2 ? VerticalNoise : HorizontalNoise;
@@ -54,11 +48,26 @@ public sealed record HoverModel(double HorizontalNoise, double VerticalNoise, do
             var v = axis + 3;
             f[p * 6 + p] = 1;
             f[p * 6 + v] = tau * oneMinusE;
-            f[v * 6 + v] = e;
-            q[p * 6 + p] = noise * tau * tau * (dt - (2 * tau * oneMinusE) + (tau * oneMinusE2 / 2));
+            f[v * 6 + v] = 1 - oneMinusE;
+            q[p * 6 + p] = noise * tau * tau * tau * positionShape;
             q[p * 6 + v] = noise * tau * tau * oneMinusE * oneMinusE / 2;
             q[v * 6 + p] = q[p * 6 + v];
             q[v * 6 + v] = noise * tau * oneMinusE2 / 2;
         }
+    }
+
+    /// <summary>
+    /// 1 − E, 1 − E² and the position-noise shape x − 2(1 − E) + (1 − E²)/2 (x = dt/τ, E = e^(−x)),
+    /// without cancellation: expm1 for the differences, and the series x³/3 − x⁴/4 + 7x⁵/60 − x⁶/24
+    /// for the shape when x is small (the direct form loses all precision once τ/dt ≳ 10⁴).
+    /// </summary>
+    private static void Terms(double dt, double tau, out double oneMinusE, out double oneMinusE2, out double positionShape)
+    {
+        var x = dt / tau;
+        oneMinusE = -double.ExpM1(-x);
+        oneMinusE2 = -double.ExpM1(-2 * x);
+        positionShape = x < 0.05
+            ? x * x * x * ((1.0 / 3) - (x / 4) + (7 * x * x / 60) - (x * x * x / 24))
+            : x - (2 * oneMinusE) + (oneMinusE2 / 2);
     }
 }

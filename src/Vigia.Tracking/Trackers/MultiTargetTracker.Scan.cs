@@ -10,7 +10,6 @@ namespace Vigia.Tracking.Trackers;
 /// <summary>One scan: validation, pre-gate, gating and scoring of candidate pairs.</summary>
 public sealed partial class MultiTargetTracker
 {
-    private const double GateSigmas = 4.0;
     private readonly SpatialGrid _grid = new();
     private readonly List<int> _query = [];
     private Detection[] _detections = new Detection[64];
@@ -84,7 +83,7 @@ public sealed partial class MultiTargetTracker
                 _east[count] = position[0];
                 _north[count] = position[1];
                 d.Up = position[2];
-                d.RadiusMeters = GateSigmas * Math.Sqrt(Math.Max(covariance[0], 0) + Math.Max(covariance[4], 0));
+                d.HorizontalSigmaMeters = Math.Sqrt(Math.Max(covariance[0], 0) + Math.Max(covariance[4], 0));
             }
 
             count++;
@@ -105,7 +104,12 @@ public sealed partial class MultiTargetTracker
         return ObservationFault.None;
     }
 
-    /// <summary>Scores every gated (track, detection) pair found through the spatial grid.</summary>
+    /// <summary>
+    /// Scores every gated (track, detection) pair: pairs found through the spatial grid within the
+    /// gate's horizontal extent, every bearing against every track, and every Remote ID report
+    /// against the track that already carries its UAS ID (whose wider identity gate the grid window
+    /// does not cover).
+    /// </summary>
     private void GenerateCandidates(int detectionCount)
     {
         if (detectionCount == 0 || _tracks.Count == 0)
@@ -113,13 +117,13 @@ public sealed partial class MultiTargetTracker
             return;
         }
 
-        var maxRadius = 0.0;
+        var maxSigma = 0.0;
         var anyUnlocatable = false;
         for (var j = 0; j < detectionCount; j++)
         {
             if (_detections[j].Locatable)
             {
-                maxRadius = Math.Max(maxRadius, _detections[j].RadiusMeters);
+                maxSigma = Math.Max(maxSigma, _detections[j].HorizontalSigmaMeters);
             }
             else
             {
@@ -127,19 +131,22 @@ public sealed partial class MultiTargetTracker
             }
         }
 
-        var cell = Math.Max(50.0, 2 * maxRadius);
-        _grid.Build(_east, _north, detectionCount, cell);
+        // sqrt(Pee + Pnn) bounds the largest horizontal standard deviation, so the square window of
+        // half-width g·(σ_track + σ_detection) holds every pair the gate g² can accept.
+        var gate = Math.Sqrt(_options.GateMahalanobisSquared);
+        _grid.Build(_east, _north, detectionCount, Math.Max(50.0, 2 * gate * maxSigma));
         for (var i = 0; i < _tracks.Count; i++)
         {
             var track = _tracks[i];
+            track.Index = i;
             var p = track.State.Combined.Covariance;
             var x = track.State.Combined.Mean;
-            var window = (GateSigmas * Math.Sqrt(Math.Max(p[0], p[7]))) + maxRadius;
+            var window = gate * (Math.Sqrt(Math.Max(p[0] + p[7], 0)) + maxSigma);
             _query.Clear();
             _grid.Query(x[0], x[1], window, _query);
             foreach (var j in _query)
             {
-                if (_detections[j].Locatable)
+                if (_detections[j].Locatable && !CarriesIdentityOf(j, track))
                 {
                     TryAddEdge(i, j);
                 }
@@ -156,7 +163,18 @@ public sealed partial class MultiTargetTracker
                 }
             }
         }
+
+        for (var j = 0; j < detectionCount; j++)
+        {
+            if (_detections[j].Observation.UasId is { } id && _byUasId.TryGetValue(id, out var owner) && !owner.Deleted)
+            {
+                TryAddEdge(owner.Index, j);
+            }
+        }
     }
+
+    private bool CarriesIdentityOf(int detectionIndex, Track track) =>
+        track.UasId is { } id && string.Equals(_detections[detectionIndex].Observation.UasId, id, StringComparison.Ordinal);
 
     private void TryAddEdge(int trackIndex, int detectionIndex)
     {
@@ -216,7 +234,7 @@ public sealed partial class MultiTargetTracker
         public double LogPdOverClutter;
         public bool Locatable;
         public double Up;
-        public double RadiusMeters;
+        public double HorizontalSigmaMeters;
         public int AssignedTrack;
         public double AssignedGain;
     }

@@ -32,4 +32,7 @@ internal sealed class Track(int modelCount)
 
     /// <summary>Set when the track is deleted, so its slot can be compacted away.</summary>
     public bool Deleted { get; set; }
+
+    /// <summary>Position in the tracker's track list during the current scan.</summary>
+    public int Index { get; set; }
 }

@@ -124,7 +124,7 @@ public sealed partial class MultiTargetTrackerTests
         Assert.True(after.Velocity.EastMeters > before.Velocity.EastMeters, $"velocity {after.Velocity} was reset, not updated");
     }
 
-    [Fact(Skip = "bug: the spatial pre-gate window (4σ of the track + the largest detection radius, MultiTargetTracker.Scan GenerateCandidates) ignores IdentityGateMahalanobisSquared = 400, so a matching Remote ID report between about 13σ and 20σ is never scored and takes the 'outside every gate' restart path: velocity reset to 0 and covariance to R")]
+    [Fact]
     public void Step_MatchingRemoteIdReportAt15Sigmas_IsStillInsideTheIdentityGateAndUpdatesTheFilter()
     {
         // d² ≈ 225 ≤ IdentityGateMahalanobisSquared (400): the documented wider window for a matching UAS ID.
