@@ -26,6 +26,9 @@ internal static class TrackCommand
         using var writer = new TrackFileWriter(output, TrackerChoice.Describe(options), leaveOpen: outPath == "-");
         var progress = new ProgressBar(stderr, reader.Header.EndSeconds - reader.Header.StartSeconds, "tracking");
         var result = ScenarioTrackRun.Run(reader, options, writer.WriteSnapshot, t => progress.Report(t - reader.Header.StartSeconds));
+
+        // Read to the end, so a fault after the scans (a file truncated inside truth, trailing text) is reported too.
+        reader.ReadTruth();
         writer.Complete(result.LoopSeconds, result.Measurements);
         progress.Finish();
         Summary(stderr, reader, result);
