@@ -22,16 +22,37 @@ internal static class TrackCommand
         args.ThrowIfUnused();
 
         using var reader = ScenarioReader.Open(scenarioPath);
-        using var output = outPath == "-" ? Console.OpenStandardOutput() : File.Create(outPath);
-        using var writer = new TrackFileWriter(output, TrackerChoice.Describe(options), leaveOpen: outPath == "-");
-        var progress = new ProgressBar(stderr, reader.Header.EndSeconds - reader.Header.StartSeconds, "tracking");
-        var result = ScenarioTrackRun.Run(reader, options, writer.WriteSnapshot, t => progress.Report(t - reader.Header.StartSeconds));
 
-        // Read to the end, so a fault after the scans (a file truncated inside truth, trailing text) is reported too.
-        reader.ReadTruth();
-        writer.Complete(result.LoopSeconds, result.Measurements);
-        progress.Finish();
-        Summary(stderr, reader, result);
+        // Write beside the target and rename at the end, so a failed run never leaves a half file under --out.
+        var partial = outPath == "-" ? null : outPath + ".partial";
+        try
+        {
+            using (var output = partial is null ? Console.OpenStandardOutput() : File.Create(partial))
+            using (var writer = new TrackFileWriter(output, TrackerChoice.Describe(options), leaveOpen: partial is null))
+            {
+                var progress = new ProgressBar(stderr, reader.Header.EndSeconds - reader.Header.StartSeconds, "tracking");
+                var result = ScenarioTrackRun.Run(reader, options, writer.WriteSnapshot, t => progress.Report(t - reader.Header.StartSeconds));
+
+                // Read to the end, so a fault after the scans (a file truncated inside truth, trailing text) is reported too.
+                reader.ReadTruth();
+                writer.Complete(result.LoopSeconds, result.Measurements);
+                progress.Finish();
+                Summary(stderr, reader, result);
+            }
+
+            if (partial is not null)
+            {
+                File.Move(partial, outPath, overwrite: true);
+            }
+        }
+        finally
+        {
+            if (partial is not null && File.Exists(partial))
+            {
+                File.Delete(partial);
+            }
+        }
+
         return CommandLine.Ok;
     }
 

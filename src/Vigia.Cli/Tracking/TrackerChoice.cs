@@ -29,7 +29,7 @@ internal static class TrackerChoice
 
     public static string Describe(TrackerOptions options) =>
         $"vigia {typeof(TrackerChoice).Assembly.GetName().Version} multi-target tracker: " +
-        $"{(options.Filter == FilterKind.Imm ? "IMM(cv-steady, cv-manoeuvre, hover)" : "CV")} " +
+        $"{(options.Filter == FilterKind.Imm ? $"IMM({string.Join(", ", options.Imm.Models.Select(m => m.Name))})" : "CV")} " +
         $"{(options.Updater == UpdaterKind.Unscented ? "UKF" : "EKF")}, GNN (exact 2-D assignment, spatial pre-gate), " +
         $"score-based confirmation, Remote ID identity";
 }
