@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Vigia.Cli.Tests.Support;
+using Vigia.Scenarios.Format;
+
+namespace Vigia.Cli.Tests;
+
+/// <summary>
+/// The three commands chained as a user would: <c>simulate</c> writes a scenario, <c>track</c> writes
+/// <c>cuas-tracks/1</c> for it, <c>eval</c> scores those tracks.
+/// </summary>
+public sealed partial class CommandLineTests
+{
+    [Fact]
+    public void Simulate_SeededScenario_Exits0AndWritesAReadableScenario()
+    {
+        var scenario = Path.Combine(Testing.TestPaths.NewTempDirectory(), "sim.json");
+
+        var result = Simulate(scenario);
+
+        VigiaCli.AssertExit(CommandLine.Ok, result);
+        Assert.Empty(result.Stdout);
+        Assert.StartsWith($"vigia simulate: wrote {scenario}: ", result.Stderr, StringComparison.Ordinal);
+        using var reader = ScenarioReader.Open(scenario);
+        Assert.Equal(0, reader.Header.StartSeconds);
+        Assert.Equal(30, reader.Header.EndSeconds);
+        Assert.Contains(reader.Header.Sensors, s => s.Type == "radar");
+        var scans = reader.ReadScans().ToList();
+        var truth = reader.ReadTruth();
+        Assert.NotEmpty(scans);
+        Assert.InRange(truth.Count, 1, 100);
+        Assert.Equal(0, reader.Faults.Total);
+    }
+
+    [Fact]
+    public void Simulate_SameSeedTwice_WritesIdenticalFiles()
+    {
+        var dir = Testing.TestPaths.NewTempDirectory();
+        var first = Path.Combine(dir, "a.json");
+        var second = Path.Combine(dir, "b.json");
+
+        VigiaCli.AssertExit(CommandLine.Ok, Simulate(first));
+        VigiaCli.AssertExit(CommandLine.Ok, Simulate(second));
+
+        Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+    }
+
+    [Fact]
+    public void Track_SimulatedScenario_WritesOneSnapshotPerRadarScanTimeAndTheLoopTime()
+    {
+        var dir = Testing.TestPaths.NewTempDirectory();
+        var scenario = Path.Combine(dir, "sim.json");
+        var tracks = Path.Combine(dir, "tracks.json");
+        VigiaCli.AssertExit(CommandLine.Ok, Simulate(scenario));
+
+        var result = VigiaCli.Run("track", "--scenario", scenario, "--out", tracks);
+
+        VigiaCli.AssertExit(CommandLine.Ok, result);
+        Assert.Empty(result.Stdout);
+        Assert.StartsWith("tracked ", result.Stderr, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(File.ReadAllBytes(tracks));
+        var root = json.RootElement;
+        Assert.Equal("cuas-tracks/1", root.GetProperty("schema").GetString());
+        Assert.True(root.GetProperty("timing").GetProperty("loop_s").GetDouble() > 0);
+        var snapshotTimes = root.GetProperty("snapshots").EnumerateArray().Select(s => s.GetProperty("t").GetDouble()).ToArray();
+        Assert.InRange(snapshotTimes.Length, 30, 31);
+        Assert.Equal(RadarScanTimes(scenario), snapshotTimes);
+        Assert.Contains(root.GetProperty("snapshots").EnumerateArray(), s => s.GetProperty("tracks").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public void Eval_TracksOfASimulatedScenario_ScoreAFiniteMeanGospaBelow60()
+    {
+        var dir = Testing.TestPaths.NewTempDirectory();
+        var scenario = Path.Combine(dir, "sim.json");
+        var tracks = Path.Combine(dir, "tracks.json");
+        VigiaCli.AssertExit(CommandLine.Ok, Simulate(scenario));
+        VigiaCli.AssertExit(CommandLine.Ok, VigiaCli.Run("track", "--scenario", scenario, "--out", tracks));
+
+        var result = VigiaCli.Run("eval", "--scenario", scenario, "--tracks", tracks, "--json");
+
+        VigiaCli.AssertExit(CommandLine.Ok, result);
+        using var json = result.StdoutJson();
+        var meanGospa = json.RootElement.GetProperty("mean_gospa").GetDouble();
+        Assert.True(double.IsFinite(meanGospa) && meanGospa < 60, $"mean GOSPA {meanGospa}");
+    }
+
+    [Fact]
+    public void Eval_WithAndWithoutTracksFile_ScoreTheSameSnapshots()
+    {
+        var dir = Testing.TestPaths.NewTempDirectory();
+        var scenario = Path.Combine(dir, "sim.json");
+        var tracks = Path.Combine(dir, "tracks.json");
+        VigiaCli.AssertExit(CommandLine.Ok, Simulate(scenario));
+        VigiaCli.AssertExit(CommandLine.Ok, VigiaCli.Run("track", "--scenario", scenario, "--out", tracks));
+
+        var fromFile = VigiaCli.Run("eval", "--scenario", scenario, "--tracks", tracks, "--json");
+        var direct = VigiaCli.Run("eval", "--scenario", scenario, "--json");
+
+        using var a = fromFile.StdoutJson();
+        using var b = direct.StdoutJson();
+        Assert.Equal(a.RootElement.GetProperty("per_step").GetRawText(), b.RootElement.GetProperty("per_step").GetRawText());
+        Assert.Equal(a.RootElement.GetProperty("track_switches").GetInt32(), b.RootElement.GetProperty("track_switches").GetInt32());
+    }
+
+    [Fact]
+    public void Track_SameScenarioTwice_WritesIdenticalSnapshots()
+    {
+        var dir = Testing.TestPaths.NewTempDirectory();
+        var scenario = Path.Combine(dir, "sim.json");
+        VigiaCli.AssertExit(CommandLine.Ok, Simulate(scenario));
+        var first = Path.Combine(dir, "first.json");
+        var second = Path.Combine(dir, "second.json");
+
+        VigiaCli.AssertExit(CommandLine.Ok, VigiaCli.Run("track", "--scenario", scenario, "--out", first));
+        VigiaCli.AssertExit(CommandLine.Ok, VigiaCli.Run("track", "--scenario", scenario, "--out", second));
+
+        // timing.loop_s is a wall-clock measurement and may differ; everything the tracker decided may not.
+        Assert.Equal(SnapshotsText(first), SnapshotsText(second));
+    }
+
+    private static CliResult Simulate(string output) =>
+        VigiaCli.Run("simulate", "--seed", "5", "--targets", "10", "--duration-s", "30", "--out", output);
+
+    /// <summary>The distinct times of the scenario's radar scans, in order.</summary>
+    private static double[] RadarScanTimes(string scenario)
+    {
+        using var reader = ScenarioReader.Open(scenario);
+        var radars = reader.Header.Sensors.Where(s => s.Type == "radar").Select(s => s.Id).ToHashSet();
+        return [.. reader.ReadScans().Where(s => radars.Contains(s.Sensor)).Select(s => s.TimeSeconds).Distinct()];
+    }
+
+    private static string SnapshotsText(string tracksPath)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllBytes(tracksPath));
+        var snapshots = json.RootElement.GetProperty("snapshots");
+        Assert.NotEqual(0, snapshots.GetArrayLength());
+        return snapshots.GetRawText();
+    }
+}
