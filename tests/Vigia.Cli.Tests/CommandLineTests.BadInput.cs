@@ -14,18 +14,6 @@ public sealed partial class CommandLineTests
     /// <summary>Every file of the scenario reader's malformed corpus (linked from Vigia.Scenarios.Tests).</summary>
     public static TheoryData<string> MalformedCorpus => [.. MalformedFileNames()];
 
-    /// <summary>
-    /// The corpus for <c>vigia track</c>, with the files it is known to accept wrongly marked as skipped
-    /// (<c>track</c> stops reading at the end of <c>scans</c>, so it never sees what follows).
-    /// </summary>
-    public static IEnumerable<TheoryDataRow<string>> MalformedCorpusForTrack =>
-        MalformedFileNames().Select(name => name == "trailing-content.json"
-            ? new TheoryDataRow<string>(name) { Skip = TrackIgnoresTheRestOfTheFile }
-            : new TheoryDataRow<string>(name));
-
-    private const string TrackIgnoresTheRestOfTheFile =
-        "bug: vigia track never reads past the scans array, so faults after it (trailing content, a file truncated inside truth) exit 0";
-
     [Fact]
     public void MalformedCorpus_IsPresentInTheTestOutput()
     {
@@ -33,8 +21,8 @@ public sealed partial class CommandLineTests
     }
 
     [Theory]
-    [MemberData(nameof(MalformedCorpusForTrack))]
-    public void Track_MalformedScenario_Exits2WithOneFileLineColumnMessage(string name)
+    [MemberData(nameof(MalformedCorpus))]
+    public void Track_MalformedScenario_Exits2WithOneFileLineColumnMessageAndWritesNoFile(string name)
     {
         var path = Malformed(name);
         var output = Path.Combine(Testing.TestPaths.NewTempDirectory(), "tracks.json");
@@ -44,6 +32,7 @@ public sealed partial class CommandLineTests
         VigiaCli.AssertExit(CommandLine.BadInput, result);
         AssertOneFaultLine(path, result);
         Assert.Empty(result.Stdout);
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(output)!));
     }
 
     [Theory]
@@ -72,16 +61,20 @@ public sealed partial class CommandLineTests
         Assert.Empty(result.Stdout);
     }
 
-    [Fact(Skip = TrackIgnoresTheRestOfTheFile)]
+    [Fact]
     public void Track_ScenarioTruncatedInsideItsTruth_Exits2WithOneFileLineColumnMessage()
     {
         var dir = Testing.TestPaths.NewTempDirectory();
         var path = WriteN5TruncatedInsideItsTruth(dir);
 
-        var result = VigiaCli.Run("track", "--scenario", path, "--out", Path.Combine(dir, "tracks.json"));
+        var output = Path.Combine(dir, "tracks.json");
+
+        var result = VigiaCli.Run("track", "--scenario", path, "--out", output);
 
         VigiaCli.AssertExit(CommandLine.BadInput, result);
         AssertOneFaultLine(path, result);
+        Assert.False(File.Exists(output), "a failed run must not leave a tracks file");
+        Assert.False(File.Exists(output + ".partial"), "a failed run must not leave its partial file");
     }
 
     [Fact]

@@ -57,6 +57,7 @@ public sealed partial class CommandLineTests
         VigiaCli.AssertExit(CommandLine.Ok, result);
         Assert.Empty(result.Stdout);
         Assert.StartsWith("tracked ", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(tracks + ".partial"), "the partial file must be renamed to --out");
         using var json = JsonDocument.Parse(File.ReadAllBytes(tracks));
         var root = json.RootElement;
         Assert.Equal("cuas-tracks/1", root.GetProperty("schema").GetString());
