@@ -34,7 +34,7 @@ internal static class TrackCommand
                 var result = ScenarioTrackRun.Run(reader, options, writer.WriteSnapshot, t => progress.Report(t - reader.Header.StartSeconds));
 
                 // Read to the end, so a fault after the scans (a file truncated inside truth, trailing text) is reported too.
-                reader.ReadTruth();
+                reader.ReadToEnd();
                 writer.Complete(result.LoopSeconds, result.Measurements);
                 progress.Finish();
                 Summary(stderr, reader, result);

@@ -101,9 +101,22 @@ public sealed partial class ScenarioReader : IDisposable
     /// <exception cref="ScenarioFormatException">A file-level fault in the rest of the file.</exception>
     public IReadOnlyList<TruthTrack> ReadTruth()
     {
+        ReadRest(keepTruth: true);
+        return _truth ?? [];
+    }
+
+    /// <summary>
+    /// Reads the rest of the file without keeping the truth (its JSON is still checked), so a
+    /// tracking run can report a fault after the scans in constant memory.
+    /// </summary>
+    /// <exception cref="ScenarioFormatException">A file-level fault in the rest of the file.</exception>
+    public void ReadToEnd() => ReadRest(keepTruth: false);
+
+    private void ReadRest(bool keepTruth)
+    {
         if (_phase == Phase.Done)
         {
-            return _truth ?? [];
+            return;
         }
 
         // Scans not read (or not read to the end) are skipped: the scans array closes back at depth 1.
@@ -118,7 +131,7 @@ public sealed partial class ScenarioReader : IDisposable
                 break;
             }
 
-            if (NameIs("truth"u8))
+            if (keepTruth && NameIs("truth"u8))
             {
                 _truth = ReadTruthArray();
             }
@@ -135,7 +148,6 @@ public sealed partial class ScenarioReader : IDisposable
         }
 
         _phase = Phase.Done;
-        return _truth ?? [];
     }
 
     /// <inheritdoc />
