@@ -122,4 +122,28 @@ public sealed partial class ScenarioReaderTests
         Assert.Equal(8, reader.ReadTruth().Count);
         Assert.Throws<InvalidOperationException>(() => reader.ReadScans());
     }
+
+    [Fact]
+    public void ReadToEnd_AfterTheScans_ChecksTheRestButKeepsNoTruth()
+    {
+        using var reader = ScenarioReader.Open(TestPaths.SharedData("scenarios", "radar-n5-s1.json"));
+        Assert.Equal(120, reader.ReadScans().Count());
+
+        reader.ReadToEnd();
+
+        Assert.Empty(reader.ReadTruth());
+    }
+
+    [Fact]
+    public void ReadToEnd_TrailingContent_IsAFileLevelFault()
+    {
+        using var reader = ScenarioReader.Open(Path.Combine(AppContext.BaseDirectory, "TestData", "malformed", "trailing-content.json"));
+        foreach (var scan in reader.ReadScans())
+        {
+            Assert.NotNull(scan);
+        }
+
+        var fault = Assert.Throws<ScenarioFormatException>(reader.ReadToEnd);
+        Assert.Equal(File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "TestData", "malformed", "trailing-content.json")).Length, fault.Line);
+    }
 }
