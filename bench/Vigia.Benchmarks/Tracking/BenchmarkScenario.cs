@@ -97,7 +97,7 @@ internal sealed class BenchmarkScenario
         long measurements = 0;
         foreach (var scan in reader.ReadScans())
         {
-            scans.Add(new BenchmarkScan(epoch.AddSeconds(scan.TimeSeconds), [.. scan.Observations], radars.Contains(scan.Sensor)));
+            scans.Add(new BenchmarkScan(epoch.AddSeconds(scan.TimeSeconds), scan.Sensor, [.. scan.Observations], radars.Contains(scan.Sensor)));
             measurements += scan.Observations.Count;
         }
 
@@ -105,8 +105,9 @@ internal sealed class BenchmarkScenario
     }
 }
 
-/// <summary>One scan, ready for <see cref="MultiTargetTracker.Step"/>.</summary>
+/// <summary>One scan, ready for <see cref="MultiTargetTracker.Step(Timestamp, SensorId, ReadOnlySpan{Observation})"/>.</summary>
 /// <param name="Time">Scan time.</param>
+/// <param name="Sensor">The scanning sensor.</param>
 /// <param name="Observations">The scan's observations.</param>
 /// <param name="IsRadar">Whether the displayed tracks are read after it.</param>
-internal sealed record BenchmarkScan(Timestamp Time, Observation[] Observations, bool IsRadar);
+internal sealed record BenchmarkScan(Timestamp Time, SensorId Sensor, Observation[] Observations, bool IsRadar);

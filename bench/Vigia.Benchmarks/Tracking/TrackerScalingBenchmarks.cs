@@ -59,7 +59,7 @@ public class TrackerScalingBenchmarks
         long displayed = 0;
         foreach (var scan in _scenario.Scans)
         {
-            tracker.Step(scan.Time, scan.Observations);
+            tracker.Step(scan.Time, scan.Sensor, scan.Observations);
             if (scan.IsRadar)
             {
                 _displayed.Clear();

@@ -76,7 +76,7 @@ internal static class ScenarioTrackRun
             }
 
             watch.Start();
-            var result = tracker.Step(epoch.AddSeconds(scan.TimeSeconds), buffer.AsSpan(0, count));
+            var result = tracker.Step(epoch.AddSeconds(scan.TimeSeconds), scan.Sensor, buffer.AsSpan(0, count));
             watch.Stop();
             measurements += count;
             rejected += result.Rejected;

@@ -7,7 +7,7 @@ namespace Vigia.Cli.Tracking;
 
 /// <summary>
 /// Builds tracker options for a scenario from what its sensor descriptions state (the radar's
-/// detection probability and false-alarm rate over its field of view), as a site would from
+/// detection probability, false-alarm rate and field of view), as a site would from
 /// its sensors' specifications. Truth is never consulted.
 /// </summary>
 internal static class ScenarioTrackerOptions
@@ -24,7 +24,10 @@ internal static class ScenarioTrackerOptions
 
             var fallback = baseOptions.SensorModelFor(sensor.Id, sensor.Kind);
             var pd = sensor.DetectionProbability is > 0 and <= 1 ? sensor.DetectionProbability : fallback.DetectionProbability;
-            sensors[sensor.Id] = new SensorModel(pd, ClutterDensity(sensor) ?? fallback.ClutterDensity);
+            var coverage = sensor.FieldOfView is { } fov
+                ? new SensorCoverage(sensor.Position, fov.RangeMinMeters, fov.RangeMaxMeters, fov.AzimuthMinRadians, fov.AzimuthMaxRadians, fov.ElevationMinRadians, fov.ElevationMaxRadians)
+                : null;
+            sensors[sensor.Id] = new SensorModel(pd, ClutterDensity(sensor) ?? fallback.ClutterDensity, coverage);
         }
 
         return baseOptions with

@@ -29,7 +29,7 @@ internal static class TrackerWarmUp
             foreach (var scan in reader.ReadScans())
             {
                 var time = epoch.AddSeconds(scan.TimeSeconds);
-                tracker.Step(time, scan.Observations.ToArray());
+                tracker.Step(time, scan.Sensor, scan.Observations.ToArray());
                 snapshots.Clear();
                 tracker.GetDisplayedTracks(time, snapshots);
             }

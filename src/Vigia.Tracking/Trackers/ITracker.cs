@@ -16,6 +16,13 @@ public interface ITracker
     TrackerStepResult Step(Timestamp time, ReadOnlySpan<Observation> observations);
 
     /// <summary>
+    /// Processes one complete scan of one sensor, which may be empty: unlike <see cref="Step(Timestamp, ReadOnlySpan{Observation})"/>
+    /// it says which sensor looked, so an empty scan still counts as a look (tracks outside the
+    /// sensor's coverage are not held to it). Every observation must come from <paramref name="sensor"/>.
+    /// </summary>
+    TrackerStepResult Step(Timestamp time, SensorId sensor, ReadOnlySpan<Observation> observations);
+
+    /// <summary>
     /// Appends the tracks an operator should see at <paramref name="time"/> (≥ the last step's time),
     /// predicted to that time: confirmed tracks updated within the display coast time.
     /// </summary>

@@ -105,13 +105,13 @@ public sealed partial class MultiTargetTracker
         var x = candidate.State.Combined.Mean;
         var p = candidate.State.Combined.Covariance;
         Track? best = null;
-        var bestDistance = _options.GateMahalanobisSquared;
+        var bestDistance = _options.ReacquisitionGateMahalanobisSquared;
         Span<double> sum = stackalloc double[9];
         Span<double> inverse = stackalloc double[9];
         foreach (var other in _tracks)
         {
             if (other == candidate || other.Deleted || other.Status == TrackStatus.Tentative
-                || candidate.LastUpdate.SecondsSince(other.LastUpdate) <= _options.DisplayCoastSeconds
+                || candidate.LastUpdate.SecondsSince(other.SilentSince) <= _options.DisplayCoastSeconds
                 || (other.UasId is not null && candidate.UasId is not null && other.UasId != candidate.UasId))
             {
                 continue;
@@ -167,6 +167,7 @@ public sealed partial class MultiTargetTracker
         track.Score = 0;
         track.UasId = null;
         track.Deleted = false;
+        track.LastUnobservable = default;
         Initialise(track, ref d, time);
         if (d.Observation.UasId is { } id)
         {

@@ -32,6 +32,11 @@ public sealed partial class MultiTargetTracker
         GenerateCandidates(count);
         Associate(count);
         var used = ApplyAssignments(time, count);
+        if (scan.Length > 0 && _options.Sensors.TryGetValue(scan[0].Sensor, out var sensor) && sensor.Coverage is { } coverage)
+        {
+            MarkUnobservable(time, coverage);
+        }
+
         return new TrackerStepResult(used, rejected, count - used);
     }
 
@@ -169,6 +174,19 @@ public sealed partial class MultiTargetTracker
             if (_detections[j].Observation.UasId is { } id && _byUasId.TryGetValue(id, out var owner) && !owner.Deleted)
             {
                 TryAddEdge(owner.Index, j);
+            }
+        }
+    }
+
+    /// <summary>Tracks this scan could not have seen (outside the sensor's coverage) do not accrue silence for it.</summary>
+    private void MarkUnobservable(Timestamp time, SensorCoverage coverage)
+    {
+        foreach (var track in _tracks)
+        {
+            var x = track.State.Combined.Mean;
+            if (track.LastUpdate != time && !coverage.Contains(new EnuVector(x[0], x[1], x[2])))
+            {
+                track.LastUnobservable = time;
             }
         }
     }

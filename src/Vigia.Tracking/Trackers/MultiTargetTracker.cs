@@ -98,6 +98,36 @@ public sealed partial class MultiTargetTracker : ITracker
     }
 
     /// <inheritdoc />
+    public TrackerStepResult Step(Timestamp time, SensorId sensor, ReadOnlySpan<Observation> observations)
+    {
+        foreach (var observation in observations)
+        {
+            if (observation.Sensor != sensor)
+            {
+                throw new ArgumentException($"observation from {observation.Sensor} in a scan of {sensor}", nameof(observations));
+            }
+        }
+
+        if (observations.Length > 0)
+        {
+            return Step(time, observations);
+        }
+
+        if (_time is { } now && time < now)
+        {
+            return default;
+        }
+
+        AdvanceTo(time);
+        if (_options.Sensors.TryGetValue(sensor, out var model) && model.Coverage is { } coverage)
+        {
+            MarkUnobservable(time, coverage);
+        }
+
+        return default;
+    }
+
+    /// <inheritdoc />
     public void GetDisplayedTracks(Timestamp time, ICollection<TrackSnapshot> into)
     {
         ArgumentNullException.ThrowIfNull(into);
@@ -128,7 +158,7 @@ public sealed partial class MultiTargetTracker : ITracker
     }
 
     private bool IsDisplayed(Track track, Timestamp time) =>
-        !track.Deleted && track.Status != TrackStatus.Tentative && time.SecondsSince(track.LastUpdate) <= _options.DisplayCoastSeconds;
+        !track.Deleted && track.Status != TrackStatus.Tentative && time.SecondsSince(track.SilentSince) <= _options.DisplayCoastSeconds;
 
     private Span<Observation> SortIntoScans(ReadOnlySpan<Observation> observations)
     {
@@ -197,7 +227,7 @@ public sealed partial class MultiTargetTracker : ITracker
 
     private bool ShouldDelete(Track track, Timestamp time)
     {
-        var silent = time.SecondsSince(track.LastUpdate);
+        var silent = time.SecondsSince(track.SilentSince);
         if (track.Status == TrackStatus.Tentative)
         {
             return silent > _options.TentativeTimeoutSeconds;

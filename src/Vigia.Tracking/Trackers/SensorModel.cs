@@ -7,4 +7,5 @@ namespace Vigia.Tracking.Trackers;
 /// </summary>
 /// <param name="DetectionProbability">Probability of detection, (0, 1].</param>
 /// <param name="ClutterDensity">False detections per scan per unit measurement volume (&gt; 0).</param>
-public sealed record SensorModel(double DetectionProbability, double ClutterDensity);
+/// <param name="Coverage">The volume the sensor sees, if known; null means it is not used to judge silence.</param>
+public sealed record SensorModel(double DetectionProbability, double ClutterDensity, SensorCoverage? Coverage = null);

@@ -21,6 +21,12 @@ internal sealed class Track(int modelCount)
 
     public Timestamp LastUpdate { get; set; }
 
+    /// <summary>Last time a sensor with known coverage scanned while the track was outside its coverage.</summary>
+    public Timestamp LastUnobservable { get; set; }
+
+    /// <summary>The instant from which the track's silence counts: its last update, or later if it was out of coverage since.</summary>
+    public Timestamp SilentSince => LastUnobservable > LastUpdate ? LastUnobservable : LastUpdate;
+
     public TrackStatus Status { get; set; }
 
     public string? UasId { get; set; }

@@ -45,6 +45,12 @@ public sealed record TrackerOptions
     /// <summary>Gate for a Remote ID report whose UAS ID matches the track's (a wider window: identity already ties them).</summary>
     public double IdentityGateMahalanobisSquared { get; init; } = 400.0;
 
+    /// <summary>
+    /// Gate (squared Mahalanobis distance on position, both covariances summed) within which a newly
+    /// confirmed track continues a coasting track's number instead of taking a new one.
+    /// </summary>
+    public double ReacquisitionGateMahalanobisSquared { get; init; } = 50.0;
+
     /// <summary>Association bonus, in log-likelihood units (nats), for a report whose UAS ID matches the track's.</summary>
     public double IdentityBonus { get; init; } = 30.0;
 
@@ -132,6 +138,7 @@ public sealed record TrackerOptions
         Positive(InitialVelocityStdVertical, nameof(InitialVelocityStdVertical));
         Positive(GateMahalanobisSquared, nameof(GateMahalanobisSquared));
         Positive(IdentityGateMahalanobisSquared, nameof(IdentityGateMahalanobisSquared));
+        Positive(ReacquisitionGateMahalanobisSquared, nameof(ReacquisitionGateMahalanobisSquared));
         Positive(TentativeTimeoutSeconds, nameof(TentativeTimeoutSeconds));
         Positive(DisplayCoastSeconds, nameof(DisplayCoastSeconds));
         Positive(DeleteAfterSeconds, nameof(DeleteAfterSeconds));
