@@ -14,6 +14,6 @@ public sealed record ImmOptions
     /// <summary>Relative probability of switching into each model, one per model.</summary>
     public required IReadOnlyList<double> SwitchWeights { get; init; }
 
-    /// <summary>Model probabilities of a new track, one per model, summing to 1.</summary>
+    /// <summary>Model probabilities of a new track, one per model (normalised to sum to 1).</summary>
     public required IReadOnlyList<double> InitialProbabilities { get; init; }
 }

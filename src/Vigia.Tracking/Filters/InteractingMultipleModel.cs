@@ -52,6 +52,31 @@ public sealed class InteractingMultipleModel
         {
             throw new ArgumentException("one initial probability per model", nameof(options));
         }
+
+        var total = 0.0;
+        foreach (var p in _initialProbabilities)
+        {
+            total += p >= 0 && double.IsFinite(p) ? p : throw new ArgumentException("initial probabilities must be finite and non-negative", nameof(options));
+        }
+
+        if (!(total > 0))
+        {
+            throw new ArgumentException("initial probabilities must not all be zero", nameof(options));
+        }
+
+        // Normalised here, so options that are only proportional still give a proper mixture.
+        for (var i = 0; i < _initialProbabilities.Length; i++)
+        {
+            _initialProbabilities[i] /= total;
+        }
+
+        for (var i = 0; i < _models.Length; i++)
+        {
+            if (!(_sojourn[i] > 0) || !(_switchWeights[i] >= 0))
+            {
+                throw new ArgumentException("sojourn times must be positive and switch weights non-negative", nameof(options));
+            }
+        }
     }
 
     /// <summary>Number of motion models.</summary>

@@ -211,6 +211,40 @@ public sealed class InteractingMultipleModelTests
     }
 
     [Fact]
+    public void Constructor_UnnormalisedInitialProbabilities_AreNormalised()
+    {
+        var options = new ImmOptions
+        {
+            Models = [new ConstantVelocityModel(1, 1), new ConstantVelocityModel(5, 1)],
+            MeanSojournSeconds = [5.0, 5.0],
+            SwitchWeights = [1.0, 1.0],
+            InitialProbabilities = [3.0, 1.0],
+        };
+
+        var imm = new InteractingMultipleModel(options, ExtendedKalmanUpdater.Instance);
+
+        Assert.Equal([0.75, 0.25], imm.InitialProbabilities);
+    }
+
+    [Theory]
+    [InlineData(-0.1, 1.0, 1.0, 1.0)]
+    [InlineData(0.0, 0.0, 1.0, 1.0)]
+    [InlineData(0.5, 0.5, 0.0, 1.0)]
+    [InlineData(0.5, 0.5, 1.0, -1.0)]
+    public void Constructor_InvalidProbabilitiesSojournOrWeights_Throws(double p0, double p1, double sojourn, double weight)
+    {
+        var options = new ImmOptions
+        {
+            Models = [new ConstantVelocityModel(1, 1), new ConstantVelocityModel(5, 1)],
+            MeanSojournSeconds = [sojourn, 5.0],
+            SwitchWeights = [weight, 1.0],
+            InitialProbabilities = [p0, p1],
+        };
+
+        Assert.Throws<ArgumentException>(() => new InteractingMultipleModel(options, ExtendedKalmanUpdater.Instance));
+    }
+
+    [Fact]
     public void Update_EveryModelRejectsTheMeasurement_ReturnsFalseAndLeavesTheStateUnchanged()
     {
         var imm = new InteractingMultipleModel(TrackerOptions.DefaultImm, ExtendedKalmanUpdater.Instance);
