@@ -13,14 +13,15 @@ internal static class EvalCommand
 {
     public static CommandLine.Command Definition { get; } = new(
         "score tracks (or the tracker itself) against a scenario's truth: GOSPA and track quality",
-        "usage: vigia eval --scenario FILE [--tracks TRACKS.json] [--json] [--steps] [--filter imm|cv] [--updater ekf|ukf]\n\n" +
+        "usage: vigia eval --scenario FILE [--tracks TRACKS.json] [--json] [--steps] [--filter imm|cv] [--updater ekf|ukf] [--no-warm-up]\n\n" +
         "  --scenario FILE      scenario with truth (cuas-scenario/1), or bundled:NAME (radar-n5-s1, radar-n50-s1, radar-rid-n20-c50-s2)\n" +
         "  --tracks FILE        tracks to score (cuas-tracks/1); without it the tracker runs on the scenario\n" +
         "  --json               one JSON object on stdout instead of the table\n" +
         "  --steps              add the per-step GOSPA table to the text output\n" + TrackerChoice.Help,
         Run,
         "json",
-        "steps");
+        "steps",
+        "no-warm-up");
 
     private static int Run(CommandArguments args, TextWriter stdout, TextWriter stderr)
     {
@@ -29,6 +30,7 @@ internal static class EvalCommand
         var json = args.Flag("json");
         var steps = args.Flag("steps");
         var options = TrackerChoice.From(args);
+        var warmUp = !args.Flag("no-warm-up");
         args.ThrowIfUnused();
 
         using var reader = ScenarioReader.Open(scenarioPath);
@@ -50,7 +52,8 @@ internal static class EvalCommand
                     snapshots.Add(new TrackFileSnapshot(t, points.ToArray()));
                     scoredTimes.Add(t);
                 },
-                t => progress.Report(t - reader.Header.StartSeconds));
+                t => progress.Report(t - reader.Header.StartSeconds),
+                warmUp);
             progress.Finish();
             TrackCommand.Summary(stderr, reader, result);
             tracks = new TrackFile

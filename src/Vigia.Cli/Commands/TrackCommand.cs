@@ -9,16 +9,18 @@ internal static class TrackCommand
 {
     public static CommandLine.Command Definition { get; } = new(
         "run the tracker over a cuas-scenario/1 file and write cuas-tracks/1",
-        "usage: vigia track --scenario FILE --out TRACKS.json [--filter imm|cv] [--updater ekf|ukf]\n\n" +
+        "usage: vigia track --scenario FILE --out TRACKS.json [--filter imm|cv] [--updater ekf|ukf] [--no-warm-up]\n\n" +
         "  --scenario FILE      input scenario (cuas-scenario/1), or bundled:NAME (radar-n5-s1, radar-n50-s1, radar-rid-n20-c50-s2)\n" +
         "  --out FILE           output tracks (cuas-tracks/1); '-' for stdout\n" + TrackerChoice.Help,
-        Run);
+        Run,
+        "no-warm-up");
 
     private static int Run(CommandArguments args, TextWriter stdout, TextWriter stderr)
     {
         var scenarioPath = BundledScenarios.Resolve(args.RequiredString("scenario"));
         var outPath = args.RequiredString("out");
         var options = TrackerChoice.From(args);
+        var warmUp = !args.Flag("no-warm-up");
         args.ThrowIfUnused();
 
         using var reader = ScenarioReader.Open(scenarioPath);
@@ -31,7 +33,7 @@ internal static class TrackCommand
             using (var writer = new TrackFileWriter(output, TrackerChoice.Describe(options), leaveOpen: partial is null))
             {
                 var progress = new ProgressBar(stderr, reader.Header.EndSeconds - reader.Header.StartSeconds, "tracking");
-                var result = ScenarioTrackRun.Run(reader, options, writer.WriteSnapshot, t => progress.Report(t - reader.Header.StartSeconds));
+                var result = ScenarioTrackRun.Run(reader, options, writer.WriteSnapshot, t => progress.Report(t - reader.Header.StartSeconds), warmUp);
 
                 // Read to the end, so a fault after the scans (a file truncated inside truth, trailing text) is reported too.
                 reader.ReadToEnd();

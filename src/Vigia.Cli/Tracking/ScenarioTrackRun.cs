@@ -22,11 +22,16 @@ internal static class ScenarioTrackRun
         ScenarioReader reader,
         TrackerOptions options,
         Action<double, ReadOnlySpan<TrackPoint>> onSnapshot,
-        Action<double>? onProgress = null)
+        Action<double>? onProgress = null,
+        bool warmUp = true)
     {
         var header = reader.Header;
         var trackerOptions = ScenarioTrackerOptions.For(header, options);
-        TrackerWarmUp.Run(options);
+        if (warmUp)
+        {
+            TrackerWarmUp.Run(options);
+        }
+
         var tracker = new MultiTargetTracker(trackerOptions);
         var epoch = Timestamp.FromDateTimeOffset(header.EpochUtc);
         var radars = header.Sensors.Where(s => s.Kind == MeasurementKind.RangeAzimuthElevation || s.Type == "radar").Select(s => s.Id).ToHashSet();

@@ -8,6 +8,7 @@ internal static class TrackerChoice
     public const string Help = """
           --filter imm|cv      per-track filter: IMM of cruise/manoeuvre/hover models (default) or one constant-velocity model
           --updater ekf|ukf    measurement update: extended (default) or unscented Kalman
+          --no-warm-up         time the tracker from a cold start (JIT compilation included in loop_s)
         """;
 
     public static TrackerOptions From(CommandArguments args)

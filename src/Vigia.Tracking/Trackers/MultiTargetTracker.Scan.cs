@@ -146,12 +146,14 @@ public sealed partial class MultiTargetTracker
             track.Index = i;
             var p = track.State.Combined.Covariance;
             var x = track.State.Combined.Mean;
-            var window = gate * (Math.Sqrt(Math.Max(p[0] + p[7], 0)) + maxSigma);
+            var trackSigma = Math.Sqrt(Math.Max(p[0] + p[7], 0));
             _query.Clear();
-            _grid.Query(x[0], x[1], window, _query);
+            _grid.Query(x[0], x[1], gate * (trackSigma + maxSigma), _query);
             foreach (var j in _query)
             {
-                if (_detections[j].Locatable && !CarriesIdentityOf(j, track))
+                // The same bound with this detection's own spread: a cheap test before the full innovation.
+                var reach = gate * (trackSigma + _detections[j].HorizontalSigmaMeters);
+                if (_detections[j].Locatable && Math.Abs(_east[j] - x[0]) <= reach && Math.Abs(_north[j] - x[1]) <= reach && !CarriesIdentityOf(j, track))
                 {
                     TryAddEdge(i, j);
                 }
