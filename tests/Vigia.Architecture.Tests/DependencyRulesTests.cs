@@ -14,7 +14,9 @@ public sealed class DependencyRulesTests
         ["Vigia.Core"] = [],
         ["Vigia.Tracking"] = ["Vigia.Core"],
         ["Vigia.Scenarios"] = ["Vigia.Core"],
-        ["vigia"] = ["Vigia.Core", "Vigia.Tracking", "Vigia.Scenarios"],
+        ["Vigia.Protocols.RemoteId"] = ["Vigia.Core"],
+        ["Vigia.Sensors"] = ["Vigia.Core", "Vigia.Protocols.RemoteId"],
+        ["vigia"] = ["Vigia.Core", "Vigia.Tracking", "Vigia.Scenarios", "Vigia.Protocols.RemoteId", "Vigia.Sensors"],
     };
 
     // Non-BCL packages each assembly may reference (prefix match). Core and Tracking: BCL only.
@@ -23,6 +25,8 @@ public sealed class DependencyRulesTests
         ["Vigia.Core"] = [],
         ["Vigia.Tracking"] = [],
         ["Vigia.Scenarios"] = [],
+        ["Vigia.Protocols.RemoteId"] = [],
+        ["Vigia.Sensors"] = ["Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options"],
         ["vigia"] = [],
     };
 
