@@ -1,0 +1,36 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
+namespace Vigia.Protocols.RemoteId;
+
+/// <summary>A fixed 23-byte field (Self-ID text, authentication page data) held inline, without a string until display.</summary>
+[InlineArray(Length)]
+public struct RemoteIdBytes23
+{
+    /// <summary>The field size in bytes.</summary>
+    public const int Length = 23;
+
+    private byte _element0;
+
+    /// <summary>Copies up to 23 bytes from <paramref name="source"/>; the rest is zero.</summary>
+    public static RemoteIdBytes23 From(ReadOnlySpan<byte> source)
+    {
+        var value = default(RemoteIdBytes23);
+        source[..Math.Min(source.Length, Length)].CopyTo(value);
+        return value;
+    }
+
+    /// <summary>The bytes as a span over this value.</summary>
+    [UnscopedRef]
+    public ReadOnlySpan<byte> AsSpan() => this;
+
+    /// <summary>Display text: the bytes up to the first NUL, each byte mapped to U+00XX (as the reference vectors print it).</summary>
+    public readonly string ToDisplayString()
+    {
+        ReadOnlySpan<byte> bytes = this;
+        return FixedText.ToLatin1String(bytes);
+    }
+
+    /// <inheritdoc />
+    public readonly override string ToString() => ToDisplayString();
+}
