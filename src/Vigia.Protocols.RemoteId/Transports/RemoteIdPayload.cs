@@ -64,7 +64,9 @@ public readonly record struct RemoteIdPayload
     internal RemoteIdPayload WithSender(SenderAddress sender) =>
         new(Kind, Format, Offset, Length, MessageCounter, sender, hasSender: true, IsLegacyOui);
 
-    /// <summary>A copy with the offset moved by <paramref name="delta"/> (when the input was a slice of a larger frame).</summary>
-    internal RemoteIdPayload Shifted(int delta) =>
+    /// <summary>A copy with the offset moved by <paramref name="delta"/>, for a caller that extracted from a slice of a larger frame.</summary>
+    /// <param name="delta">Where the slice starts in the larger frame.</param>
+    /// <returns>The same payload, indexing the larger frame.</returns>
+    public RemoteIdPayload ShiftedBy(int delta) =>
         new(Kind, Format, checked(Offset + delta), Length, MessageCounter, Sender, HasSender, IsLegacyOui);
 }

@@ -38,4 +38,7 @@ public enum TransportErrorCode
 
     /// <summary>The radiotap header has a version other than 0.</summary>
     UnsupportedRadiotapVersion = 11,
+
+    /// <summary>The sniffer says the Bluetooth LE packet failed its CRC check.</summary>
+    BadCrc = 12,
 }
