@@ -54,7 +54,13 @@ public static partial class RemoteIdEncoder
             return refused;
         }
 
+        // 360° is north again (the reference encodes 359.9° and 360° as 0); 361 stays "unknown".
         var direction = (int)MathF.Round(m.DirectionDegrees, MidpointRounding.AwayFromZero);
+        if (direction == 360)
+        {
+            direction = 0;
+        }
+
         var eastWest = direction >= 180;
         if (eastWest)
         {
@@ -62,6 +68,8 @@ public static partial class RemoteIdEncoder
         }
 
         var speed = m.SpeedHorizontalMetersPerSecond;
+        // As the reference: multiplier 0 up to and including 255 × 0.25 m/s (F3411-22a Table 6 would switch at it,
+        // hence the decoder's NonCanonicalEncoding flag on 63.75 m/s with multiplier 0).
         var multiplier = speed > SpeedLowLimit;
         var rawSpeed = multiplier ? Round((speed - SpeedLowLimit) / 0.75) : Round(speed / 0.25);
         d[1] = (byte)(((int)m.Status << 4) | ((int)m.HeightType << 2) | (eastWest ? 2 : 0) | (multiplier ? 1 : 0));
