@@ -5,7 +5,7 @@ namespace Vigia.Protocols.RemoteId;
 /// ASTM F3411-22a §5.4.5.6 Table 9: byte 1 = auth type (high nibble) | page number (low nibble).
 /// Page 0: byte 2 last page index, byte 3 length of the whole authentication data, bytes 4..7 timestamp
 /// (seconds since 2019-01-01T00:00:00Z), bytes 8..24 the first 17 data bytes. Pages 1..15: bytes 2..24,
-/// 23 data bytes. <c>RemoteIdAuthenticationAssembler</c> joins the pages.
+/// 23 data bytes. <see cref="RemoteIdAuthentication"/> joins the pages.
 /// </remarks>
 public struct AuthenticationMessage
 {
