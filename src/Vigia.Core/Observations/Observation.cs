@@ -1,3 +1,4 @@
+using Vigia.Core.Geodesy;
 using Vigia.Core.Time;
 
 namespace Vigia.Core.Observations;
@@ -23,6 +24,12 @@ public sealed record Observation
 
     /// <summary>A broadcast identity (Remote ID UAS ID, ICAO address), or null if the sensor saw none.</summary>
     public string? UasId { get; init; }
+
+    /// <summary>
+    /// Where the aircraft says its operator (pilot) stands (Remote ID System message), WGS-84; kept on the
+    /// track's identity and shown, never fused as a position of the aircraft. Null if not reported.
+    /// </summary>
+    public GeoPosition? OperatorPosition { get; init; }
 
     /// <summary>The client's idempotency key for this observation, if it gave one.</summary>
     public string? ClientId { get; init; }

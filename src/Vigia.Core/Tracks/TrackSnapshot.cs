@@ -32,6 +32,9 @@ public readonly record struct TrackSnapshot
     /// <summary>Broadcast identity (Remote ID UAS ID) bound to the track, or null.</summary>
     public string? UasId { get; init; }
 
+    /// <summary>The operator's reported position (Remote ID), WGS-84, if the track's identity carries one.</summary>
+    public GeoPosition? OperatorPosition { get; init; }
+
     /// <summary>Time of the last observation that updated the track.</summary>
     public required Timestamp LastUpdate { get; init; }
 

@@ -24,6 +24,7 @@ public sealed partial class MultiTargetTracker
                 if (FilterFor(track).Update(track.State, d.Measurement, d.Model))
                 {
                     RecordHit(track, time, d.Observation.UasId, d.AssignedGain);
+                    track.OperatorPosition = d.Observation.OperatorPosition ?? track.OperatorPosition;
                     used++;
                 }
 
@@ -37,6 +38,7 @@ public sealed partial class MultiTargetTracker
                 Initialise(owner, ref d, time);
                 owner.LastUpdate = time;
                 owner.Hits++;
+                owner.OperatorPosition = d.Observation.OperatorPosition ?? owner.OperatorPosition;
                 used++;
                 continue;
             }
@@ -87,6 +89,7 @@ public sealed partial class MultiTargetTracker
             previous.LastUpdate = track.LastUpdate;
             previous.Hits += track.Hits;
             previous.UasId ??= track.UasId;
+            previous.OperatorPosition = track.OperatorPosition ?? previous.OperatorPosition;
             if (previous.UasId is { } id)
             {
                 _byUasId[id] = previous;
@@ -166,6 +169,7 @@ public sealed partial class MultiTargetTracker
         track.Hits = 1;
         track.Score = 0;
         track.UasId = null;
+        track.OperatorPosition = d.Observation.OperatorPosition;
         track.Deleted = false;
         track.LastUnobservable = default;
         Initialise(track, ref d, time);

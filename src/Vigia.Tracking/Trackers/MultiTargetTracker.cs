@@ -263,6 +263,7 @@ public sealed partial class MultiTargetTracker : ITracker
                 p[6], p[7] + (lead * lead * p[28]), p[8],
                 p[12], p[13], p[14] + (lead * lead * p[35])),
             UasId = track.UasId,
+            OperatorPosition = track.OperatorPosition,
             LastUpdate = track.LastUpdate,
             FirstSeen = track.FirstSeen,
             UpdateCount = track.Hits,

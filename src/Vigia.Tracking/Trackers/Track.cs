@@ -31,6 +31,9 @@ internal sealed class Track(int modelCount)
 
     public string? UasId { get; set; }
 
+    /// <summary>The operator position reported with the identity (never fused into the state).</summary>
+    public Vigia.Core.Geodesy.GeoPosition? OperatorPosition { get; set; }
+
     public int Hits { get; set; }
 
     /// <summary>Track score: summed log-likelihood ratio of target versus clutter over its hits, nats.</summary>

@@ -1,0 +1,100 @@
+using Vigia.Core.Geodesy;
+using Vigia.Core.Numerics;
+using Vigia.Core.Observations;
+using Vigia.Core.Time;
+using Vigia.Protocols.RemoteId;
+
+namespace Vigia.Sensors.RemoteId;
+
+/// <summary>
+/// Turns an aircraft's latest Remote ID position into a tracker <see cref="Observation"/>: a geodetic
+/// position (WGS-84, height above the ellipsoid) whose ENU covariance comes from the accuracy categories
+/// the aircraft declares, tagged with its identity and carrying the operator position on the side
+/// (never fused as an aircraft position).
+/// </summary>
+public static class RemoteIdObservations
+{
+    /// <summary>Altitude and height sentinel for "unknown" (F3411: −1000 m).</summary>
+    private const float UnknownAltitude = -1000;
+
+    /// <summary>1-sigma used when the aircraft declares no horizontal accuracy, metres.</summary>
+    public const double UnknownHorizontalSigmaMeters = 30;
+
+    /// <summary>1-sigma used when the aircraft declares no vertical accuracy, metres.</summary>
+    public const double UnknownVerticalSigmaMeters = 45;
+
+    /// <summary>1-sigma standing in for a missing geodetic altitude (the height is then not informative), metres.</summary>
+    public const double MissingAltitudeSigmaMeters = 1000;
+
+    /// <summary>
+    /// Builds the observation; false if the picture has no identity or no usable position (unknown or
+    /// out-of-range latitude/longitude).
+    /// </summary>
+    public static bool TryCreate(UasPicture picture, SensorId sensor, Timestamp receiveTime, out Observation observation)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
+        observation = null!;
+        if (picture.Key is not { } key || picture.Location is not { } location ||
+            Math.Abs(location.LatitudeDegrees) > 90 || Math.Abs(location.LongitudeDegrees) > 180 ||
+            (location.LatitudeDegrees == 0 && location.LongitudeDegrees == 0))
+        {
+            return false;
+        }
+
+        var horizontal = HorizontalSigmaMeters(location.HorizontalAccuracy);
+        var hasAltitude = location.AltitudeGeoMeters > UnknownAltitude;
+        var vertical = hasAltitude ? VerticalSigmaMeters(location.VerticalAccuracy) : MissingAltitudeSigmaMeters;
+        observation = new Observation
+        {
+            Sensor = sensor,
+            SensorTime = picture.LocationTime ?? receiveTime,
+            ReceiveTime = receiveTime,
+            Measurement = new Measurement(
+                MeasurementKind.GeodeticPosition,
+                location.LatitudeDegrees,
+                location.LongitudeDegrees,
+                hasAltitude ? location.AltitudeGeoMeters : 0,
+                Matrix3x3.Diagonal(horizontal * horizontal, horizontal * horizontal, vertical * vertical)),
+            UasId = key.ToString(),
+            OperatorPosition = OperatorPosition(picture.System),
+        };
+        return true;
+    }
+
+    /// <summary>
+    /// 1-sigma per horizontal axis from the F3411 horizontal accuracy category (Table 8: a 95 % bound;
+    /// for a circular 2-D Gaussian the 95 % radius is 2.45 σ).
+    /// </summary>
+    public static double HorizontalSigmaMeters(byte category)
+    {
+        double? bound = category switch
+        {
+            1 => 18_520, 2 => 7_408, 3 => 3_704, 4 => 1_852, 5 => 926, 6 => 555.6,
+            7 => 185.2, 8 => 92.6, 9 => 30, 10 => 10, 11 => 3, 12 => 1,
+            _ => null,
+        };
+        return bound is { } b ? b / 2.45 : UnknownHorizontalSigmaMeters;
+    }
+
+    /// <summary>1-sigma of the geodetic altitude from the F3411 vertical accuracy category (a 95 % bound, 1.96 σ).</summary>
+    public static double VerticalSigmaMeters(byte category)
+    {
+        double? bound = category switch
+        {
+            1 => 150, 2 => 45, 3 => 25, 4 => 10, 5 => 3, 6 => 1,
+            _ => null,
+        };
+        return bound is { } b ? b / 1.96 : UnknownVerticalSigmaMeters;
+    }
+
+    private static GeoPosition? OperatorPosition(SystemMessage? system)
+    {
+        if (system is not { } s || Math.Abs(s.OperatorLatitudeDegrees) > 90 || Math.Abs(s.OperatorLongitudeDegrees) > 180 ||
+            (s.OperatorLatitudeDegrees == 0 && s.OperatorLongitudeDegrees == 0))
+        {
+            return null;
+        }
+
+        return new GeoPosition(s.OperatorLatitudeDegrees, s.OperatorLongitudeDegrees, s.OperatorAltitudeGeoMeters > UnknownAltitude ? s.OperatorAltitudeGeoMeters : 0);
+    }
+}
