@@ -69,8 +69,18 @@ public static class RemoteIdObservations
     {
         double? bound = category switch
         {
-            1 => 18_520, 2 => 7_408, 3 => 3_704, 4 => 1_852, 5 => 926, 6 => 555.6,
-            7 => 185.2, 8 => 92.6, 9 => 30, 10 => 10, 11 => 3, 12 => 1,
+            1 => 18_520,
+            2 => 7_408,
+            3 => 3_704,
+            4 => 1_852,
+            5 => 926,
+            6 => 555.6,
+            7 => 185.2,
+            8 => 92.6,
+            9 => 30,
+            10 => 10,
+            11 => 3,
+            12 => 1,
             _ => null,
         };
         return bound is { } b ? b / 2.45 : UnknownHorizontalSigmaMeters;
@@ -81,7 +91,12 @@ public static class RemoteIdObservations
     {
         double? bound = category switch
         {
-            1 => 150, 2 => 45, 3 => 25, 4 => 10, 5 => 3, 6 => 1,
+            1 => 150,
+            2 => 45,
+            3 => 25,
+            4 => 10,
+            5 => 3,
+            6 => 1,
             _ => null,
         };
         return bound is { } b ? b / 1.96 : UnknownVerticalSigmaMeters;
