@@ -244,26 +244,7 @@ public sealed partial class ScenarioReader
 
     private void ReadSensors()
     {
-        Expect(JsonTokenType.StartArray, "sensors", "an array");
-        _path.Push("sensors", 0);
-        for (var i = 0; ; i++)
-        {
-            _path.SetIndex(i);
-            _pump.ReadRequired();
-            if (_pump.Token == JsonTokenType.EndArray)
-            {
-                break;
-            }
-
-            if (_pump.Token != JsonTokenType.StartObject)
-            {
-                throw _pump.Fault(_path.ToString(), $"expected an object, got {Describe(_pump.Token)}");
-            }
-
-            _sensors.Add(ReadSensor());
-        }
-
-        _path.Pop();
+        ReadObjectArray("sensors", () => _sensors.Add(ReadSensor()));
         _sensorsSeen = true;
     }
 

@@ -7,9 +7,19 @@ public sealed partial class ScenarioReader
 {
     private List<TruthTrack> ReadTruthArray()
     {
-        Expect(JsonTokenType.StartArray, "truth", "an array");
         var tracks = new List<TruthTrack>();
-        _path.Push("truth", 0);
+        ReadObjectArray("truth", () => tracks.Add(ReadTruthTrack()));
+        return tracks;
+    }
+
+    /// <summary>
+    /// Reads an array of objects at the current token, calling <paramref name="readItem"/> at each
+    /// object's start with the path set to <c>name[i]</c>; anything but an object is a file-level fault.
+    /// </summary>
+    private void ReadObjectArray(string name, Action readItem)
+    {
+        Expect(JsonTokenType.StartArray, name, "an array");
+        _path.Push(name, 0);
         for (var i = 0; ; i++)
         {
             _path.SetIndex(i);
@@ -24,11 +34,10 @@ public sealed partial class ScenarioReader
                 throw _pump.Fault(_path.ToString(), $"expected an object, got {Describe(_pump.Token)}");
             }
 
-            tracks.Add(ReadTruthTrack());
+            readItem();
         }
 
         _path.Pop();
-        return tracks;
     }
 
     private TruthTrack ReadTruthTrack()
@@ -73,29 +82,7 @@ public sealed partial class ScenarioReader
             : new TruthTrack(id.Value, uasId, birth.Value, death, states);
     }
 
-    private void ReadTruthStates(List<TruthState> states)
-    {
-        Expect(JsonTokenType.StartArray, "states", "an array");
-        _path.Push("states", 0);
-        for (var k = 0; ; k++)
-        {
-            _path.SetIndex(k);
-            _pump.ReadRequired();
-            if (_pump.Token == JsonTokenType.EndArray)
-            {
-                break;
-            }
-
-            if (_pump.Token != JsonTokenType.StartObject)
-            {
-                throw _pump.Fault(_path.ToString(), $"expected an object, got {Describe(_pump.Token)}");
-            }
-
-            states.Add(ReadTruthState());
-        }
-
-        _path.Pop();
-    }
+    private void ReadTruthStates(List<TruthState> states) => ReadObjectArray("states", () => states.Add(ReadTruthState()));
 
     private TruthState ReadTruthState()
     {
