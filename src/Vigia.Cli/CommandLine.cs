@@ -17,6 +17,7 @@ internal static class CommandLine
 
     private static readonly SortedDictionary<string, Command> Commands = new(StringComparer.Ordinal)
     {
+        ["decode"] = Cli.Commands.DecodeCommand.Definition,
         ["eval"] = Cli.Commands.EvalCommand.Definition,
         ["simulate"] = Cli.Commands.SimulateCommand.Definition,
         ["track"] = Cli.Commands.TrackCommand.Definition,

@@ -23,6 +23,9 @@ public sealed class RemoteIdAssembler(PlausibilityOptions? options = null)
     /// <summary>Aircraft currently known (with a Basic ID).</summary>
     public IReadOnlyCollection<UasPicture> Known => _byKey.Values;
 
+    /// <summary>Senders heard whose Basic ID has not been heard yet (each an aircraft of unknown identity).</summary>
+    public int Unidentified => _bySender.Values.Count(p => p.Key is null);
+
     /// <summary>Applies the messages of one received frame from <paramref name="sender"/>; returns the updated picture.</summary>
     public UasPicture Apply(SenderAddress sender, Timestamp receiveTime, ReadOnlySpan<RemoteIdMessage> messages)
     {
@@ -98,9 +101,11 @@ public sealed class RemoteIdAssembler(PlausibilityOptions? options = null)
         UasKey? key = null;
         foreach (ref readonly var message in messages)
         {
-            if (message.MessageType == RemoteIdMessageType.BasicId && message.BasicId.IdType != UasIdType.None)
+            // ID type 0 ("none") still keys the aircraft when the ID field carries text: some
+            // transmitters send their serial that way (the shared Wi-Fi captures do).
+            if (message.MessageType == RemoteIdMessageType.BasicId && KeyOf(message.BasicId) is { UasId.Length: > 0 } candidate)
             {
-                key = KeyOf(message.BasicId);
+                key = candidate;
                 break;
             }
         }
