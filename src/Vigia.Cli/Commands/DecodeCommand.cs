@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Vigia.Cli.Decode;
+using Vigia.Sensors.Capture;
 
 namespace Vigia.Cli.Commands;
 
@@ -11,18 +12,26 @@ internal static class DecodeCommand
     internal static readonly JsonWriterOptions JsonOutput = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static CommandLine.Command Definition { get; } = new(
-        "decode Remote ID from a .pcap/.pcapng capture, or from KIND HEX lines",
-        "usage: vigia decode FILE [--jsonl]\n" +
+        "decode Remote ID from a .pcap/.pcapng capture, a monitor-mode Wi-Fi interface, or KIND HEX lines",
+        "usage: vigia decode FILE [--jsonl] [--via-libpcap]\n" +
+        "       vigia decode --live IFACE [--jsonl] [--duration-s S] [--count N]\n" +
         "       vigia decode --hex-lines FILE|-\n\n" +
         "  FILE                 a pcap or pcapng capture (802.11 with or without radiotap, nRF Sniffer BLE)\n" +
         "  --jsonl              one JSON object per Remote ID frame instead of the table (summary on stderr)\n" +
+        "  --via-libpcap        read FILE through libpcap instead of the managed reader (same output)\n" +
+        "  --live IFACE         capture from a Wi-Fi interface in monitor mode through libpcap, until Ctrl-C\n" +
+        "                       (needs root or cap_net_raw,cap_net_admin; set-up in README.md, 'vigia decode')\n" +
+        "  --duration-s S       with --live: stop after S seconds\n" +
+        "  --count N            with --live: stop after N frames\n" +
         "  --hex-lines FILE|-   each line 'KIND HEX', KIND = message | pack | wifi | ble; one JSON object per line\n",
         Run,
-        "jsonl");
+        "jsonl",
+        "via-libpcap");
 
     private static int Run(CommandArguments args, TextWriter stdout, TextWriter stderr)
     {
         var hexLines = args.String("hex-lines");
+        var live = args.String("live");
         var jsonLines = args.Flag("jsonl");
         if (hexLines is not null)
         {
@@ -30,18 +39,89 @@ internal static class DecodeCommand
             return RunHexLines(hexLines, stdout);
         }
 
+        if (live is not null)
+        {
+            var durationSeconds = args.Double("duration-s", 0, min: 0);
+            var count = args.Int("count", 0, min: 0);
+            args.ThrowIfUnused();
+            return RunLive(live, stdout, stderr, jsonLines, durationSeconds, count);
+        }
+
+        var viaLibpcap = args.Flag("via-libpcap");
         args.ThrowIfUnused(maxPositional: 1);
         if (args.Positional.Count != 1)
         {
-            throw new UsageException("give a capture FILE or --hex-lines FILE|-");
+            throw new UsageException("give a capture FILE, --live IFACE or --hex-lines FILE|-");
         }
 
-        var summary = CaptureDecoder.Run(args.Positional[0], stdout, jsonLines);
+        var path = args.Positional[0];
+        ICaptureRecordSource source;
+        if (viaLibpcap)
+        {
+            if (LibpcapSource.TryOpenFile(path, out var error) is not { } pcap)
+            {
+                stderr.WriteLine($"vigia decode: {error.Message}");
+                return error.Code == LibpcapErrorCode.LibraryNotFound ? CommandLine.Failure : CommandLine.BadInput;
+            }
+
+            source = new LibpcapCaptureSource(pcap);
+        }
+        else
+        {
+            source = CaptureDecoder.OpenFile(path);
+        }
+
+        using (source)
+        {
+            return Finish(CaptureDecoder.Run(source, stdout, stderr, jsonLines), stdout, stderr, jsonLines);
+        }
+    }
+
+    /// <summary>Captures from <paramref name="device"/> until Ctrl-C, the duration or the count, then prints the summary.</summary>
+    private static int RunLive(string device, TextWriter stdout, TextWriter stderr, bool jsonLines, double durationSeconds, int count)
+    {
+        using var pcap = LibpcapSource.TryOpenLive(device, out var error);
+        if (pcap is null)
+        {
+            stderr.WriteLine($"vigia decode: {error.Message}");
+            return CommandLine.Failure;
+        }
+
+        using var source = new LibpcapCaptureSource(pcap);
+        using var stop = new CancellationTokenSource();
+        if (durationSeconds > 0)
+        {
+            stop.CancelAfter(TimeSpan.FromSeconds(durationSeconds));
+        }
+
+        void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
+        {
+            // Ctrl-C ends the capture, not the process: the loop stops and the summary is printed.
+            e.Cancel = true;
+            stop.Cancel();
+        }
+
+        stderr.WriteLine($"vigia decode: capturing on {device} ({pcap.LinkType}); Ctrl-C to stop");
+        Console.CancelKeyPress += OnCancelKeyPress;
+        try
+        {
+            var summary = CaptureDecoder.Run(source, stdout, stderr, jsonLines, count > 0 ? count : long.MaxValue, stop.Token);
+            return Finish(summary, stdout, stderr, jsonLines, runtimeFailure: true);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= OnCancelKeyPress;
+        }
+    }
+
+    /// <summary>Prints the summary (stderr with --jsonl) and any read error; a read error is bad input for a file, a failure live.</summary>
+    private static int Finish(CaptureDecodeSummary summary, TextWriter stdout, TextWriter stderr, bool jsonLines, bool runtimeFailure = false)
+    {
         (jsonLines ? stderr : stdout).WriteLine(summary.Format());
         if (summary.ReadError is { } readError)
         {
             stderr.WriteLine(readError);
-            return CommandLine.BadInput;
+            return runtimeFailure ? CommandLine.Failure : CommandLine.BadInput;
         }
 
         return CommandLine.Ok;

@@ -21,6 +21,9 @@ internal sealed class CaptureDecodeSummary
     /// <summary>Of <see cref="DronesSeen"/>, senders whose Basic ID never came.</summary>
     public int DronesWithoutBasicId { get; set; }
 
+    /// <summary>Frames dropped because the decoder threw (each one a bug); shown in the summary only when non-zero.</summary>
+    public long InternalErrors { get; set; }
+
     /// <summary>The fault that ended reading early, if any (records before it were decoded).</summary>
     public string? ReadError { get; set; }
 
@@ -30,8 +33,9 @@ internal sealed class CaptureDecodeSummary
 
     public string Format()
     {
+        var internalErrors = InternalErrors == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $", internal errors {InternalErrors}");
         var reasons = Rejected.Count == 0 ? "" : " (" + string.Join(", ", Rejected.Select(r => $"{r.Key}={r.Value}")) + ")";
         return string.Create(CultureInfo.InvariantCulture,
-            $"frames read {FramesRead}, Remote ID frames {RemoteIdFrames}, decoded {Decoded}, rejected {RejectedTotal}{reasons}, CRC-failed skipped {CrcFailedSkipped}, drones seen {DronesSeen} ({DronesWithoutBasicId} without a Basic ID)");
+            $"frames read {FramesRead}, Remote ID frames {RemoteIdFrames}, decoded {Decoded}, rejected {RejectedTotal}{reasons}, CRC-failed skipped {CrcFailedSkipped}, drones seen {DronesSeen} ({DronesWithoutBasicId} without a Basic ID){internalErrors}");
     }
 }

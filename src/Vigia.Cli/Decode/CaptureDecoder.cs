@@ -9,18 +9,39 @@ using Vigia.Sensors.RemoteId;
 namespace Vigia.Cli.Decode;
 
 /// <summary>
-/// Decodes every frame of a pcap or pcapng capture (802.11 with or without radiotap, nRF Sniffer and
-/// LE link-layer Bluetooth): transport extraction, the sniffer's CRC flag honoured (bad-CRC frames are
+/// Decodes every frame of a pcap or pcapng capture, read by the managed reader or by libpcap, or of a
+/// live monitor-mode interface through libpcap (802.11 with or without radiotap, nRF Sniffer and
+/// LE link-layer Bluetooth): one loop over <see cref="ICaptureRecordSource"/> for all of them; transport extraction, the sniffer's CRC flag honoured (bad-CRC frames are
 /// skipped and counted), message decoding, and per-aircraft assembly to count the drones seen.
 /// Writes one line per Remote ID frame (a table, or JSON Lines) and fills a <see cref="CaptureDecodeSummary"/>.
 /// </summary>
 internal static class CaptureDecoder
 {
-    public static CaptureDecodeSummary Run(string path, TextWriter output, bool jsonLines)
+    /// <summary>Unexpected decode exceptions reported one by one before they are only counted.</summary>
+    private const int InternalErrorsReported = 10;
+
+    /// <summary>Opens a capture file with the managed reader; a file that is not a capture is a usage error (with the byte offset).</summary>
+    public static ICaptureRecordSource OpenFile(string path)
     {
-        using var stream = File.OpenRead(path);
-        using var reader = CaptureReader.TryOpen(stream, leaveOpen: false, out var openError)
+        var stream = File.OpenRead(path);
+        var reader = CaptureReader.TryOpen(stream, leaveOpen: false, out var openError)
             ?? throw new UsageException($"{path}: byte {openError.Offset}: {openError.Field}: {openError.Message}");
+        return new ManagedCaptureSource(reader, path);
+    }
+
+    /// <summary>
+    /// Reads records from <paramref name="source"/> until it ends or fails, <paramref name="maxFrames"/> have been
+    /// read, or <paramref name="cancellation"/> fires (which also wakes a blocked live read), decoding each one.
+    /// </summary>
+    /// <param name="source">Where the records come from; the same loop serves files and live interfaces.</param>
+    /// <param name="output">The table or the JSON Lines.</param>
+    /// <param name="diagnostics">Where a frame that made the decoder throw (a bug) is reported.</param>
+    /// <param name="jsonLines">JSON Lines instead of the table.</param>
+    /// <param name="maxFrames">Stop after this many frames (<see cref="long.MaxValue"/>: no limit).</param>
+    /// <param name="cancellation">Stops the loop cleanly; the summary covers the frames read so far.</param>
+    public static CaptureDecodeSummary Run(ICaptureRecordSource source, TextWriter output, TextWriter diagnostics, bool jsonLines, long maxFrames = long.MaxValue, CancellationToken cancellation = default)
+    {
+        using var wake = cancellation.Register(source.Stop);
         var summary = new CaptureDecodeSummary();
         var assembler = new RemoteIdAssembler();
         using var json = new MemoryStream();
@@ -29,22 +50,42 @@ internal static class CaptureDecoder
             output.WriteLine($"{"frame",6}  {"time (UTC)",-26}  {"transport",-11}  {"sender",-17}  {"result",-9}  details");
         }
 
-        while (true)
+        while (summary.FramesRead < maxFrames && !cancellation.IsCancellationRequested)
         {
-            var status = reader.ReadNext(out var record);
-            if (status == CaptureReadStatus.EndOfFile)
+            var status = source.ReadNext(out var record);
+            if (status == RecordSourceStatus.Idle)
+            {
+                continue;
+            }
+
+            if (status == RecordSourceStatus.End)
             {
                 break;
             }
 
-            if (status == CaptureReadStatus.Error)
+            if (status == RecordSourceStatus.Error)
             {
-                summary.ReadError = $"{path}: byte {reader.Error.Offset}: {reader.Error.Field}: {reader.Error.Message}";
+                summary.ReadError = source.Error;
                 break;
             }
 
             summary.FramesRead++;
-            DecodeFrame(record, summary, assembler, output, jsonLines, json);
+
+            // Containment at the adapter boundary (house style §4.5): a frame that makes the decoder throw is a bug;
+            // it is counted, reported with its first bytes, and dropped, and the capture goes on.
+            try
+            {
+                DecodeFrame(record, summary, assembler, output, jsonLines, json);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                summary.InternalErrors++;
+                if (summary.InternalErrors <= InternalErrorsReported)
+                {
+                    var head = Convert.ToHexString(record.Data[..Math.Min(record.Data.Length, 32)]);
+                    diagnostics.WriteLine($"frame {summary.FramesRead}: internal error, frame dropped: {e.GetType().Name}: {e.Message} (first bytes {head})");
+                }
+            }
         }
 
         summary.DronesWithoutBasicId = assembler.Unidentified;
