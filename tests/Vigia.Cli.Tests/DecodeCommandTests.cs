@@ -4,7 +4,7 @@ using Vigia.Testing;
 namespace Vigia.Cli.Tests;
 
 /// <summary><c>vigia decode</c> on the shared Remote ID vectors and captures.</summary>
-public sealed class DecodeCommandTests
+public sealed partial class DecodeCommandTests
 {
     private static (int Code, string Stdout, string Stderr) Run(params string[] args)
     {
