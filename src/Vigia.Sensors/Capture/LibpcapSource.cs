@@ -213,7 +213,7 @@ public sealed class LibpcapSource : IDisposable
     }
 
     /// <summary>
-    /// Ends reading: a read in progress returns soon (libpcap ≥ 1.10 wakes it at once, older ones at the
+    /// Ends reading: a read in progress returns soon (libpcap ≥ 1.10 wakes it at once, older ones at the next packet or
     /// timeout) and every later read returns <see cref="LibpcapReadStatus.Stopped"/>. Safe from any thread,
     /// and a no-op once disposed.
     /// </summary>
