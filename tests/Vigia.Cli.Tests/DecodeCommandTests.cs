@@ -116,6 +116,25 @@ public sealed partial class DecodeCommandTests
     }
 
     [Fact]
+    public void Capture_SummaryOnly_PrintsJustTheSummary()
+    {
+        var (code, stdout, _) = Run("decode", TestPaths.SharedData("remoteid", "odid_bt5_lr_sample.pcapng"), "--summary");
+
+        Assert.Equal(0, code);
+        var line = Assert.Single(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("frames read 274, Remote ID frames 244, decoded 225", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Capture_SummaryAndJsonLinesTogether_IsAUsageError()
+    {
+        var (code, _, stderr) = Run("decode", TestPaths.SharedData("remoteid", "odid_bt5_lr_sample.pcapng"), "--summary", "--jsonl");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--summary and --jsonl", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Capture_NotACaptureFile_IsBadInputWithTheByteOffset()
     {
         var path = Path.Combine(TestPaths.NewTempDirectory(), "not-a-capture.pcap");

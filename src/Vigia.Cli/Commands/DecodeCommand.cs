@@ -13,11 +13,12 @@ internal static class DecodeCommand
 
     public static CommandLine.Command Definition { get; } = new(
         "decode Remote ID from a .pcap/.pcapng capture, a monitor-mode Wi-Fi interface, or KIND HEX lines",
-        "usage: vigia decode FILE [--jsonl] [--via-libpcap]\n" +
+        "usage: vigia decode FILE [--jsonl | --summary] [--via-libpcap]\n" +
         "       vigia decode --live IFACE [--jsonl] [--duration-s S] [--count N]\n" +
         "       vigia decode --hex-lines FILE|-\n\n" +
         "  FILE                 a pcap or pcapng capture (802.11 with or without radiotap, nRF Sniffer BLE)\n" +
         "  --jsonl              one JSON object per Remote ID frame instead of the table (summary on stderr)\n" +
+        "  --summary            no line per frame: only the summary (fastest, for large captures)\n" +
         "  --via-libpcap        read FILE through libpcap instead of the managed reader (same output)\n" +
         "  --live IFACE         capture from a Wi-Fi interface in monitor mode through libpcap, until Ctrl-C\n" +
         "                       (needs root or cap_net_raw,cap_net_admin; set-up in README.md, 'vigia decode')\n" +
@@ -26,6 +27,7 @@ internal static class DecodeCommand
         "  --hex-lines FILE|-   each line 'KIND HEX', KIND = message | pack | wifi | ble; one JSON object per line\n",
         Run,
         "jsonl",
+        "summary",
         "via-libpcap");
 
     private static int Run(CommandArguments args, TextWriter stdout, TextWriter stderr)
@@ -48,6 +50,12 @@ internal static class DecodeCommand
         }
 
         var viaLibpcap = args.Flag("via-libpcap");
+        var summaryOnly = args.Flag("summary");
+        if (summaryOnly && jsonLines)
+        {
+            throw new UsageException("--summary and --jsonl exclude each other");
+        }
+
         args.ThrowIfUnused(maxPositional: 1);
         if (args.Positional.Count != 1)
         {
@@ -71,9 +79,26 @@ internal static class DecodeCommand
             source = CaptureDecoder.OpenFile(path);
         }
 
-        using (source)
+        // A file is read as fast as it can be: buffer the console (flushed at the end) instead of a flush per line.
+        var output = ReferenceEquals(stdout, Console.Out)
+            ? new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false }
+            : stdout;
+        try
         {
-            return Finish(CaptureDecoder.Run(source, stdout, stderr, jsonLines), stdout, stderr, jsonLines);
+            using (source)
+            {
+                var mode = summaryOnly ? FrameOutputMode.None : jsonLines ? FrameOutputMode.JsonLines : FrameOutputMode.Table;
+                var summary = CaptureDecoder.RunWith(source, output, mode, stderr);
+                return Finish(summary, output, stderr, jsonLines);
+            }
+        }
+        finally
+        {
+            output.Flush();
+            if (!ReferenceEquals(output, stdout))
+            {
+                output.Dispose();
+            }
         }
     }
 

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using Vigia.Core.Time;
-using Vigia.Protocols.RemoteId;
 using Vigia.Protocols.RemoteId.Transports;
 using Vigia.Sensors.Capture;
 using Vigia.Sensors.RemoteId;
@@ -39,16 +36,22 @@ internal static class CaptureDecoder
     /// <param name="jsonLines">JSON Lines instead of the table.</param>
     /// <param name="maxFrames">Stop after this many frames (<see cref="long.MaxValue"/>: no limit).</param>
     /// <param name="cancellation">Stops the loop cleanly; the summary covers the frames read so far.</param>
-    public static CaptureDecodeSummary Run(ICaptureRecordSource source, TextWriter output, TextWriter diagnostics, bool jsonLines, long maxFrames = long.MaxValue, CancellationToken cancellation = default)
+    public static CaptureDecodeSummary Run(ICaptureRecordSource source, TextWriter output, TextWriter diagnostics, bool jsonLines, long maxFrames = long.MaxValue, CancellationToken cancellation = default) =>
+        RunWith(source, output, jsonLines ? FrameOutputMode.JsonLines : FrameOutputMode.Table, diagnostics, maxFrames, cancellation);
+
+    /// <summary>As above, with the per-frame output mode chosen (table, JSON Lines or none).</summary>
+    public static CaptureDecodeSummary RunWith(ICaptureRecordSource source, TextWriter output, FrameOutputMode mode, TextWriter diagnostics, long maxFrames = long.MaxValue, CancellationToken cancellation = default)
+    {
+        using var frames = new FrameOutput(output, mode);
+        return Run(source, frames, diagnostics, maxFrames, cancellation);
+    }
+
+    private static CaptureDecodeSummary Run(ICaptureRecordSource source, FrameOutput output, TextWriter diagnostics, long maxFrames = long.MaxValue, CancellationToken cancellation = default)
     {
         using var wake = cancellation.Register(source.Stop);
         var summary = new CaptureDecodeSummary();
         var assembler = new RemoteIdAssembler();
-        using var json = new MemoryStream();
-        if (!jsonLines)
-        {
-            output.WriteLine($"{"frame",6}  {"time (UTC)",-26}  {"transport",-11}  {"sender",-17}  {"result",-9}  details");
-        }
+        output.WriteHeader();
 
         while (summary.FramesRead < maxFrames && !cancellation.IsCancellationRequested)
         {
@@ -75,7 +78,7 @@ internal static class CaptureDecoder
             // it is counted, reported with its first bytes, and dropped, and the capture goes on.
             try
             {
-                DecodeFrame(record, summary, assembler, output, jsonLines, json);
+                DecodeFrame(record, summary, assembler, output);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -93,7 +96,7 @@ internal static class CaptureDecoder
         return summary;
     }
 
-    private static void DecodeFrame(CaptureRecord record, CaptureDecodeSummary summary, RemoteIdAssembler assembler, TextWriter output, bool jsonLines, MemoryStream json)
+    private static void DecodeFrame(CaptureRecord record, CaptureDecodeSummary summary, RemoteIdAssembler assembler, FrameOutput output)
     {
         var frame = record.Data;
         var status = CaptureFrameExtractor.TryExtract(frame, record.LinkType, out var payload, out var transportError);
@@ -102,11 +105,10 @@ internal static class CaptureDecoder
             return;
         }
 
-        var time = record.HasTimestamp ? record.Timestamp.ToString() : "-";
         if (status == TransportStatus.InvalidData && transportError.Code == TransportErrorCode.BadCrc)
         {
             summary.CrcFailedSkipped++;
-            Line(output, jsonLines, json, summary.FramesRead, time, payload, "crc-fail", "skipped: the sniffer reports a bad CRC", w => DecodedPayload.WriteFailure(w, nameof(TransportErrorCode.BadCrc), transportError.Offset, transportError.Field, transportError.Message));
+            output.Failure(summary.FramesRead, record, payload, "crc-fail", transportError, "skipped: the sniffer reports a bad CRC");
             return;
         }
 
@@ -114,7 +116,7 @@ internal static class CaptureDecoder
         if (status != TransportStatus.Done)
         {
             summary.Reject(transportError.Code.ToString());
-            Line(output, jsonLines, json, summary.FramesRead, time, payload, "rejected", $"{transportError.Code} at byte {transportError.Offset} ({transportError.Field})", w => DecodedPayload.WriteFailure(w, transportError.Code.ToString(), transportError.Offset, transportError.Field, transportError.Message));
+            output.Failure(summary.FramesRead, record, payload, "rejected", transportError, null);
             return;
         }
 
@@ -122,52 +124,12 @@ internal static class CaptureDecoder
         if (!decoded.Ok)
         {
             summary.Reject(decoded.Error.Code.ToString());
-            Line(output, jsonLines, json, summary.FramesRead, time, payload, "rejected", $"{decoded.Error.Code} at byte {decoded.Error.Offset} ({decoded.Error.Field})", w => decoded.Write(w));
+            output.Decoded(summary.FramesRead, record, payload, ref decoded, null);
             return;
         }
 
         summary.Decoded++;
         var picture = assembler.Apply(payload.Sender, record.HasTimestamp ? record.Timestamp : Timestamp.UnixEpoch, decoded.Messages);
-        Line(output, jsonLines, json, summary.FramesRead, time, payload, "decoded", Details(decoded.Messages, picture), w => decoded.Write(w));
-    }
-
-    private static string Details(ReadOnlySpan<RemoteIdMessage> messages, UasPicture picture)
-    {
-        var types = new List<string>();
-        foreach (var message in messages)
-        {
-            types.Add(RemoteIdJson.TypeName(message.MessageType));
-        }
-
-        var id = picture.Key?.ToString() ?? "(no Basic ID yet)";
-        var where = picture.Location is { } l
-            ? string.Create(CultureInfo.InvariantCulture, $" at {l.LatitudeDegrees:F6}, {l.LongitudeDegrees:F6}, {l.AltitudeGeoMeters:F1} m")
-            : "";
-        return $"{id}{where} [{string.Join(' ', types)}]";
-    }
-
-    private static void Line(TextWriter output, bool jsonLines, MemoryStream json, long frame, string time, in RemoteIdPayload payload, string result, string details, Action<Utf8JsonWriter> writeResult)
-    {
-        var sender = payload.HasSender ? payload.Sender.ToString() : "-";
-        if (!jsonLines)
-        {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{frame,6}  {time,-26}  {payload.Kind,-11}  {sender,-17}  {result,-9}  {details}"));
-            return;
-        }
-
-        json.SetLength(0);
-        using (var writer = new Utf8JsonWriter(json, Commands.DecodeCommand.JsonOutput))
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("frame", frame);
-            writer.WriteString("time", time);
-            writer.WriteString("transport", payload.Kind.ToString());
-            writer.WriteString("sender", sender);
-            writer.WritePropertyName("result");
-            writeResult(writer);
-            writer.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(json.GetBuffer(), 0, (int)json.Length));
+        output.Decoded(summary.FramesRead, record, payload, ref decoded, picture);
     }
 }

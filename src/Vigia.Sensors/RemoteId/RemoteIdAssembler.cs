@@ -98,19 +98,31 @@ public sealed class RemoteIdAssembler(PlausibilityOptions? options = null)
 
     private UasPicture PictureFor(SenderAddress sender, Timestamp receiveTime, ReadOnlySpan<RemoteIdMessage> messages)
     {
+        _bySender.TryGetValue(sender, out var bySender);
         UasKey? key = null;
         foreach (ref readonly var message in messages)
         {
+            if (message.MessageType != RemoteIdMessageType.BasicId)
+            {
+                continue;
+            }
+
+            // The sender's aircraft again (the usual case): reuse its key rather than build the text anew.
+            if (bySender is { Key: { } known } && SameId(bySender.BasicIds, message.BasicId))
+            {
+                key = known;
+                break;
+            }
+
             // ID type 0 ("none") still keys the aircraft when the ID field carries text: some
             // transmitters send their serial that way (the shared Wi-Fi captures do).
-            if (message.MessageType == RemoteIdMessageType.BasicId && KeyOf(message.BasicId) is { UasId.Length: > 0 } candidate)
+            if (KeyOf(message.BasicId) is { UasId.Length: > 0 } candidate)
             {
                 key = candidate;
                 break;
             }
         }
 
-        _bySender.TryGetValue(sender, out var bySender);
         if (key is not { } k)
         {
             if (bySender is not null)
@@ -140,16 +152,24 @@ public sealed class RemoteIdAssembler(PlausibilityOptions? options = null)
 
     private static void AddBasicId(UasPicture picture, in BasicIdMessage basicId)
     {
-        var key = KeyOf(basicId);
-        foreach (var known in picture.BasicIds)
+        if (!SameId(picture.BasicIds, basicId))
         {
-            if (KeyOf(known) == key)
+            picture.BasicIds.Add(basicId);
+        }
+    }
+
+    /// <summary>True if <paramref name="basicId"/> (ID type and ID bytes) is already among <paramref name="known"/>; no allocation.</summary>
+    private static bool SameId(List<BasicIdMessage> known, in BasicIdMessage basicId)
+    {
+        foreach (var other in known)
+        {
+            if (other.IdType == basicId.IdType && other.UasId.AsSpan().SequenceEqual(basicId.UasId.AsSpan()))
             {
-                return;
+                return true;
             }
         }
 
-        picture.BasicIds.Add(basicId);
+        return false;
     }
 
     private PlausibilityConcerns CheckLocation(in LocationMessage location, Timestamp? rebuilt, Timestamp receiveTime)
