@@ -43,6 +43,7 @@ public sealed class RemoteIdAssembler(PlausibilityOptions? options = null)
                     break;
                 case RemoteIdMessageType.Location:
                     picture.Location = message.Location;
+                    picture.Position = RemoteIdPosition.From(message.Location, receiveTime);
                     var rebuilt = RemoteIdTime.Rebuild(message.Location.TimestampSecondsAfterHour, receiveTime);
                     picture.LocationTime = rebuilt ?? receiveTime;
                     flags |= CheckLocation(message.Location, rebuilt, receiveTime);

@@ -35,15 +35,14 @@ public static class RemoteIdObservations
         ArgumentNullException.ThrowIfNull(picture);
         observation = null!;
         if (picture.Key is not { } key || picture.Location is not { } location ||
-            Math.Abs(location.LatitudeDegrees) > 90 || Math.Abs(location.LongitudeDegrees) > 180 ||
-            (location.LatitudeDegrees == 0 && location.LongitudeDegrees == 0))
+            picture.Position is not { LatitudeDegrees: { } latitude, LongitudeDegrees: { } longitude } position)
         {
             return false;
         }
 
         var horizontal = HorizontalSigmaMeters(location.HorizontalAccuracy);
-        var hasAltitude = location.AltitudeGeoMeters > UnknownAltitude;
-        var vertical = hasAltitude ? VerticalSigmaMeters(location.VerticalAccuracy) : MissingAltitudeSigmaMeters;
+        var altitude = position.GeodeticAltitudeMeters;
+        var vertical = altitude is null ? MissingAltitudeSigmaMeters : VerticalSigmaMeters(location.VerticalAccuracy);
         observation = new Observation
         {
             Sensor = sensor,
@@ -51,9 +50,9 @@ public static class RemoteIdObservations
             ReceiveTime = receiveTime,
             Measurement = new Measurement(
                 MeasurementKind.GeodeticPosition,
-                location.LatitudeDegrees,
-                location.LongitudeDegrees,
-                hasAltitude ? location.AltitudeGeoMeters : 0,
+                latitude,
+                longitude,
+                altitude ?? 0,
                 Matrix3x3.Diagonal(horizontal * horizontal, horizontal * horizontal, vertical * vertical)),
             UasId = key.ToString(),
             OperatorPosition = OperatorPosition(picture.System),

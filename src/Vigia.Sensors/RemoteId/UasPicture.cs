@@ -25,6 +25,9 @@ public sealed class UasPicture
     /// <summary>The latest Location/Vector message, if any.</summary>
     public LocationMessage? Location { get; internal set; }
 
+    /// <summary>The latest position as the domain sees it: sentinels turned into absent values, time rebuilt.</summary>
+    public RemoteIdPosition? Position { get; internal set; }
+
     /// <summary>The instant the latest position is for (rebuilt from its timestamp, else the receive time).</summary>
     public Timestamp? LocationTime { get; internal set; }
 
@@ -71,6 +74,7 @@ public sealed class UasPicture
         }
 
         Location ??= other.Location;
+        Position ??= other.Position;
         LocationTime ??= other.LocationTime;
         System ??= other.System;
         SelfId ??= other.SelfId;
