@@ -115,6 +115,46 @@ public sealed partial class DecodeCommandTests
         Assert.Contains("drones seen 1", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("odid_wifi_sample", 42)]
+    [InlineData("odid_wifi_bcn_sample", 21)]
+    [InlineData("odid_bt5_lr_sample", 225)]
+    public void Capture_EveryDecodedFrame_EqualsTheReferenceDecode(string capture, int expectedCompared)
+    {
+        // reference/*.odid-core-c.jsonl: the same frames decoded by opendroneid-core-c (BT5: good-CRC frames only).
+        var reference = File.ReadAllLines(TestPaths.SharedData("remoteid", "reference", capture + ".odid-core-c.jsonl"))
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(r => r.TryGetProperty("decoded", out var d) && d.ValueKind == JsonValueKind.Object &&
+                (!r.TryGetProperty("nordic_crc_ok", out var crc) || crc.GetBoolean()))
+            .ToDictionary(r => long.Parse(r.GetProperty("frame").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        var extension = capture.Contains("bt5", StringComparison.Ordinal) ? ".pcapng" : ".pcap";
+
+        var (code, stdout, _) = Run("decode", TestPaths.SharedData("remoteid", capture + extension), "--jsonl");
+
+        Assert.Equal(0, code);
+        var compared = 0;
+        var mismatches = new List<string>();
+        foreach (var line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var frame = JsonDocument.Parse(line).RootElement;
+            var result = frame.GetProperty("result");
+            if (!result.GetProperty("ok").GetBoolean())
+            {
+                continue;
+            }
+
+            Assert.True(reference.TryGetValue(frame.GetProperty("frame").GetInt64(), out var expected), $"frame {frame.GetProperty("frame")} decoded but the reference has no decode");
+            compared++;
+            if (!JsonEquivalent(expected.GetProperty("decoded"), result.GetProperty("decoded"), out var where))
+            {
+                mismatches.Add($"frame {frame.GetProperty("frame")}: {where}");
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join('\n', mismatches.Take(10)));
+        Assert.Equal(expectedCompared, compared);
+    }
+
     [Fact]
     public void Capture_SummaryOnly_PrintsJustTheSummary()
     {
