@@ -39,10 +39,43 @@ public sealed class ExtendedKalmanUpdater : IUpdater
             nu[model.AzimuthIndex] = DenseMatrix.WrapAngle(nu[model.AzimuthIndex]);
         }
 
+        // C = P Hᵀ and S = H C + R, skipping the zeros of H (every model here reads position only, so
+        // half of H is zero).
         var c = innovation.CrossCovariance;
-        DenseMatrix.MultiplyTransposed(state.Covariance, h, c, StateVector.Size, StateVector.Size, m);
+        var p = state.Covariance;
+        c.Clear();
+        for (var row = 0; row < m; row++)
+        {
+            for (var t = 0; t < StateVector.Size; t++)
+            {
+                var ht = h[(row * 6) + t];
+                if (ht != 0)
+                {
+                    for (var i = 0; i < StateVector.Size; i++)
+                    {
+                        c[(i * m) + row] += p[(i * 6) + t] * ht;
+                    }
+                }
+            }
+        }
+
         var s = innovation.S;
-        DenseMatrix.Multiply(h[..(m * 6)], c, s, m, StateVector.Size, m);
+        s.Clear();
+        for (var a = 0; a < m; a++)
+        {
+            for (var t = 0; t < StateVector.Size; t++)
+            {
+                var ht = h[(a * 6) + t];
+                if (ht != 0)
+                {
+                    for (var b = 0; b < m; b++)
+                    {
+                        s[(a * m) + b] += ht * c[(t * m) + b];
+                    }
+                }
+            }
+        }
+
         AddNoise(s, measurement, m);
         return innovation.TryComplete();
     }

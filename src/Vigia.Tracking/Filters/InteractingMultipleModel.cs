@@ -230,12 +230,22 @@ public sealed class InteractingMultipleModel
                 d[k] = xi[k] - x[k];
             }
 
+            // Upper triangle only; the result is mirrored below (it is symmetric).
             for (var a = 0; a < 6; a++)
             {
-                for (var b = 0; b < 6; b++)
+                var wd = w * d[a];
+                for (var b = a; b < 6; b++)
                 {
-                    p[a * 6 + b] += w * (pi[a * 6 + b] + (d[a] * d[b]));
+                    p[a * 6 + b] += (w * pi[a * 6 + b]) + (wd * d[b]);
                 }
+            }
+        }
+
+        for (var a = 1; a < 6; a++)
+        {
+            for (var b = 0; b < a; b++)
+            {
+                p[a * 6 + b] = p[b * 6 + a];
             }
         }
     }

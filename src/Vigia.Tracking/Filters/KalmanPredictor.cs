@@ -27,15 +27,43 @@ public static class KalmanPredictor
         DenseMatrix.Multiply(f, mean, x, 6, 6, 1);
         x.CopyTo(mean);
 
+        // F of the motion models is sparse (a turn model has 16 non-zeros of 36): skip its zeros, and
+        // compute only the upper triangle of the symmetric result.
         Span<double> fp = stackalloc double[36];
-        DenseMatrix.Multiply(f, covariance, fp, 6, 6, 6);
-        DenseMatrix.MultiplyTransposed(fp, f, covariance, 6, 6, 6);
-        for (var i = 0; i < 36; i++)
+        fp.Clear();
+        for (var i = 0; i < 6; i++)
         {
-            covariance[i] += q[i];
+            for (var t = 0; t < 6; t++)
+            {
+                var a = f[(i * 6) + t];
+                if (a != 0)
+                {
+                    for (var j = 0; j < 6; j++)
+                    {
+                        fp[(i * 6) + j] += a * covariance[(t * 6) + j];
+                    }
+                }
+            }
         }
 
-        DenseMatrix.Symmetrise(covariance, 6);
+        for (var i = 0; i < 6; i++)
+        {
+            for (var j = i; j < 6; j++)
+            {
+                var sum = q[(i * 6) + j];
+                for (var t = 0; t < 6; t++)
+                {
+                    var b = f[(j * 6) + t];
+                    if (b != 0)
+                    {
+                        sum += fp[(i * 6) + t] * b;
+                    }
+                }
+
+                covariance[(i * 6) + j] = sum;
+                covariance[(j * 6) + i] = sum;
+            }
+        }
     }
 
     /// <summary>
