@@ -70,6 +70,18 @@ internal static class CommandLine
             stderr.WriteLine($"vigia {args[0]}: {e.Message}");
             return Failure;
         }
+        catch (ArgumentException e)
+        {
+            // Bad paths and other bad arguments the libraries reject.
+            stderr.WriteLine($"vigia {args[0]}: {e.Message}");
+            return BadInput;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Last resort: a bug, reported in one line (no stack trace) with the failure exit code.
+            stderr.WriteLine($"vigia {args[0]}: internal error: {e.GetType().Name}: {e.Message}");
+            return Failure;
+        }
     }
 
     private static string Usage()

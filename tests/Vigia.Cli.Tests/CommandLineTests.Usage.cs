@@ -153,4 +153,20 @@ public sealed partial class CommandLineTests
         Assert.Contains(output, result.Stderr, StringComparison.Ordinal);
         VigiaCli.AssertNoStackTrace(result);
     }
+
+    [Theory]
+    [InlineData("track", "--scenario", "", "--out", "x.json")]
+    [InlineData("eval", "--scenario", "")]
+    [InlineData("decode", "")]
+    public void Run_EmptyPath_IsBadInputWithoutAStackTrace(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var code = CommandLine.Run(args, stdout, stderr);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"vigia {args[0]}: ", stderr.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr.ToString(), StringComparison.Ordinal);
+    }
 }

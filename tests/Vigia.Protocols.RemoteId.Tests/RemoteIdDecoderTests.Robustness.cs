@@ -57,13 +57,13 @@ public sealed partial class RemoteIdDecoderTests
         var sink = 0;
         for (var i = 0; i < 1000; i++)
         {
-            sink += Decode(location, packBytes);
+            sink = unchecked(sink + Decode(location, packBytes));
         }
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 10_000; i++)
         {
-            sink += Decode(location, packBytes);
+            sink = unchecked(sink + Decode(location, packBytes));
         }
 
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;

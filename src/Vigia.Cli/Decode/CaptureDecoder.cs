@@ -17,6 +17,9 @@ internal static class CaptureDecoder
     /// <summary>Unexpected decode exceptions reported one by one before they are only counted.</summary>
     private const int InternalErrorsReported = 10;
 
+    /// <summary>How often (in frames) aircraft not heard for a while are forgotten.</summary>
+    private const int PruneEveryFrames = 4096;
+
     /// <summary>Opens a capture file with the managed reader; a file that is not a capture is a usage error (with the byte offset).</summary>
     public static ICaptureRecordSource OpenFile(string path)
     {
@@ -89,10 +92,16 @@ internal static class CaptureDecoder
                     diagnostics.WriteLine($"frame {summary.FramesRead}: internal error, frame dropped: {e.GetType().Name}: {e.Message} (first bytes {head})");
                 }
             }
+
+            // Forget aircraft long unheard, so a live capture's memory stays bounded (counts are kept).
+            if (summary.FramesRead % PruneEveryFrames == 0 && record.HasTimestamp)
+            {
+                assembler.Prune(record.Timestamp);
+            }
         }
 
-        summary.DronesWithoutBasicId = assembler.Unidentified;
-        summary.DronesSeen = assembler.Known.Count + assembler.Unidentified;
+        summary.DronesWithoutBasicId = (int)(assembler.Unidentified + assembler.UnidentifiedForgotten);
+        summary.DronesSeen = (int)(assembler.IdentifiedSeen + assembler.Unidentified + assembler.UnidentifiedForgotten);
         return summary;
     }
 

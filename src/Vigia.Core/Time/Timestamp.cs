@@ -45,6 +45,29 @@ public readonly record struct Timestamp : IComparable<Timestamp>
     public Timestamp AddSeconds(double seconds) =>
         new(checked(UnixNanoseconds + (long)Math.Round(seconds * NanosecondsPerSecond)));
 
+    /// <summary>
+    /// This instant moved by <paramref name="seconds"/>, or false if the result (or the shift) is not finite
+    /// or falls outside the ±292 years around 1970 that nanosecond timestamps can hold.
+    /// </summary>
+    public bool TryAddSeconds(double seconds, out Timestamp result)
+    {
+        result = this;
+        var nanoseconds = seconds * NanosecondsPerSecond;
+        if (!double.IsFinite(nanoseconds) || Math.Abs(nanoseconds) >= 9.2e18)
+        {
+            return false;
+        }
+
+        var sum = UnixNanoseconds + (long)Math.Round(nanoseconds);
+        if (((UnixNanoseconds ^ sum) & ((long)Math.Round(nanoseconds) ^ sum)) < 0)
+        {
+            return false;
+        }
+
+        result = new Timestamp(sum);
+        return true;
+    }
+
     /// <summary>Seconds elapsed from <paramref name="earlier"/> to this instant (negative if it is later).</summary>
     public double SecondsSince(Timestamp earlier) =>
         (UnixNanoseconds - earlier.UnixNanoseconds) / (double)NanosecondsPerSecond;

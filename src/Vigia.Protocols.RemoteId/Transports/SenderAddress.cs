@@ -70,7 +70,7 @@ public readonly record struct SenderAddress
 
         for (var i = 0; i < Length; i++)
         {
-            destination[i] = (byte)(_value >> (8 * (Length - 1 - i)));
+            destination[i] = unchecked((byte)(_value >> (8 * (Length - 1 - i))));
         }
     }
 

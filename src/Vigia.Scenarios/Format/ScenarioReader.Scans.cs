@@ -48,6 +48,11 @@ public sealed partial class ScenarioReader
             if (NameIs("t"u8))
             {
                 var t = ReadNumber("t");
+                if (!_epoch.TryAddSeconds(t, out _))
+                {
+                    throw Fault("t", FormattableString.Invariant($"{t} s after the epoch is outside the representable time range"));
+                }
+
                 if (t < _lastScanSeconds)
                 {
                     throw Fault("t", FormattableString.Invariant($"scans are not sorted by time: {t} after {_lastScanSeconds}"));

@@ -20,6 +20,15 @@ public sealed class RemoteIdAssembler(PlausibilityOptions? options = null)
     private readonly Dictionary<UasKey, UasPicture> _byKey = [];
     private readonly Dictionary<SenderAddress, UasPicture> _bySender = [];
 
+    /// <summary>Basic IDs kept per aircraft (F3411-22a: up to two, of different ID types).</summary>
+    public const int MaximumBasicIds = 2;
+
+    /// <summary>Aircraft with a Basic ID ever heard, forgotten ones included.</summary>
+    public long IdentifiedSeen { get; private set; }
+
+    /// <summary>Senders forgotten before their Basic ID was ever heard.</summary>
+    public long UnidentifiedForgotten { get; private set; }
+
     /// <summary>Aircraft currently known (with a Basic ID).</summary>
     public IReadOnlyCollection<UasPicture> Known => _byKey.Values;
 
@@ -83,6 +92,10 @@ public sealed class RemoteIdAssembler(PlausibilityOptions? options = null)
             if (now.SecondsSince(picture.LastReceived) > _options.ForgetAfterSeconds)
             {
                 _bySender.Remove(sender);
+                if (picture.Key is null)
+                {
+                    UnidentifiedForgotten++;
+                }
             }
         }
     }
@@ -140,6 +153,7 @@ public sealed class RemoteIdAssembler(PlausibilityOptions? options = null)
         {
             picture = new UasPicture(k) { FirstReceived = receiveTime };
             _byKey[k] = picture;
+            IdentifiedSeen++;
         }
 
         if (bySender is not null && bySender != picture && bySender.Key is null)
@@ -151,11 +165,34 @@ public sealed class RemoteIdAssembler(PlausibilityOptions? options = null)
         return picture;
     }
 
+    /// <summary>
+    /// Keeps at most two Basic IDs, one per ID type, as F3411-22a allows (a serial and a registration):
+    /// a new ID of a type already held replaces it, so a sender cycling random IDs cannot grow the picture.
+    /// </summary>
     private static void AddBasicId(UasPicture picture, in BasicIdMessage basicId)
     {
-        if (!SameId(picture.BasicIds, basicId))
+        if (SameId(picture.BasicIds, basicId))
         {
-            picture.BasicIds.Add(basicId);
+            return;
+        }
+
+        var ids = picture.BasicIds;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (ids[i].IdType == basicId.IdType)
+            {
+                ids[i] = basicId;
+                return;
+            }
+        }
+
+        if (ids.Count < MaximumBasicIds)
+        {
+            ids.Add(basicId);
+        }
+        else
+        {
+            ids[^1] = basicId;
         }
     }
 

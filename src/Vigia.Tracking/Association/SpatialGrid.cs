@@ -13,6 +13,7 @@ internal sealed class SpatialGrid
     private int[] _order = new int[64];
     private int _count;
     private double _cellSize = 1;
+    private int _minX, _maxX, _minY, _maxY;
 
     /// <summary>Indexes <paramref name="count"/> points at (east, north) with square cells of <paramref name="cellSizeMeters"/>.</summary>
     public void Build(ReadOnlySpan<double> east, ReadOnlySpan<double> north, int count, double cellSizeMeters)
@@ -26,10 +27,14 @@ internal sealed class SpatialGrid
 
         _cellSize = cellSizeMeters;
         _count = count;
+        (_minX, _maxX, _minY, _maxY) = (int.MaxValue, int.MinValue, int.MaxValue, int.MinValue);
         for (var i = 0; i < count; i++)
         {
-            _keys[i] = Key(Cell(east[i]), Cell(north[i]));
+            var (x, y) = (Cell(east[i]), Cell(north[i]));
+            _keys[i] = Key(x, y);
             _order[i] = i;
+            (_minX, _maxX) = (Math.Min(_minX, x), Math.Max(_maxX, x));
+            (_minY, _maxY) = (Math.Min(_minY, y), Math.Max(_maxY, y));
         }
 
         Array.Sort(_keys, _order, 0, count);
@@ -38,10 +43,16 @@ internal sealed class SpatialGrid
     /// <summary>Appends to <paramref name="results"/> every point in cells touching the square of half-width <paramref name="radiusMeters"/> around (east, north).</summary>
     public void Query(double east, double north, double radiusMeters, List<int> results)
     {
-        var x0 = Cell(east - radiusMeters);
-        var x1 = Cell(east + radiusMeters);
-        var y0 = Cell(north - radiusMeters);
-        var y1 = Cell(north + radiusMeters);
+        // Only occupied cells matter: clamping the window to them bounds the work whatever the radius
+        // (a track with an enormous covariance must not walk billions of empty columns).
+        var x0 = Math.Max(Cell(east - radiusMeters), _minX);
+        var x1 = Math.Min(Cell(east + radiusMeters), _maxX);
+        var y0 = Math.Max(Cell(north - radiusMeters), _minY);
+        var y1 = Math.Min(Cell(north + radiusMeters), _maxY);
+        if (x0 > x1 || y0 > y1 || double.IsNaN(radiusMeters))
+        {
+            return;
+        }
         var keys = _keys.AsSpan(0, _count);
         for (var x = x0; x <= x1; x++)
         {
@@ -55,7 +66,11 @@ internal sealed class SpatialGrid
         }
     }
 
-    private int Cell(double v) => (int)Math.Clamp(Math.Floor(v / _cellSize), -1e9, 1e9);
+    private int Cell(double v)
+    {
+        var cell = Math.Floor(v / _cellSize);
+        return double.IsNaN(cell) ? 0 : (int)Math.Clamp(cell, -1e9, 1e9);
+    }
 
     private static long Key(int x, int y) => ((long)x << 32) + y;
 

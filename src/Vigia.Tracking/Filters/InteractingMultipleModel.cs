@@ -15,6 +15,9 @@ namespace Vigia.Tracking.Filters;
 public sealed class InteractingMultipleModel
 {
     private const double MinimumProbability = 1e-6;
+
+    /// <summary>Most motion models one IMM holds (its mixing weights live on the stack).</summary>
+    public const int MaximumModels = 8;
     private readonly ITransitionModel[] _models;
     private readonly double[] _sojourn;
     private readonly double[] _switchWeights;
@@ -32,9 +35,9 @@ public sealed class InteractingMultipleModel
         _models = [.. options.Models];
         _sojourn = [.. options.MeanSojournSeconds];
         _switchWeights = [.. options.SwitchWeights];
-        if (_models.Length == 0 || _sojourn.Length != _models.Length || _switchWeights.Length != _models.Length)
+        if (_models.Length == 0 || _models.Length > MaximumModels || _sojourn.Length != _models.Length || _switchWeights.Length != _models.Length)
         {
-            throw new ArgumentException("models, sojourn times and switch weights must be non-empty and the same length", nameof(options));
+            throw new ArgumentException($"1 to {MaximumModels} models, with as many sojourn times and switch weights", nameof(options));
         }
 
         _updater = updater;
@@ -129,7 +132,7 @@ public sealed class InteractingMultipleModel
             _predicted[j] = c;
         }
 
-        Span<double> weights = stackalloc double[8];
+        Span<double> weights = stackalloc double[MaximumModels];
         for (var j = 0; j < r; j++)
         {
             for (var i = 0; i < r; i++)
@@ -265,9 +268,14 @@ public sealed class InteractingMultipleModel
                 }
             }
 
+            if (!(others > 0))
+            {
+                stay = 1; // nowhere to switch to: the model keeps its probability
+            }
+
             for (var j = 0; j < r; j++)
             {
-                _transition[i * r + j] = j == i ? stay : (1 - stay) * _switchWeights[j] / others;
+                _transition[i * r + j] = j == i ? stay : others > 0 ? (1 - stay) * _switchWeights[j] / others : 0;
             }
         }
     }

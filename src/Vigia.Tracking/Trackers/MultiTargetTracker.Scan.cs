@@ -85,10 +85,20 @@ public sealed partial class MultiTargetTracker
             };
             if (d.Locatable)
             {
+                var sigma = Math.Sqrt(Math.Max(covariance[0], 0) + Math.Max(covariance[4], 0));
+                if (!double.IsFinite(position[0]) || !double.IsFinite(position[1]) || !double.IsFinite(position[2]) || !double.IsFinite(sigma))
+                {
+                    // Finite values whose position is not (a range of 1e300 m): unusable, counted.
+                    _faults[(int)ObservationFault.NonFiniteValue]++;
+                    rejected++;
+                    d = default;
+                    continue;
+                }
+
                 _east[count] = position[0];
                 _north[count] = position[1];
                 d.Up = position[2];
-                d.HorizontalSigmaMeters = Math.Sqrt(Math.Max(covariance[0], 0) + Math.Max(covariance[4], 0));
+                d.HorizontalSigmaMeters = sigma;
             }
 
             count++;
@@ -139,7 +149,7 @@ public sealed partial class MultiTargetTracker
         // sqrt(Pee + Pnn) bounds the largest horizontal standard deviation, so the square window of
         // half-width g·(σ_track + σ_detection) holds every pair the gate g² can accept.
         var gate = Math.Sqrt(_options.GateMahalanobisSquared);
-        _grid.Build(_east, _north, detectionCount, Math.Max(50.0, 2 * gate * maxSigma));
+        _grid.Build(_east, _north, detectionCount, Math.Clamp(2 * gate * maxSigma, 50.0, 1e9));
         for (var i = 0; i < _tracks.Count; i++)
         {
             var track = _tracks[i];
@@ -147,6 +157,11 @@ public sealed partial class MultiTargetTracker
             var p = track.State.Combined.Covariance;
             var x = track.State.Combined.Mean;
             var trackSigma = Math.Sqrt(Math.Max(p[0] + p[7], 0));
+            if (!double.IsFinite(trackSigma) || !double.IsFinite(x[0]) || !double.IsFinite(x[1]))
+            {
+                continue; // a diverged track; the next prediction deletes it
+            }
+
             _query.Clear();
             _grid.Query(x[0], x[1], gate * (trackSigma + maxSigma), _query);
             foreach (var j in _query)

@@ -21,6 +21,7 @@ public sealed partial class ScenarioReaderTests
     [InlineData("unsorted-scans.json", "13:11: scans[2].t", "scans are not sorted by time: 1 after 2")]
     [InlineData("unknown-scan-sensor.json", "12:26: scans[1].sensor", "unknown sensor 'radar-9' (not in \"sensors\")")]
     [InlineData("truncated.json", "13:65: scans[1].detections[0]", "truncated file: unexpected end of data")]
+    [InlineData("scan-time-out-of-range.json", "10:11: scans[1].t", "1000000000000000 s after the epoch is outside the representable time range")]
     public void ReadAll_MalformedFile_ThrowsAtPositionWithFieldAndReason(string name, string position, string reason)
     {
         var path = Malformed(name);

@@ -30,7 +30,7 @@ public sealed partial class CaptureReaderTests
             .. U16(0), .. U16(0)]);
 
         public PcapngBuilder Enhanced(uint interfaceId, ulong units, byte[] data) => Block(6, [
-            .. U32(interfaceId), .. U32((uint)(units >> 32)), .. U32((uint)units), .. U32((uint)data.Length), .. U32((uint)data.Length + 10), .. data]);
+            .. U32(interfaceId), .. U32((uint)(units >> 32)), .. U32(unchecked((uint)units)), .. U32((uint)data.Length), .. U32((uint)data.Length + 10), .. data]);
 
         public byte[] ToArray() => _out.ToArray();
 

@@ -245,6 +245,47 @@ public sealed class InteractingMultipleModelTests
     }
 
     [Fact]
+    public void Predict_NoModelToSwitchTo_KeepsProbabilitiesFinite()
+    {
+        var options = new ImmOptions
+        {
+            Models = [new ConstantVelocityModel(1, 1), new HoverModel(0.1, 0.01, 1)],
+            MeanSojournSeconds = [5.0, 5.0],
+            SwitchWeights = [1.0, 0.0],
+            InitialProbabilities = [0.5, 0.5],
+        };
+        var imm = new InteractingMultipleModel(options, ExtendedKalmanUpdater.Instance);
+        var state = new ImmState(2);
+        var initial = new GaussianState();
+        for (var i = 0; i < 6; i++)
+        {
+            initial.Covariance[(i * 6) + i] = 10;
+        }
+
+        imm.Initialise(state, initial);
+        imm.Predict(state, 1.0);
+
+        Assert.All(state.Probabilities, p => Assert.True(double.IsFinite(p)));
+        Assert.All(state.Combined.Mean, v => Assert.True(double.IsFinite(v)));
+        Assert.Equal(1.0, state.Probabilities.Sum(), 12);
+    }
+
+    [Fact]
+    public void Constructor_MoreModelsThanTheMaximum_Throws()
+    {
+        var count = InteractingMultipleModel.MaximumModels + 1;
+        var options = new ImmOptions
+        {
+            Models = [.. Enumerable.Range(0, count).Select(_ => (ITransitionModel)new ConstantVelocityModel(1, 1))],
+            MeanSojournSeconds = [.. Enumerable.Repeat(5.0, count)],
+            SwitchWeights = [.. Enumerable.Repeat(1.0, count)],
+            InitialProbabilities = [.. Enumerable.Repeat(1.0, count)],
+        };
+
+        Assert.Throws<ArgumentException>(() => new InteractingMultipleModel(options, ExtendedKalmanUpdater.Instance));
+    }
+
+    [Fact]
     public void Update_EveryModelRejectsTheMeasurement_ReturnsFalseAndLeavesTheStateUnchanged()
     {
         var imm = new InteractingMultipleModel(TrackerOptions.DefaultImm, ExtendedKalmanUpdater.Instance);

@@ -101,4 +101,26 @@ public sealed partial class MultiTargetTrackerTests
         Assert.Equal(y.PositionCovariance.M11, x.PositionCovariance.M11, 1e-6);
         Assert.Equal((y.UasId, y.UpdateCount), (x.UasId, x.UpdateCount));
     }
+
+    [Fact]
+    public void Step_FiniteButEnormousDetection_IsHandledWithoutWalkingTheWholePlane()
+    {
+        // A valid (finite, positive-definite) but absurd plot: range 1e300 m, covariance 1e300. It must
+        // neither throw nor make the spatial pre-gate walk billions of empty grid columns.
+        var tracker = new MultiTargetTracker(new TrackerOptions());
+        var random = new Random(3);
+        for (var k = 0; k < 3; k++)
+        {
+            StepOne(tracker, Scenario.At(k), Scenario.Radar(new EnuVector(1000, 500, 100), RadarAtOrigin, random));
+        }
+
+        var absurd = Scenario.Observe("radar-1", Scenario.At(3), Measurement.RangeAzimuthElevation(1e300, 1.0, 0.1, Matrix3x3.Diagonal(1e300, 1e300, 1e300), RadarAtOrigin));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        tracker.Step(Scenario.At(3), [absurd]);
+        tracker.Step(Scenario.At(4), [Scenario.Observe("radar-1", Scenario.At(4), Scenario.Radar(new EnuVector(1000, 500, 100), RadarAtOrigin, random))]);
+        watch.Stop();
+
+        Assert.Single(Displayed(tracker, Scenario.At(4)));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
 }
