@@ -30,7 +30,11 @@ public static class RemoteIdTime
         var bestGap = double.MaxValue;
         for (var hour = -1; hour <= 1; hour++)
         {
-            var candidate = hourStart.AddSeconds((hour * SecondsPerHour) + secondsAfterHour);
+            if (!hourStart.TryAddSeconds((hour * SecondsPerHour) + secondsAfterHour, out var candidate))
+            {
+                continue; // beyond the representable range (a receive time at the very edge of it)
+            }
+
             var gap = Math.Abs(candidate.SecondsSince(receiveTime));
             if (gap < bestGap)
             {

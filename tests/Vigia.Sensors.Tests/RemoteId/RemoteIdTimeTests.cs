@@ -34,4 +34,14 @@ public sealed class RemoteIdTimeTests
     {
         Assert.Null(RemoteIdTime.Rebuild(secondsAfterHour, Utc(10, 0, 0)));
     }
+
+    [Fact]
+    public void Rebuild_ReceiveTimeAtTheEdgeOfTheRange_DoesNotThrow()
+    {
+        var edge = new Timestamp(long.MaxValue - 1_000_000_000L);
+
+        var rebuilt = RemoteIdTime.Rebuild(0.1, edge);
+
+        Assert.NotNull(rebuilt);
+    }
 }
