@@ -88,11 +88,8 @@ internal sealed class BenchmarkScenario
         var header = reader.Header;
         var options = ScenarioTrackerOptions.For(header, new TrackerOptions());
         var epoch = Timestamp.FromDateTimeOffset(header.EpochUtc);
-        // The same radar test as ScenarioTrackRun: snapshots are taken after radar scans.
-        var radars = header.Sensors
-            .Where(s => s.Kind == MeasurementKind.RangeAzimuthElevation || s.Type == "radar")
-            .Select(s => s.Id)
-            .ToHashSet();
+        // Snapshots are taken after radar scans, as in ScenarioTrackRun.
+        var radars = header.RadarSensors;
         var scans = new List<BenchmarkScan>();
         long measurements = 0;
         foreach (var scan in reader.ReadScans())

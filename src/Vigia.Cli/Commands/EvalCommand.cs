@@ -1,5 +1,5 @@
 using Vigia.Cli.Tracking;
-using Vigia.Core.Observations;
+using Vigia.Tracking.Trackers;
 using Vigia.Scenarios.Evaluation;
 using Vigia.Scenarios.Format;
 
@@ -33,50 +33,9 @@ internal static class EvalCommand
         var warmUp = !args.Flag("no-warm-up");
         args.ThrowIfUnused();
 
-        using var reader = ScenarioReader.Open(scenarioPath);
-        var radars = reader.Header.Sensors
-            .Where(s => s.Kind == MeasurementKind.RangeAzimuthElevation || s.Type == "radar")
-            .Select(s => s.Id)
-            .ToHashSet();
-        TrackFile tracks;
-        List<double> scoredTimes = [];
-        if (tracksPath is null)
-        {
-            var snapshots = new List<TrackFileSnapshot>();
-            var progress = new ProgressBar(stderr, reader.Header.EndSeconds - reader.Header.StartSeconds, "tracking");
-            var result = ScenarioTrackRun.Run(
-                reader,
-                options,
-                (t, points) =>
-                {
-                    snapshots.Add(new TrackFileSnapshot(t, points.ToArray()));
-                    scoredTimes.Add(t);
-                },
-                t => progress.Report(t - reader.Header.StartSeconds),
-                warmUp);
-            progress.Finish();
-            TrackCommand.Summary(stderr, reader, result);
-            tracks = new TrackFile
-            {
-                Tracker = TrackerChoice.Describe(options),
-                LoopSeconds = result.LoopSeconds,
-                Measurements = result.Measurements,
-                Snapshots = snapshots,
-            };
-        }
-        else
-        {
-            tracks = TrackFileReader.Read(tracksPath);
-            foreach (var scan in reader.ReadScans())
-            {
-                if (radars.Contains(scan.Sensor) && (scoredTimes.Count == 0 || scan.TimeSeconds > scoredTimes[^1]))
-                {
-                    scoredTimes.Add(scan.TimeSeconds);
-                }
-            }
-        }
-
-        var truth = reader.ReadTruth();
+        var (truth, scoredTimes, tracks) = tracksPath is null
+            ? TrackScenario(scenarioPath, options, warmUp, stderr)
+            : FromTrackFile(scenarioPath, tracksPath);
         EvaluationReport report;
         try
         {
@@ -91,5 +50,36 @@ internal static class EvalCommand
         var text = json ? EvaluationReportJson.ToJson(report) : EvaluationReportText.Format(report, steps);
         stdout.WriteLine(text.TrimEnd('\n'));
         return CommandLine.Ok;
+    }
+
+    private static (IReadOnlyList<TruthTrack> Truth, IReadOnlyList<double> ScoredTimes, TrackFile Tracks) FromTrackFile(string scenarioPath, string tracksPath)
+    {
+        var tracks = TrackFileReader.Read(tracksPath);
+        var input = ScoringInput.FromScenarioFile(scenarioPath);
+        return (input.Truths, input.ScoredTimes, tracks);
+    }
+
+    /// <summary>Runs Vigía's tracker on the scenario; the scored times are its snapshot (radar scan) times.</summary>
+    private static (IReadOnlyList<TruthTrack> Truth, IReadOnlyList<double> ScoredTimes, TrackFile Tracks) TrackScenario(string scenarioPath, TrackerOptions options, bool warmUp, TextWriter stderr)
+    {
+        using var reader = ScenarioReader.Open(scenarioPath);
+        var snapshots = new List<TrackFileSnapshot>();
+        var progress = new ProgressBar(stderr, reader.Header.EndSeconds - reader.Header.StartSeconds, "tracking");
+        var result = ScenarioTrackRun.Run(
+            reader,
+            options,
+            (t, points) => snapshots.Add(new TrackFileSnapshot(t, points.ToArray())),
+            t => progress.Report(t - reader.Header.StartSeconds),
+            warmUp);
+        progress.Finish();
+        TrackCommand.Summary(stderr, reader, result);
+        var tracks = new TrackFile
+        {
+            Tracker = TrackerChoice.Describe(options),
+            LoopSeconds = result.LoopSeconds,
+            Measurements = result.Measurements,
+            Snapshots = snapshots,
+        };
+        return (reader.ReadTruth(), snapshots.ConvertAll(s => s.T), tracks);
     }
 }

@@ -34,7 +34,7 @@ internal static class ScenarioTrackRun
 
         var tracker = new MultiTargetTracker(trackerOptions);
         var epoch = Timestamp.FromDateTimeOffset(header.EpochUtc);
-        var radars = header.Sensors.Where(s => s.Kind == MeasurementKind.RangeAzimuthElevation || s.Type == "radar").Select(s => s.Id).ToHashSet();
+        var radars = header.RadarSensors;
         var displayed = new List<TrackSnapshot>(256);
         var points = new List<TrackPoint>(256);
         var watch = new Stopwatch();

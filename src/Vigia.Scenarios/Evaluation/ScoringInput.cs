@@ -10,19 +10,13 @@ namespace Vigia.Scenarios.Evaluation;
 /// <param name="ScoredTimes">Distinct radar scan times, seconds after the epoch, increasing.</param>
 public sealed record ScoringInput(IReadOnlyList<TruthTrack> Truths, IReadOnlyList<double> ScoredTimes)
 {
-    /// <summary>The sensor type whose scan times are scored (<c>docs/tracking-formats.md</c>: scores are taken after each radar scan).</summary>
-    public const string ScoredSensorType = "radar";
-
     /// <summary>Reads the truth and radar scan times of a <c>cuas-scenario/1</c> file.</summary>
     /// <param name="scenarioPath">The scenario file.</param>
     /// <exception cref="ScenarioFormatException">The file is not a valid scenario.</exception>
     public static ScoringInput FromScenarioFile(string scenarioPath)
     {
         using var reader = ScenarioReader.Open(scenarioPath);
-        var radars = reader.Header.Sensors
-            .Where(s => string.Equals(s.Type, ScoredSensorType, StringComparison.Ordinal))
-            .Select(s => s.Id)
-            .ToHashSet();
+        var radars = reader.Header.RadarSensors;
         var times = new SortedSet<double>();
         foreach (var scan in reader.ReadScans())
         {

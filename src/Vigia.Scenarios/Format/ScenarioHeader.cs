@@ -1,4 +1,5 @@
 using Vigia.Core.Geodesy;
+using Vigia.Core.Observations;
 
 namespace Vigia.Scenarios.Format;
 
@@ -25,4 +26,11 @@ public sealed record ScenarioHeader
 
     /// <summary>Sensors, in file order.</summary>
     public required IReadOnlyList<ScenarioSensor> Sensors { get; init; }
+
+    /// <summary>
+    /// The radars: sensors of type "radar" or giving range/azimuth/elevation. Track snapshots are taken
+    /// and scored after their scans (<c>cuas-tracks/1</c>).
+    /// </summary>
+    public IReadOnlySet<SensorId> RadarSensors =>
+        Sensors.Where(s => s.Type == "radar" || s.Kind == MeasurementKind.RangeAzimuthElevation).Select(s => s.Id).ToHashSet();
 }
