@@ -22,4 +22,11 @@ public sealed class TimestampTryAddTests
     {
         Assert.False(Timestamp.FromUnixSeconds(1_750_000_000).TryAddSeconds(seconds, out _));
     }
+
+    [Fact]
+    public void TryAddSeconds_PastTheLastRepresentableInstant_ReturnsFalseWithoutThrowing()
+    {
+        Assert.False(new Timestamp(long.MaxValue - 10).TryAddSeconds(1, out _));
+        Assert.False(new Timestamp(long.MinValue + 10).TryAddSeconds(-1, out _));
+    }
 }

@@ -58,8 +58,9 @@ public readonly record struct Timestamp : IComparable<Timestamp>
             return false;
         }
 
-        var sum = UnixNanoseconds + (long)Math.Round(nanoseconds);
-        if (((UnixNanoseconds ^ sum) & ((long)Math.Round(nanoseconds) ^ sum)) < 0)
+        var shift = (long)Math.Round(nanoseconds);
+        var sum = unchecked(UnixNanoseconds + shift); // wraps on overflow, detected on the next line
+        if (((UnixNanoseconds ^ sum) & (shift ^ sum)) < 0)
         {
             return false;
         }
