@@ -278,11 +278,9 @@ public sealed class RemoteIdAssembler(PlausibilityOptions? options = null)
             }
         }
 
-        if (picture.System is { } system && Math.Abs(system.OperatorLatitudeDegrees) <= 90 && Math.Abs(system.OperatorLongitudeDegrees) <= 180 &&
-            (system.OperatorLatitudeDegrees != 0 || system.OperatorLongitudeDegrees != 0))
+        if (picture.System is { } system && RemoteIdPosition.OperatorPosition(system) is { } pilot)
         {
-            var operatorPosition = Ecef(system.OperatorLatitudeDegrees, system.OperatorLongitudeDegrees, system.OperatorAltitudeGeoMeters);
-            if (here.DistanceTo(operatorPosition) > _options.MaximumOperatorDistanceMeters)
+            if (here.DistanceTo(Wgs84.ToEcef(pilot)) > _options.MaximumOperatorDistanceMeters)
             {
                 flags |= PlausibilityConcerns.OperatorTooFar;
             }
@@ -292,8 +290,7 @@ public sealed class RemoteIdAssembler(PlausibilityOptions? options = null)
     }
 
     private static bool IsPosition(in LocationMessage location) =>
-        Math.Abs(location.LatitudeDegrees) <= 90 && Math.Abs(location.LongitudeDegrees) <= 180 &&
-        (location.LatitudeDegrees != 0 || location.LongitudeDegrees != 0);
+        RemoteIdPosition.IsKnown(location.LatitudeDegrees, location.LongitudeDegrees);
 
     /// <summary>ECEF of a geodetic point; an unknown (−1000 m) height is taken as 0 m for distances.</summary>
     private static EcefPosition Ecef(double latitude, double longitude, float heightMeters) =>

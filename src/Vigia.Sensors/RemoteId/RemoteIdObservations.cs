@@ -1,8 +1,6 @@
-using Vigia.Core.Geodesy;
 using Vigia.Core.Numerics;
 using Vigia.Core.Observations;
 using Vigia.Core.Time;
-using Vigia.Protocols.RemoteId;
 
 namespace Vigia.Sensors.RemoteId;
 
@@ -14,9 +12,6 @@ namespace Vigia.Sensors.RemoteId;
 /// </summary>
 public static class RemoteIdObservations
 {
-    /// <summary>Altitude and height sentinel for "unknown" (F3411: −1000 m).</summary>
-    private const float UnknownAltitude = -1000;
-
     /// <summary>1-sigma used when the aircraft declares no horizontal accuracy, metres.</summary>
     public const double UnknownHorizontalSigmaMeters = 30;
 
@@ -55,7 +50,7 @@ public static class RemoteIdObservations
                 altitude ?? 0,
                 Matrix3x3.Diagonal(horizontal * horizontal, horizontal * horizontal, vertical * vertical)),
             UasId = key.ToString(),
-            OperatorPosition = OperatorPosition(picture.System),
+            OperatorPosition = picture.System is { } system ? RemoteIdPosition.OperatorPosition(system) : null,
         };
         return true;
     }
@@ -99,16 +94,5 @@ public static class RemoteIdObservations
             _ => null,
         };
         return bound is { } b ? b / 1.96 : UnknownVerticalSigmaMeters;
-    }
-
-    private static GeoPosition? OperatorPosition(SystemMessage? system)
-    {
-        if (system is not { } s || Math.Abs(s.OperatorLatitudeDegrees) > 90 || Math.Abs(s.OperatorLongitudeDegrees) > 180 ||
-            (s.OperatorLatitudeDegrees == 0 && s.OperatorLongitudeDegrees == 0))
-        {
-            return null;
-        }
-
-        return new GeoPosition(s.OperatorLatitudeDegrees, s.OperatorLongitudeDegrees, s.OperatorAltitudeGeoMeters > UnknownAltitude ? s.OperatorAltitudeGeoMeters : 0);
     }
 }

@@ -1,3 +1,4 @@
+using Vigia.Core.Geodesy;
 using Vigia.Core.Time;
 using Vigia.Protocols.RemoteId;
 
@@ -41,8 +42,7 @@ public sealed record RemoteIdPosition(
     /// <summary>Maps a decoded Location message; <paramref name="receiveTime"/> anchors the hour of its timestamp.</summary>
     public static RemoteIdPosition From(in LocationMessage location, Timestamp receiveTime)
     {
-        var hasPosition = Math.Abs(location.LatitudeDegrees) <= 90 && Math.Abs(location.LongitudeDegrees) <= 180 &&
-            (location.LatitudeDegrees != 0 || location.LongitudeDegrees != 0);
+        var hasPosition = IsKnown(location.LatitudeDegrees, location.LongitudeDegrees);
         return new RemoteIdPosition(
             location.Status,
             hasPosition ? location.LatitudeDegrees : null,
@@ -56,6 +56,18 @@ public sealed record RemoteIdPosition(
             Known(location.SpeedVerticalMetersPerSecond, UnknownVerticalSpeed),
             RemoteIdTime.Rebuild(location.TimestampSecondsAfterHour, receiveTime));
     }
+
+    /// <summary>
+    /// True for a usable latitude/longitude: within range and not 0°, 0° (what transmitters without a fix send).
+    /// </summary>
+    public static bool IsKnown(double latitudeDegrees, double longitudeDegrees) =>
+        Math.Abs(latitudeDegrees) <= 90 && Math.Abs(longitudeDegrees) <= 180 && (latitudeDegrees != 0 || longitudeDegrees != 0);
+
+    /// <summary>The operator (pilot) position of a System message, WGS-84 (unknown height as 0 m), or null if unknown.</summary>
+    public static GeoPosition? OperatorPosition(in SystemMessage system) =>
+        IsKnown(system.OperatorLatitudeDegrees, system.OperatorLongitudeDegrees)
+            ? new GeoPosition(system.OperatorLatitudeDegrees, system.OperatorLongitudeDegrees, system.OperatorAltitudeGeoMeters > UnknownAltitude ? system.OperatorAltitudeGeoMeters : 0)
+            : null;
 
     private static double? Known(float value, float sentinel) =>
         value == sentinel || !float.IsFinite(value) ? null : value;
