@@ -16,7 +16,9 @@ public sealed class DependencyRulesTests
         ["Vigia.Scenarios"] = ["Vigia.Core"],
         ["Vigia.Protocols.RemoteId"] = ["Vigia.Core"],
         ["Vigia.Sensors"] = ["Vigia.Core", "Vigia.Protocols.RemoteId"],
-        ["vigia"] = ["Vigia.Core", "Vigia.Tracking", "Vigia.Scenarios", "Vigia.Protocols.RemoteId", "Vigia.Sensors"],
+        ["Vigia.Storage"] = ["Vigia.Core"],
+        ["Vigia.Server"] = ["Vigia.Core", "Vigia.Tracking", "Vigia.Protocols.RemoteId", "Vigia.Sensors", "Vigia.Storage"],
+        ["vigia"] = ["Vigia.Core", "Vigia.Tracking", "Vigia.Scenarios", "Vigia.Protocols.RemoteId", "Vigia.Sensors", "Vigia.Storage", "Vigia.Server"],
     };
 
     // Non-BCL packages each assembly may reference (prefix match). Core and Tracking: BCL only.
@@ -27,7 +29,9 @@ public sealed class DependencyRulesTests
         ["Vigia.Scenarios"] = [],
         ["Vigia.Protocols.RemoteId"] = [],
         ["Vigia.Sensors"] = ["Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options"],
-        ["vigia"] = [],
+        ["Vigia.Storage"] = ["Microsoft.Data.Sqlite", "Npgsql", "SQLitePCLRaw", "Microsoft.Extensions.Logging.Abstractions"],
+        ["Vigia.Server"] = ["Microsoft.AspNetCore", "Microsoft.Extensions", "Microsoft.Net.Http.Headers"],
+        ["vigia"] = ["Microsoft.AspNetCore", "Microsoft.Extensions"],
     };
 
     public static TheoryData<string> Assemblies => new(Allowed.Keys);

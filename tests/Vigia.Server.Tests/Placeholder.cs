@@ -1,0 +1,1 @@
+namespace Vigia.Server.Tests;
