@@ -18,6 +18,7 @@ internal sealed class CommandArguments
     /// <param name="flags">Option names (without <c>--</c>) that take no value.</param>
     public CommandArguments(IReadOnlyList<string> args, params string[] flags)
     {
+        Raw = args;
         for (var i = 0; i < args.Count; i++)
         {
             var a = args[i];
@@ -51,6 +52,9 @@ internal sealed class CommandArguments
             }
         }
     }
+
+    /// <summary>The arguments as given (for commands that hand them on, such as <c>serve</c>).</summary>
+    public IReadOnlyList<string> Raw { get; }
 
     /// <summary>Positional arguments in order.</summary>
     public IReadOnlyList<string> Positional => _positional;

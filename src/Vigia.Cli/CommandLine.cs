@@ -19,6 +19,9 @@ internal static class CommandLine
     {
         ["decode"] = Cli.Commands.DecodeCommand.Definition,
         ["eval"] = Cli.Commands.EvalCommand.Definition,
+        ["keys"] = Cli.Commands.KeysCommand.Definition,
+        ["sensors"] = Cli.Commands.SensorsCommand.Definition,
+        ["serve"] = Cli.Commands.ServeCommand.Definition,
         ["simulate"] = Cli.Commands.SimulateCommand.Definition,
         ["track"] = Cli.Commands.TrackCommand.Definition,
     };
@@ -54,6 +57,11 @@ internal static class CommandLine
             stderr.WriteLine($"vigia {args[0]}: {e.Message}");
             stderr.WriteLine(command.Usage);
             return BadInput;
+        }
+        catch (Vigia.Storage.JournalException e)
+        {
+            stderr.WriteLine($"vigia {args[0]}: {e.Message}");
+            return Failure;
         }
         catch (ScenarioFormatException e)
         {

@@ -1,15 +1,51 @@
+using Vigia.Server.Endpoints;
+using Vigia.Server.Hosting;
+using Vigia.Storage;
+
 namespace Vigia.Server;
 
-/// <summary>The `vigia serve` host.</summary>
+/// <summary>The `vigia serve` host. Program is the table of contents; each step lives in its feature's folder.</summary>
 public sealed partial class Program
 {
-    /// <summary>Runs the server until it is stopped.</summary>
+    /// <summary>Runs the server until it is stopped; exit 0 on a clean stop, 1 if it cannot start, 2 on bad usage.</summary>
     public static async Task<int> Main(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        var app = builder.Build();
-        app.MapGet("/healthz", () => "ok");
-        await app.RunAsync().ConfigureAwait(false);
-        return 0;
+        string[] configuration;
+        try
+        {
+            configuration = ServerCommandLine.ToConfigurationArgs(args);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync($"vigia serve: {ex.Message.Split(" (Parameter", 2)[0]}").ConfigureAwait(false);
+            return 2;
+        }
+
+        try
+        {
+            var builder = WebApplication.CreateBuilder(configuration);
+            builder.AddVigiaConfiguration();
+            builder.AddVigiaStorage();
+            builder.AddVigiaSecurity();
+            builder.AddVigiaPipeline();
+            builder.AddVigiaTelemetry();
+
+            var app = builder.Build();
+            app.UseVigiaSecurity();
+            app.MapHealth();
+            app.MapObservations();
+            app.MapTracks();
+            app.MapSensors();
+            app.MapStream();
+            app.AnnounceOnStart();
+
+            await app.RunAsync().ConfigureAwait(false);
+            return 0;
+        }
+        catch (Exception ex) when (ex is JournalException or FileNotFoundException or Microsoft.Extensions.Options.OptionsValidationException or IOException or FormatException)
+        {
+            await Console.Error.WriteLineAsync($"vigia serve: cannot start: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
     }
 }

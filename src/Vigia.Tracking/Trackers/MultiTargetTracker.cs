@@ -42,6 +42,7 @@ public sealed partial class MultiTargetTracker : ITracker
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        _nextId = options.FirstTrackId;
         _updater = options.Updater == UpdaterKind.Unscented ? new UnscentedKalmanUpdater() : ExtendedKalmanUpdater.Instance;
         var imm = options.Filter == FilterKind.Imm
             ? options.Imm

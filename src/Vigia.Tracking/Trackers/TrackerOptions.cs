@@ -98,6 +98,12 @@ public sealed record TrackerOptions
     public LocalTangentPlane? Frame { get; init; }
 
     /// <summary>
+    /// The number given to the first track (then counting up). A service that restarts sets it above the
+    /// highest number it journalled, so track numbers are never reused across restarts.
+    /// </summary>
+    public long FirstTrackId { get; init; } = 1;
+
+    /// <summary>
     /// The default IMM for multicopters: steady cruise (low-noise constant velocity), manoeuvre
     /// (high-noise constant velocity, for accelerations up to about 4 m/s²), left and right
     /// coordinated turns at 15 °/s, and hover (velocity decaying to zero within about 1 s).
@@ -143,6 +149,11 @@ public sealed record TrackerOptions
         Positive(DisplayCoastSeconds, nameof(DisplayCoastSeconds));
         Positive(DeleteAfterSeconds, nameof(DeleteAfterSeconds));
         Positive(MaximumPositionStdMeters, nameof(MaximumPositionStdMeters));
+        if (FirstTrackId < 1)
+        {
+            throw new ArgumentException("FirstTrackId must be at least 1", nameof(FirstTrackId));
+        }
+
         if (MinimumHitsToConfirm < 1)
         {
             throw new ArgumentException("MinimumHitsToConfirm must be at least 1", nameof(MinimumHitsToConfirm));

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Vigia.Core.Time;
+using Vigia.Server.Hosting;
+using Vigia.Server.Json;
+using Vigia.Server.Pipeline;
+using Vigia.Server.Security;
+
+namespace Vigia.Server.Endpoints;
+
+/// <summary>
+/// <c>GET /api/v1/stream</c>: Server-Sent Events. First a <c>snapshot</c> (the whole picture) and a
+/// <c>sensors</c> event, then <c>tracks</c> events (updated and removed tracks of each tracker step)
+/// and a <c>sensors</c> event every second; a comment line every 15 s keeps proxies from closing it.
+/// Every event carries <c>"mode":"live"</c>.
+/// </summary>
+public static class StreamEndpoints
+{
+    private static readonly byte[] Heartbeat = ": keep-alive\n\n"u8.ToArray();
+
+    /// <summary>Maps the stream route.</summary>
+    public static IEndpointRouteBuilder MapStream(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/stream", StreamAsync).RequireAuthorization(VigiaClaims.ViewerPolicy);
+        return app;
+    }
+
+    private static async Task StreamAsync(
+        HttpContext context, EventBroadcaster broadcaster, TrackPicture picture, SensorDirectory directory, SensorHealthBook health, IOptions<VigiaServerOptions> options, TimeProvider clock)
+    {
+        var response = context.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        var cancellationToken = context.RequestAborted;
+        using var subscriber = broadcaster.Subscribe();
+        var now = clock.GetUtcNow();
+        await response.Body.WriteAsync(StreamFrames.Encode("snapshot", JsonSerializer.SerializeToUtf8Bytes(picture.Current, ServerJsonContext.Default.PictureDto)), cancellationToken).ConfigureAwait(false);
+        var sensors = new SensorsEvent("live", now, SensorReport.Build(directory, health, options.Value, Timestamp.FromDateTimeOffset(now)));
+        await response.Body.WriteAsync(StreamFrames.Encode("sensors", JsonSerializer.SerializeToUtf8Bytes(sensors, ServerJsonContext.Default.SensorsEvent)), cancellationToken).ConfigureAwait(false);
+        await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+
+        var reader = subscriber.Queue.Reader;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                wait.CancelAfter(TimeSpan.FromSeconds(15));
+                bool more;
+                try
+                {
+                    more = await reader.WaitToReadAsync(wait.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    await response.Body.WriteAsync(Heartbeat, cancellationToken).ConfigureAwait(false);
+                    await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+
+                while (reader.TryRead(out var frame))
+                {
+                    await response.Body.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
+                }
+
+                await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The client went away.
+        }
+        catch (SlowSubscriberException)
+        {
+            // Fell a whole queue behind: close; the client reconnects and gets a fresh snapshot.
+        }
+    }
+}

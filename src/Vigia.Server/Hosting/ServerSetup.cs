@@ -1,0 +1,195 @@
+using System.Net;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using Vigia.Server.Ingest;
+using Vigia.Server.Json;
+using Vigia.Server.Pipeline;
+using Vigia.Server.Security;
+using Vigia.Storage;
+
+namespace Vigia.Server.Hosting;
+
+/// <summary>The <c>Add…</c> and <c>Use…</c> steps Program.cs lists, one per concern.</summary>
+public static class ServerSetup
+{
+    /// <summary>Options (section <c>Vigia</c>, plus the JSON file named by <c>--config</c>), validated at start; the bind address.</summary>
+    public static WebApplicationBuilder AddVigiaConfiguration(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Configuration["Vigia:ConfigFile"] is { Length: > 0 } file)
+        {
+            if (!File.Exists(file))
+            {
+                throw new FileNotFoundException($"--config: no such file: {file}", file);
+            }
+
+            builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
+        }
+
+        builder.Services.AddOptions<VigiaServerOptions>()
+            .BindConfiguration(VigiaServerOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => string.IsNullOrWhiteSpace(o.Origin) || TryOrigin(o), "Vigia:Origin must be lat,lon,h")
+            .Validate(o => o.SensorDownAfterSeconds > o.SensorDegradedAfterSeconds, "Vigia:SensorDownAfterSeconds must exceed SensorDegradedAfterSeconds")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            // The API's documents are snake_case, nulls left out, exactly as the stream's (ServerJsonContext).
+            o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
+        });
+        builder.Services.AddProblemDetails();
+
+        var lan = builder.Configuration.GetValue<bool>("Vigia:Lan");
+        if (lan)
+        {
+            var dataDirectory = builder.Configuration["Vigia:DataDirectory"] ?? new VigiaServerOptions().DataDirectory;
+            var certificate = LanCertificate.LoadOrCreate(dataDirectory);
+            builder.Services.AddSingleton(new LanCertificateInfo(LanCertificate.Fingerprint(certificate)));
+            builder.WebHost.ConfigureKestrel(k =>
+            {
+                k.Listen(IPAddress.Loopback, 8080);
+                k.Listen(IPAddress.IPv6Any, 8443, l => l.UseHttps(certificate));
+            });
+        }
+        else if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:8080");
+        }
+
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 256L * 1024 * 1024);
+        return builder;
+
+        static bool TryOrigin(VigiaServerOptions o)
+        {
+            try
+            {
+                _ = o.ParseOrigin();
+                return true;
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>The journal (opened at first use; <see cref="JournalStartup"/> opens it at start so a bad database fails the start) and the group committer.</summary>
+    public static WebApplicationBuilder AddVigiaStorage(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<IJournal>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<VigiaServerOptions>>().Value;
+            return Journal.OpenAsync(new JournalOptions { DataDirectory = o.DataDirectory, ConnectionString = o.ConnectionString }, CancellationToken.None).GetAwaiter().GetResult();
+        });
+        builder.Services.AddSingleton(sp => new ObservationCommitter(sp.GetRequiredService<IJournal>(), new ObservationCommitterOptions()));
+        builder.Services.AddHostedService<JournalStartup>();
+        return builder;
+    }
+
+    /// <summary>Bearer authentication (sensor tokens and operator keys), role policies, per-client rate limits.</summary>
+    public static WebApplicationBuilder AddVigiaSecurity(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddAuthentication(VigiaClaims.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(VigiaClaims.Scheme, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(VigiaClaims.IngestPolicy, p => p.RequireRole(VigiaClaims.SensorRole, "admin"))
+            .AddPolicy(VigiaClaims.ViewerPolicy, p => p.RequireRole("viewer"))
+            .AddPolicy(VigiaClaims.OperatorPolicy, p => p.RequireRole("operator"))
+            .AddPolicy(VigiaClaims.AdminPolicy, p => p.RequireRole("admin"));
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(RateLimits.IngestPolicy, context =>
+            {
+                var limits = context.RequestServices.GetRequiredService<IOptions<VigiaServerOptions>>().Value;
+                var client = context.User.FindFirstValue(ClaimTypes.Name) ?? context.Connection.RemoteIpAddress?.ToString() ?? "?";
+                return RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = limits.RequestBurstPerClient,
+                    TokensPerPeriod = limits.RequestsPerSecondPerClient,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                await TypedResults.Problem(
+                    detail: "too many requests from this client; batch observations and retry after a second",
+                    statusCode: StatusCodes.Status429TooManyRequests,
+                    title: "Rate limit",
+                    type: "https://vigia.example/problems/429").ExecuteAsync(context.HttpContext).ConfigureAwait(false);
+            };
+        });
+        return builder;
+    }
+
+    /// <summary>Sensor registry, ingest, the tracker loop and its queue, the picture, the stream fan-out, sensor monitoring.</summary>
+    public static WebApplicationBuilder AddVigiaPipeline(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddSingleton(sp => new SensorDirectory(sp.GetRequiredService<IJournal>(), sp.GetRequiredService<IOptions<VigiaServerOptions>>().Value.ParseOrigin()));
+        services.AddSingleton<SensorHealthBook>();
+        services.AddSingleton<ObservationParser>();
+        services.AddSingleton(sp => new TrackerInbox(sp.GetRequiredService<IOptions<VigiaServerOptions>>().Value.TrackerQueueCapacity));
+        services.AddSingleton<TrackPicture>();
+        services.AddSingleton(_ => new EventBroadcaster());
+        services.AddSingleton(sp => new ServerMetrics(
+            sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            () => sp.GetRequiredService<TrackerInbox>().Depth,
+            () => sp.GetRequiredService<EventBroadcaster>().SubscriberCount));
+        services.AddSingleton<IngestService>();
+        services.AddSingleton<TrackerLoop>();
+        services.AddHostedService(sp => sp.GetRequiredService<TrackerLoop>());
+        services.AddHostedService<SensorMonitor>();
+        return builder;
+    }
+
+    /// <summary>OpenTelemetry metrics of the server, the journal and ASP.NET Core, exported in Prometheus format.</summary>
+    public static WebApplicationBuilder AddVigiaTelemetry(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOpenTelemetry().WithMetrics(m => m
+            .AddMeter(ServerMetrics.MeterName, "Vigia.Storage", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddPrometheusExporter());
+        return builder;
+    }
+
+    /// <summary>Authentication, authorisation and rate limiting, in that order; <c>/metrics</c> for loopback clients only.</summary>
+    public static WebApplication UseVigiaSecurity(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
+            context.Request.Path == "/metrics" && context.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip));
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+}
+
+/// <summary>The <c>--lan</c> certificate's fingerprint, printed at start.</summary>
+/// <param name="Sha256">SHA-256 fingerprint, colon-separated hex.</param>
+public sealed record LanCertificateInfo(string Sha256);
+
+/// <summary>Opens the journal and loads the sensor registry when the host starts, so a bad database fails the start with its message.</summary>
+internal sealed class JournalStartup(IJournal journal, SensorDirectory directory) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await journal.CheckAsync(cancellationToken).ConfigureAwait(false);
+        await directory.RefreshAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

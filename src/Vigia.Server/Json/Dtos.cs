@@ -1,0 +1,163 @@
+namespace Vigia.Server.Json;
+
+/// <summary>A WGS-84 position: degrees, degrees, metres above the ellipsoid.</summary>
+public sealed record GeoDto(double Lat, double Lon, double H);
+
+/// <summary>One track as the API and the stream show it.</summary>
+public sealed record TrackDto
+{
+    /// <summary>Track number.</summary>
+    public required long Id { get; init; }
+
+    /// <summary><c>tentative</c>, <c>confirmed</c> or <c>coasting</c>.</summary>
+    public required string Status { get; init; }
+
+    /// <summary>Instant of the estimate.</summary>
+    public required DateTimeOffset Time { get; init; }
+
+    /// <summary>Estimated position.</summary>
+    public required GeoDto Position { get; init; }
+
+    /// <summary>Velocity east, north, up (m/s).</summary>
+    public required double[] VelocityEnu { get; init; }
+
+    /// <summary>Ground speed, m/s.</summary>
+    public required double SpeedMps { get; init; }
+
+    /// <summary>Course over ground, degrees from north.</summary>
+    public required double HeadingDeg { get; init; }
+
+    /// <summary>Horizontal position uncertainty (1σ, metres, mean of east and north).</summary>
+    public required double PositionStdM { get; init; }
+
+    /// <summary>Remote ID (or other broadcast) identity, if any.</summary>
+    public string? UasId { get; init; }
+
+    /// <summary>True when the track carries a broadcast identity (cooperative).</summary>
+    public required bool Cooperative { get; init; }
+
+    /// <summary>The operator's reported position, if any.</summary>
+    public GeoDto? Operator { get; init; }
+
+    /// <summary>Time of the first observation.</summary>
+    public required DateTimeOffset FirstSeen { get; init; }
+
+    /// <summary>Time of the last update.</summary>
+    public required DateTimeOffset LastUpdate { get; init; }
+
+    /// <summary>Number of updates.</summary>
+    public required int Updates { get; init; }
+
+    /// <summary>Probability of the manoeuvre or hover model.</summary>
+    public required double ManoeuvreProbability { get; init; }
+}
+
+/// <summary>A registered sensor and its health.</summary>
+public sealed record SensorDto
+{
+    /// <summary>Id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Kind.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>Position, if registered with one.</summary>
+    public GeoDto? Position { get; init; }
+
+    /// <summary>Description.</summary>
+    public required string Description { get; init; }
+
+    /// <summary>Registration time.</summary>
+    public required DateTimeOffset Created { get; init; }
+
+    /// <summary>Revocation time, or null.</summary>
+    public DateTimeOffset? Revoked { get; init; }
+
+    /// <summary><c>up</c>, <c>degraded</c>, <c>down</c> or <c>revoked</c>.</summary>
+    public required string State { get; init; }
+
+    /// <summary>Seconds since the last accepted message, or null.</summary>
+    public double? LastMessageAgeS { get; init; }
+
+    /// <summary>Recent observations per second.</summary>
+    public required double Rate { get; init; }
+
+    /// <summary>Observations journalled since the server started.</summary>
+    public required long Accepted { get; init; }
+
+    /// <summary>Duplicates (retries) recognised.</summary>
+    public required long Duplicates { get; init; }
+
+    /// <summary>Items refused as bad input.</summary>
+    public required long Refused { get; init; }
+
+    /// <summary>Observations too late to track (journalled only).</summary>
+    public required long Late { get; init; }
+
+    /// <summary>Late observations within the reorder window (tracked).</summary>
+    public required long Reordered { get; init; }
+
+    /// <summary>Observations dropped from live tracking (queue full; journalled).</summary>
+    public required long Dropped { get; init; }
+
+    /// <summary>Estimated receive time − sensor time, seconds.</summary>
+    public double? ClockOffsetS { get; init; }
+}
+
+/// <summary>Track updates of one tracker step (stream event <c>tracks</c>).</summary>
+public sealed record TracksEvent(string Mode, DateTimeOffset Time, IReadOnlyList<TrackDto> Updated, IReadOnlyList<long> Removed);
+
+/// <summary>The whole picture (stream event <c>snapshot</c>, first on every connection, and <c>GET /api/v1/tracks</c>).</summary>
+public sealed record PictureDto(string Mode, DateTimeOffset? Time, IReadOnlyList<TrackDto> Tracks);
+
+/// <summary>Sensor health (stream event <c>sensors</c>, every second).</summary>
+public sealed record SensorsEvent(string Mode, DateTimeOffset Time, IReadOnlyList<SensorDto> Sensors);
+
+/// <summary>One item's outcome in an accepted ingest request.</summary>
+public sealed record IngestResultDto(int Index, string Id, bool Duplicate);
+
+/// <summary>Answer to an accepted ingest request.</summary>
+public sealed record IngestResponse(IReadOnlyList<IngestResultDto> Results);
+
+/// <summary>A journalled observation as <c>GET /api/v1/observations</c> returns it.</summary>
+public sealed record ObservationDto
+{
+    /// <summary>Journal sequence.</summary>
+    public required long Seq { get; init; }
+
+    /// <summary>Sensor id.</summary>
+    public required string SensorId { get; init; }
+
+    /// <summary>Client idempotency key.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Sensor time.</summary>
+    public required DateTimeOffset SensorTime { get; init; }
+
+    /// <summary>Receive time.</summary>
+    public required DateTimeOffset ReceiveTime { get; init; }
+
+    /// <summary>Measurement kind as stored: enu (picture frame), geodetic, rae, bearing.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>Values in SI units as stored (metres, degrees for geodetic, radians for angles).</summary>
+    public required double[] Values { get; init; }
+
+    /// <summary>Covariance, row-major, in the units of the values.</summary>
+    public required double[] Covariance { get; init; }
+
+    /// <summary>Broadcast identity.</summary>
+    public string? UasId { get; init; }
+
+    /// <summary>Raw evidence, base64.</summary>
+    public string? RawB64 { get; init; }
+}
+
+/// <summary>Request to register a sensor through the API.</summary>
+public sealed record SensorCreateRequest(string Id, string Kind, double[]? Position, string? Description);
+
+/// <summary>Answer to a sensor registration: the token, shown once.</summary>
+public sealed record SensorCreatedResponse(string Id, string Token);
+
+/// <summary>One journalled update of a track (<c>GET /api/v1/tracks/{id}</c>).</summary>
+public sealed record TrackSnapshotHistoryDto(long Id, IReadOnlyList<TrackDto> History);

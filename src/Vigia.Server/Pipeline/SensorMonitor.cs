@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Vigia.Core.Time;
+using Vigia.Server.Endpoints;
+using Vigia.Server.Hosting;
+using Vigia.Server.Json;
+using Vigia.Storage;
+
+namespace Vigia.Server.Pipeline;
+
+/// <summary>
+/// Once a second: re-reads the sensor registry (changes made with <c>vigia sensors</c> while serving),
+/// publishes sensor health on the stream, and journals every Up/Degraded/Down transition as a sensor
+/// event. Once an hour, when retention is set, deletes journal rows older than the retention period in
+/// small batches.
+/// </summary>
+public sealed partial class SensorMonitor(
+    SensorDirectory directory,
+    SensorHealthBook health,
+    EventBroadcaster broadcaster,
+    IJournal journal,
+    IOptions<VigiaServerOptions> options,
+    TimeProvider clock,
+    ILogger<SensorMonitor> logger) : BackgroundService
+{
+    private readonly Dictionary<string, string> _states = new(StringComparer.Ordinal);
+    private DateTimeOffset _nextRetention = DateTimeOffset.MinValue;
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), clock);
+        do
+        {
+            try
+            {
+                await TickAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (JournalException ex)
+            {
+                LogJournalError(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        await directory.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        var wall = clock.GetUtcNow();
+        var now = Timestamp.FromDateTimeOffset(wall);
+        var report = SensorReport.Build(directory, health, options.Value, now);
+        broadcaster.Publish(StreamFrames.Encode("sensors", JsonSerializer.SerializeToUtf8Bytes(new SensorsEvent("live", wall, report), ServerJsonContext.Default.SensorsEvent)));
+        foreach (var sensor in report)
+        {
+            if (_states.TryGetValue(sensor.Id, out var previous) && previous == sensor.State)
+            {
+                continue;
+            }
+
+            var first = previous is null;
+            _states[sensor.Id] = sensor.State;
+            if (!first || sensor.State != "down")
+            {
+                await journal.AppendSensorEventAsync(new SensorEvent(now, sensor.Id, sensor.State, first ? "" : $"was {previous}"), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var days = options.Value.RetentionDays;
+        if (days > 0 && wall >= _nextRetention)
+        {
+            _nextRetention = wall.AddHours(1);
+            var deleted = await journal.DeleteOlderThanAsync(now.AddSeconds(-days * 86_400.0), 5_000, cancellationToken).ConfigureAwait(false);
+            if (deleted > 0)
+            {
+                LogRetention(logger, deleted, days);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sensor monitor could not use the journal")]
+    private static partial void LogJournalError(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Rows} journal rows older than {Days} days")]
+    private static partial void LogRetention(ILogger logger, long rows, int days);
+}

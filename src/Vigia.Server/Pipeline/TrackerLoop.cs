@@ -1,0 +1,365 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Vigia.Core.Geodesy;
+using Vigia.Core.Observations;
+using Vigia.Core.Time;
+using Vigia.Core.Tracks;
+using Vigia.Server.Hosting;
+using Vigia.Server.Json;
+using Vigia.Storage;
+using Vigia.Tracking.Trackers;
+
+namespace Vigia.Server.Pipeline;
+
+/// <summary>
+/// The one loop that owns the live tracker (house style §2): rebuilds the picture from the journal at
+/// start, then takes committed observations from the <see cref="TrackerInbox"/>, steps the tracker in
+/// sensor-time order, publishes what changed on the stream, and journals track updates.
+/// </summary>
+/// <remarks>
+/// Sensor time drives the tracker. An observation older than the tracker's time by at most the reorder
+/// window is applied widened (<see cref="LateObservations"/>); an older one is counted as late (it is in
+/// the journal already). Without input the tracker is advanced along the wall clock, one reorder window
+/// behind, so tracks that stop being seen leave the picture.
+/// </remarks>
+public sealed partial class TrackerLoop(
+    TrackerInbox queue,
+    SensorDirectory directory,
+    TrackPicture picture,
+    EventBroadcaster broadcaster,
+    IJournal journal,
+    SensorHealthBook health,
+    ServerMetrics metrics,
+    IOptions<VigiaServerOptions> options,
+    ILogger<TrackerLoop> logger) : BackgroundService
+{
+    private readonly VigiaServerOptions _options = options.Value;
+    private readonly Dictionary<long, (TrackDto Dto, Timestamp Journalled)> _shown = [];
+    private readonly List<TrackSnapshot> _snapshots = [];
+    private readonly List<Observation> _batch = [];
+    private readonly List<TrackSnapshot> _trackJournal = [];
+    private MultiTargetTracker? _tracker;
+    private LocalTangentPlane? _frame;
+    private Timestamp? _time;
+    private long _lastStepWall;
+    private long _firstTrackId = 1;
+    private Task _journalWrite = Task.CompletedTask;
+
+    /// <summary>Observations tracked late but inside the reorder window.</summary>
+    public long Reordered { get; private set; }
+
+    /// <summary>Observations later than the reorder window (journalled, not tracked).</summary>
+    public long Late { get; private set; }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RecoverAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is JournalException or InvalidOperationException)
+        {
+            LogRecoveryFailed(logger, ex);
+        }
+
+        picture.MarkReady();
+        var reader = queue.Reader;
+        var work = new List<TrackerWork>();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            using (var idle = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+            {
+                idle.CancelAfter(TimeSpan.FromMilliseconds(250));
+                try
+                {
+                    await reader.WaitToReadAsync(idle.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // No input for a while: advance along the wall clock below.
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+
+            work.Clear();
+            while (reader.TryRead(out var item))
+            {
+                work.Add(item);
+            }
+
+            if (work.Count > 0)
+            {
+                Process(work);
+            }
+            else
+            {
+                AdvanceIdle();
+            }
+        }
+
+        await _journalWrite.ConfigureAwait(false);
+    }
+
+    private void Process(List<TrackerWork> work)
+    {
+        _batch.Clear();
+        var received = long.MaxValue;
+        foreach (var w in work)
+        {
+            queue.Taken(w.Observations.Length);
+            _batch.AddRange(w.Observations);
+            received = Math.Min(received, w.ReceivedTimestamp);
+        }
+
+        if (!EnsureTracker(_batch))
+        {
+            return;
+        }
+
+        _batch.Sort(static (a, b) => a.SensorTime.CompareTo(b.SensorTime));
+        var step = _batch[^1].SensorTime;
+        if (_time is { } now)
+        {
+            var window = _options.ReorderWindowSeconds;
+            var kept = 0;
+            for (var i = 0; i < _batch.Count; i++)
+            {
+                var o = _batch[i];
+                if (o.SensorTime < now)
+                {
+                    if (now.SecondsSince(o.SensorTime) > window)
+                    {
+                        Late++;
+                        health.Late(o.Sensor.Value, 1);
+                        metrics.Dropped.Add(1, new KeyValuePair<string, object?>("reason", "late"));
+                        continue;
+                    }
+
+                    Reordered++;
+                    health.Reordered(o.Sensor.Value, 1);
+                    o = LateObservations.Widen(o, now, _options.LateSpeedBoundMetersPerSecond);
+                }
+
+                _batch[kept++] = o;
+            }
+
+            _batch.RemoveRange(kept, _batch.Count - kept);
+            if (step < now)
+            {
+                step = now;
+            }
+        }
+
+        if (_batch.Count == 0)
+        {
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        _tracker!.Step(step, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_batch));
+        metrics.ScanDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        _time = step;
+        _lastStepWall = Stopwatch.GetTimestamp();
+        Publish(step);
+        metrics.EndToEnd.Record(Stopwatch.GetElapsedTime(received).TotalMilliseconds);
+    }
+
+    private void AdvanceIdle()
+    {
+        if (_tracker is null || _time is not { } now)
+        {
+            return;
+        }
+
+        var wall = Stopwatch.GetElapsedTime(_lastStepWall).TotalSeconds;
+        var target = now.AddSeconds(wall - _options.ReorderWindowSeconds);
+        if (wall < 1 || target <= now)
+        {
+            return;
+        }
+
+        _tracker.Step(target, ReadOnlySpan<Observation>.Empty);
+        _time = target;
+        _lastStepWall = Stopwatch.GetTimestamp();
+        Publish(target);
+    }
+
+    private bool EnsureTracker(List<Observation> observations)
+    {
+        if (_tracker is not null)
+        {
+            return true;
+        }
+
+        _frame = directory.Frame;
+        if (_frame is null)
+        {
+            // No configured origin and no positioned sensor: only geodetic observations can be tracked;
+            // the first one fixes the frame.
+            var first = observations.FirstOrDefault(o => o.Measurement.Kind == MeasurementKind.GeodeticPosition);
+            if (first is null)
+            {
+                return false;
+            }
+
+            var m = first.Measurement;
+            _frame = new LocalTangentPlane(new GeoPosition(m.V0, m.V1, 0));
+        }
+
+        _tracker = new MultiTargetTracker(new TrackerOptions { Frame = _frame, FirstTrackId = _firstTrackId });
+        return true;
+    }
+
+    private void Publish(Timestamp time)
+    {
+        _snapshots.Clear();
+        _tracker!.GetDisplayedTracks(time, _snapshots);
+        var updated = new List<TrackDto>();
+        var seen = new HashSet<long>();
+        var journalEvery = _options.TrackJournalIntervalSeconds;
+        foreach (var s in _snapshots)
+        {
+            seen.Add(s.TrackId);
+            if (_shown.TryGetValue(s.TrackId, out var shown) && shown.Dto.LastUpdate == s.LastUpdate.ToDateTimeOffset() && string.Equals(shown.Dto.Status, s.Status.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var dto = TrackMapping.ToDto(s, _frame!);
+            updated.Add(dto);
+            var journalled = shown.Dto is null ? default : shown.Journalled;
+            if (shown.Dto is null || s.Time.SecondsSince(journalled) >= journalEvery)
+            {
+                _trackJournal.Add(s);
+                journalled = s.Time;
+            }
+
+            _shown[s.TrackId] = (dto, journalled);
+        }
+
+        var removed = new List<long>();
+        foreach (var id in _shown.Keys)
+        {
+            if (!seen.Contains(id))
+            {
+                removed.Add(id);
+            }
+        }
+
+        foreach (var id in removed)
+        {
+            _shown.Remove(id);
+        }
+
+        var at = time.ToDateTimeOffset();
+        picture.Set(new PictureDto("live", at, [.. _shown.Values.Select(v => v.Dto).OrderBy(d => d.Id)]));
+        if (updated.Count > 0 || removed.Count > 0)
+        {
+            broadcaster.Publish(StreamFrames.Encode("tracks", JsonSerializer.SerializeToUtf8Bytes(new TracksEvent("live", at, updated, removed), ServerJsonContext.Default.TracksEvent)));
+        }
+
+        FlushTrackJournal();
+    }
+
+    private void FlushTrackJournal()
+    {
+        if (_trackJournal.Count == 0 || !_journalWrite.IsCompleted)
+        {
+            return;
+        }
+
+        var batch = _trackJournal.ToArray();
+        _trackJournal.Clear();
+        _journalWrite = WriteTracksAsync(batch);
+    }
+
+    private async Task WriteTracksAsync(TrackSnapshot[] batch)
+    {
+        try
+        {
+            await journal.AppendTrackUpdatesAsync(batch).ConfigureAwait(false);
+        }
+        catch (JournalException ex)
+        {
+            LogTrackJournalFailed(logger, batch.Length, ex);
+        }
+    }
+
+    private async Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        _firstTrackId = await journal.MaxTrackIdAsync(cancellationToken).ConfigureAwait(false) + 1;
+        if (await journal.LatestObservationTimeAsync(cancellationToken).ConfigureAwait(false) is not { } latest)
+        {
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var from = latest.AddSeconds(-_options.RecoveryWindowSeconds);
+        var pending = new List<Observation>();
+        var count = 0;
+        await foreach (var stored in journal.ReadObservationsAsync(new ObservationQuery { From = from }, cancellationToken).ConfigureAwait(false))
+        {
+            if (pending.Count > 0 && stored.Observation.SensorTime != pending[0].SensorTime)
+            {
+                StepRecovered(pending);
+            }
+
+            pending.Add(stored.Observation);
+            count++;
+        }
+
+        StepRecovered(pending);
+        if (_time is { } t)
+        {
+            Publish(t);
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogRecovered(logger, count, _shown.Count, elapsed);
+        _lastStepWall = Stopwatch.GetTimestamp();
+
+        void StepRecovered(List<Observation> scan)
+        {
+            if (scan.Count == 0 || !EnsureTracker(scan))
+            {
+                scan.Clear();
+                return;
+            }
+
+            _tracker!.Step(scan[0].SensorTime, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scan));
+            _time = scan[0].SensorTime;
+            scan.Clear();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovered the live picture from {Observations} journalled observations: {Tracks} tracks in {Milliseconds:F0} ms")]
+    private static partial void LogRecovered(ILogger logger, int observations, int tracks, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not rebuild the picture from the journal; starting empty")]
+    private static partial void LogRecoveryFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not journal {Count} track updates")]
+    private static partial void LogTrackJournalFailed(ILogger logger, int count, Exception exception);
+}
+
+/// <summary>Server-Sent Events framing.</summary>
+public static class StreamFrames
+{
+    /// <summary>An <c>event: NAME</c> / <c>data: JSON</c> block, ready to write.</summary>
+    public static ReadOnlyMemory<byte> Encode(string eventName, ReadOnlySpan<byte> json)
+    {
+        var head = Encoding.UTF8.GetBytes($"event: {eventName}\ndata: ");
+        var frame = new byte[head.Length + json.Length + 2];
+        head.CopyTo(frame, 0);
+        json.CopyTo(frame.AsSpan(head.Length));
+        frame[^2] = (byte)'\n';
+        frame[^1] = (byte)'\n';
+        return frame;
+    }
+}

@@ -1,1 +1,0 @@
-namespace Vigia.Server.Tests;
