@@ -31,6 +31,7 @@ public sealed partial class Program
             builder.AddVigiaTelemetry();
 
             var app = builder.Build();
+            await app.OpenJournalAsync().ConfigureAwait(false);
             app.UseVigiaSecurity();
             app.MapHealth();
             app.MapObservations();

@@ -163,7 +163,7 @@ public static class ObservationsEndpoints
 
         var take = Math.Clamp(limit ?? 1000, 1, 10_000);
         var list = new List<ObservationDto>();
-        await foreach (var s in journal.ReadObservationsAsync(new ObservationQuery { From = start, To = end, SensorId = sensor, AfterSequence = after ?? 0, Limit = take }, cancellationToken).ConfigureAwait(false))
+        await foreach (var s in journal.ReadObservationsAsync(new ObservationQuery { From = start, To = end, SensorId = sensor, AfterSequence = after ?? 0, BySequence = after is not null, Limit = take }, cancellationToken).ConfigureAwait(false))
         {
             list.Add(ToDto(s));
         }

@@ -165,6 +165,16 @@ public static class ServerSetup
         return builder;
     }
 
+    /// <summary>
+    /// Opens the journal before the host starts, so a corrupt, locked or unreachable database ends the
+    /// start with one clear <see cref="JournalException"/> message (and no host failure log).
+    /// </summary>
+    public static async Task OpenJournalAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await app.Services.GetRequiredService<IJournal>().CheckAsync(app.Lifetime.ApplicationStopping).ConfigureAwait(false);
+    }
+
     /// <summary>Authentication, authorisation and rate limiting, in that order; <c>/metrics</c> for loopback clients only.</summary>
     public static WebApplication UseVigiaSecurity(this WebApplication app)
     {
