@@ -33,6 +33,7 @@ public static class ServerSetup
             .BindConfiguration(VigiaServerOptions.Section)
             .ValidateDataAnnotations()
             .Validate(o => string.IsNullOrWhiteSpace(o.Origin) || TryOrigin(o), "Vigia:Origin must be lat,lon,h")
+            .Validate(o => IPAddress.TryParse(o.UdpBindAddress, out _), "Vigia:UdpBindAddress must be an IP address")
             .Validate(o => o.SensorDownAfterSeconds > o.SensorDegradedAfterSeconds, "Vigia:SensorDownAfterSeconds must exceed SensorDegradedAfterSeconds")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -152,6 +153,8 @@ public static class ServerSetup
         services.AddSingleton<TrackerLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<TrackerLoop>());
         services.AddHostedService<SensorMonitor>();
+        services.AddSingleton<UdpIngestService>();
+        services.AddHostedService(sp => sp.GetRequiredService<UdpIngestService>());
         return builder;
     }
 

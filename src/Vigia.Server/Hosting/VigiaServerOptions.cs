@@ -74,9 +74,12 @@ public sealed class VigiaServerOptions
     [Range(0, 36_500)]
     public int RetentionDays { get; set; }
 
-    /// <summary>UDP port for the JSON-lines listener on the bind address (0 = off).</summary>
+    /// <summary>UDP port for the JSON-lines listener (0 = off).</summary>
     [Range(0, 65535)]
     public int UdpPort { get; set; }
+
+    /// <summary>Address the UDP listener binds (default loopback; a receiver on the LAN needs the LAN address).</summary>
+    public string UdpBindAddress { get; set; } = "127.0.0.1";
 
     /// <summary>Serve HTTPS on every interface with a generated certificate (for phones on the LAN).</summary>
     public bool Lan { get; set; }
