@@ -38,6 +38,7 @@ public sealed partial class Program
             app.MapTracks();
             app.MapSensors();
             app.MapStream();
+            app.MapReplays();
             app.AnnounceOnStart();
 
             await app.RunAsync().ConfigureAwait(false);

@@ -25,8 +25,20 @@ public static class StreamEndpoints
         return app;
     }
 
-    private static async Task StreamAsync(
+    private static Task StreamAsync(
         HttpContext context, EventBroadcaster broadcaster, TrackPicture picture, SensorDirectory directory, SensorHealthBook health, IOptions<VigiaServerOptions> options, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        var snapshot = StreamFrames.Encode("snapshot", JsonSerializer.SerializeToUtf8Bytes(picture.Current, ServerJsonContext.Default.PictureDto));
+        var sensors = new SensorsEvent("live", now, SensorReport.Build(directory, health, options.Value, Timestamp.FromDateTimeOffset(now)));
+        return PumpAsync(context, broadcaster, snapshot, StreamFrames.Encode("sensors", JsonSerializer.SerializeToUtf8Bytes(sensors, ServerJsonContext.Default.SensorsEvent)));
+    }
+
+    /// <summary>
+    /// Serves one Server-Sent Events connection: subscribes, writes <paramref name="first"/>, then every
+    /// published event until the client leaves, falls behind, or the broadcast ends.
+    /// </summary>
+    internal static async Task PumpAsync(HttpContext context, EventBroadcaster broadcaster, params ReadOnlyMemory<byte>[] first)
     {
         var response = context.Response;
         response.ContentType = "text/event-stream";
@@ -34,10 +46,11 @@ public static class StreamEndpoints
         response.Headers["X-Accel-Buffering"] = "no";
         var cancellationToken = context.RequestAborted;
         using var subscriber = broadcaster.Subscribe();
-        var now = clock.GetUtcNow();
-        await response.Body.WriteAsync(StreamFrames.Encode("snapshot", JsonSerializer.SerializeToUtf8Bytes(picture.Current, ServerJsonContext.Default.PictureDto)), cancellationToken).ConfigureAwait(false);
-        var sensors = new SensorsEvent("live", now, SensorReport.Build(directory, health, options.Value, Timestamp.FromDateTimeOffset(now)));
-        await response.Body.WriteAsync(StreamFrames.Encode("sensors", JsonSerializer.SerializeToUtf8Bytes(sensors, ServerJsonContext.Default.SensorsEvent)), cancellationToken).ConfigureAwait(false);
+        foreach (var frame in first)
+        {
+            await response.Body.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
+        }
+
         await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
 
         var reader = subscriber.Queue.Reader;

@@ -153,6 +153,7 @@ public static class ServerSetup
         services.AddSingleton<TrackerLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<TrackerLoop>());
         services.AddHostedService<SensorMonitor>();
+        services.AddSingleton<Replay.ReplaySessions>();
         services.AddSingleton<UdpIngestService>();
         services.AddHostedService(sp => sp.GetRequiredService<UdpIngestService>());
         return builder;

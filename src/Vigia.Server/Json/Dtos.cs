@@ -161,3 +161,31 @@ public sealed record SensorCreatedResponse(string Id, string Token);
 
 /// <summary>One journalled update of a track (<c>GET /api/v1/tracks/{id}</c>).</summary>
 public sealed record TrackSnapshotHistoryDto(long Id, IReadOnlyList<TrackDto> History);
+
+/// <summary>A replay session (<c>/api/v1/replays</c>).</summary>
+/// <param name="Id">Session id.</param>
+/// <param name="From">Start of the period.</param>
+/// <param name="To">End of the period.</param>
+/// <param name="Speed">Playback speed (0 = as fast as possible).</param>
+/// <param name="State">running, paused, finished, stopped or failed.</param>
+/// <param name="Position">Sensor time reached.</param>
+/// <param name="Observations">Observations replayed so far.</param>
+/// <param name="Stream">The session's own event stream.</param>
+/// <param name="Detail">Why it failed, if it did.</param>
+public sealed record ReplayDto(string Id, DateTimeOffset From, DateTimeOffset To, double Speed, string State, DateTimeOffset? Position, long Observations, string Stream, string? Detail);
+
+/// <summary>Request to start a replay session.</summary>
+/// <param name="From">Start (RFC 3339).</param>
+/// <param name="To">End (RFC 3339).</param>
+/// <param name="Speed">×1…×60, or 0 for as fast as possible; default 1.</param>
+public sealed record ReplayRequest(DateTimeOffset? From, DateTimeOffset? To, double? Speed);
+
+/// <summary>Control of a running replay: <c>pause</c>, <c>resume</c> (optionally with a speed), <c>step</c>, <c>stop</c>.</summary>
+/// <param name="Action">What to do.</param>
+/// <param name="Speed">New speed for resume.</param>
+public sealed record ReplayControlRequest(string? Action, double? Speed);
+
+/// <summary>Replay state change (stream event <c>replay</c>).</summary>
+/// <param name="Mode">Always <c>replay</c>.</param>
+/// <param name="Replay">The session.</param>
+public sealed record ReplayStatusEvent(string Mode, ReplayDto Replay);

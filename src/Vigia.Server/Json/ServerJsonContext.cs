@@ -20,6 +20,11 @@ namespace Vigia.Server.Json;
 [JsonSerializable(typeof(Vigia.Server.Ingest.FieldError))]
 [JsonSerializable(typeof(List<Vigia.Server.Ingest.FieldError>))]
 [JsonSerializable(typeof(TrackSnapshotHistoryDto))]
+[JsonSerializable(typeof(ReplayDto))]
+[JsonSerializable(typeof(IReadOnlyList<ReplayDto>))]
+[JsonSerializable(typeof(ReplayRequest))]
+[JsonSerializable(typeof(ReplayControlRequest))]
+[JsonSerializable(typeof(ReplayStatusEvent))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails))]
 public sealed partial class ServerJsonContext : JsonSerializerContext;

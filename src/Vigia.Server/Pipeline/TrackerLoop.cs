@@ -36,12 +36,12 @@ public sealed partial class TrackerLoop(
     ILogger<TrackerLoop> logger) : BackgroundService
 {
     private readonly VigiaServerOptions _options = options.Value;
-    private readonly Dictionary<long, (TrackDto Dto, Timestamp Journalled)> _shown = [];
     private readonly List<TrackSnapshot> _snapshots = [];
     private readonly List<Observation> _batch = [];
     private readonly List<TrackSnapshot> _trackJournal = [];
     private MultiTargetTracker? _tracker;
     private LocalTangentPlane? _frame;
+    private PictureDiff? _diff;
     private Timestamp? _time;
     private long _lastStepWall;
     private long _firstTrackId = 1;
@@ -220,48 +220,12 @@ public sealed partial class TrackerLoop(
     {
         _snapshots.Clear();
         _tracker!.GetDisplayedTracks(time, _snapshots);
-        var updated = new List<TrackDto>();
-        var seen = new HashSet<long>();
-        var journalEvery = _options.TrackJournalIntervalSeconds;
-        foreach (var s in _snapshots)
+        _diff ??= new PictureDiff(_frame!, "live", _options.TrackJournalIntervalSeconds);
+        var change = _diff.Update(time, _snapshots, _trackJournal);
+        picture.Set(_diff.Picture);
+        if (change is not null)
         {
-            seen.Add(s.TrackId);
-            if (_shown.TryGetValue(s.TrackId, out var shown) && shown.Dto.LastUpdate == s.LastUpdate.ToDateTimeOffset() && string.Equals(shown.Dto.Status, s.Status.ToString(), StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            var dto = TrackMapping.ToDto(s, _frame!);
-            updated.Add(dto);
-            var journalled = shown.Dto is null ? default : shown.Journalled;
-            if (shown.Dto is null || s.Time.SecondsSince(journalled) >= journalEvery)
-            {
-                _trackJournal.Add(s);
-                journalled = s.Time;
-            }
-
-            _shown[s.TrackId] = (dto, journalled);
-        }
-
-        var removed = new List<long>();
-        foreach (var id in _shown.Keys)
-        {
-            if (!seen.Contains(id))
-            {
-                removed.Add(id);
-            }
-        }
-
-        foreach (var id in removed)
-        {
-            _shown.Remove(id);
-        }
-
-        var at = time.ToDateTimeOffset();
-        picture.Set(new PictureDto("live", at, [.. _shown.Values.Select(v => v.Dto).OrderBy(d => d.Id)]));
-        if (updated.Count > 0 || removed.Count > 0)
-        {
-            broadcaster.Publish(StreamFrames.Encode("tracks", JsonSerializer.SerializeToUtf8Bytes(new TracksEvent("live", at, updated, removed), ServerJsonContext.Default.TracksEvent)));
+            broadcaster.Publish(StreamFrames.Encode("tracks", JsonSerializer.SerializeToUtf8Bytes(change, ServerJsonContext.Default.TracksEvent)));
         }
 
         FlushTrackJournal();
@@ -321,7 +285,7 @@ public sealed partial class TrackerLoop(
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        LogRecovered(logger, count, _shown.Count, elapsed);
+        LogRecovered(logger, count, _diff?.Count ?? 0, elapsed);
         _lastStepWall = Stopwatch.GetTimestamp();
 
         void StepRecovered(List<Observation> scan)

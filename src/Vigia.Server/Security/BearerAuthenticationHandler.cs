@@ -9,7 +9,7 @@ namespace Vigia.Server.Security;
 /// <summary>
 /// <c>Authorization: Bearer SECRET</c> → a sensor (token <c>vgs_…</c>) or an operator key (<c>vgk_…</c>),
 /// looked up by hash in the journal on every request, so a revocation takes effect at once. The console's
-/// event stream may also pass the key as <c>?access_token=</c> (browsers' EventSource cannot set headers).
+/// event streams (<c>…/stream</c>) may also pass the key as <c>?access_token=</c> (browsers' EventSource cannot set headers).
 /// </summary>
 internal sealed class BearerAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -82,7 +82,7 @@ internal sealed class BearerAuthenticationHandler(
             return value.Length == 0 ? null : value;
         }
 
-        if (Request.Path.StartsWithSegments("/api/v1/stream", StringComparison.Ordinal) && Request.Query.TryGetValue("access_token", out var token) && token.Count == 1)
+        if (Request.Path.Value is { } path && path.StartsWith("/api/v1/", StringComparison.Ordinal) && path.EndsWith("/stream", StringComparison.Ordinal) && Request.Query.TryGetValue("access_token", out var token) && token.Count == 1)
         {
             return token[0];
         }
