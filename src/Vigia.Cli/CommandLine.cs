@@ -17,9 +17,11 @@ internal static class CommandLine
 
     private static readonly SortedDictionary<string, Command> Commands = new(StringComparer.Ordinal)
     {
+        ["bench"] = Cli.Commands.BenchCommand.Definition,
         ["decode"] = Cli.Commands.DecodeCommand.Definition,
         ["eval"] = Cli.Commands.EvalCommand.Definition,
         ["keys"] = Cli.Commands.KeysCommand.Definition,
+        ["replay"] = Cli.Commands.ReplayCommand.Definition,
         ["sensors"] = Cli.Commands.SensorsCommand.Definition,
         ["serve"] = Cli.Commands.ServeCommand.Definition,
         ["simulate"] = Cli.Commands.SimulateCommand.Definition,

@@ -1,0 +1,80 @@
+using Vigia.Cli.Bench;
+using Vigia.Cli.Replay;
+
+namespace Vigia.Cli.Commands;
+
+/// <summary><c>vigia bench pipeline</c>: ingest throughput and end-to-end latency of the real server on this machine.</summary>
+internal static class BenchCommand
+{
+    /// <summary>The command's table entry.</summary>
+    public static CommandLine.Command Definition { get; } = new(
+        "measure the live pipeline on this machine: ingest throughput and end-to-end latency",
+        """
+        usage: vigia bench pipeline [--data DIR] [--postgres CONN] [--seconds S] [--clients N] [--json]
+                                    [--server-args "--Key=value ..."]
+
+          --data DIR            journal folder for the bench server (default: a fresh temporary folder, deleted after)
+          --postgres CONN       journal in PostgreSQL instead of SQLite (Npgsql connection string)
+          --seconds S           length of each phase (default 10)
+          --clients N           concurrent HTTP clients of the throughput phase (default 12)
+          --json                print one JSON object instead of the table
+          --server-args TEXT    extra configuration for the server, e.g. "--Logging:LogLevel:Default=Warning"
+
+        Starts `vigia serve` as a child process on a free loopback port (rate limit raised to 100000 req/s per
+        client so the limiter is not what is measured), then:
+          (a) N clients post batches of 1000 geodetic observations from 10 sensors as fast as they are
+              acknowledged (persist before ack) for S seconds: acknowledged observations/s, journal commits;
+          (b) 500 targets, 10 sensors, 100 requests/s of 100 observations (10,000/s) for S seconds after a 1 s
+              warm-up: time from sending a batch to the first stream 'tracks' event showing a track updated at
+              (or after) the batch's sensor time: p50, p90, p99, max, histogram.
+        The server's /metrics (vigia_journal_*, vigia_tracker_scan_duration, vigia_pipeline_latency) show where
+        the time goes. Figures depend on this machine; compare runs on the same machine only.
+        """,
+        Run,
+        "json");
+
+    private static int Run(CommandArguments args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Positional.Count == 0 || args.Positional[0] != "pipeline")
+        {
+            throw new UsageException(args.Positional.Count == 0 ? "say which bench: pipeline" : $"unknown bench '{args.Positional[0]}' (pipeline)");
+        }
+
+        var settings = new BenchSettings
+        {
+            DataDirectory = args.String("data"),
+            Postgres = args.String("postgres"),
+            Seconds = args.Double("seconds", 10, 0.5, 3600),
+            Clients = args.Int("clients", 12, 1, 256),
+            ServerArguments = (args.String("server-args") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        };
+        var json = args.Flag("json");
+        args.ThrowIfUnused(maxPositional: 1);
+        if (settings.ServerArguments.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) || !a.Contains('=', StringComparison.Ordinal)) is { } bad)
+        {
+            throw new UsageException($"--server-args: '{bad}' is not --Key=value");
+        }
+
+        try
+        {
+            var report = new PipelineBench(settings, stderr).RunAsync(CancellationToken.None).GetAwaiter().GetResult();
+            if (json)
+            {
+                using var buffer = new MemoryStream();
+                report.WriteJson(buffer);
+                stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            }
+            else
+            {
+                report.WriteText(stdout);
+            }
+
+            return CommandLine.Ok;
+        }
+        catch (ApiFailureException e)
+        {
+            stderr.WriteLine($"vigia bench: {e.Message}");
+            return CommandLine.Failure;
+        }
+    }
+}
