@@ -111,7 +111,7 @@ internal static class ReplayCommand
         }
         catch (FormatException e)
         {
-            throw new UsageException(e.Message.StartsWith("--origin: ", StringComparison.Ordinal) ? e.Message[10..] : e.Message);
+            throw new UsageException(e.Message);
         }
     }
 

@@ -1,0 +1,47 @@
+using Vigia.Cli.Tests.Support;
+
+namespace Vigia.Cli.Tests;
+
+/// <summary><c>vigia bench pipeline</c> end to end (the real server as a child process). No timing assertions: figures depend on the machine.</summary>
+public sealed class BenchCommandTests
+{
+    [Fact]
+    public void BenchPipeline_OneSecondJson_PrintsOneObjectWithEveryFigure()
+    {
+        var result = VigiaCli.Run("bench", "pipeline", "--seconds", "1", "--clients", "4", "--json");
+
+        VigiaCli.AssertExit(0, result);
+        using var json = result.StdoutJson();
+        var root = json.RootElement;
+        Assert.Equal("sqlite", root.GetProperty("journal").GetString());
+        Assert.Equal("SQLite WAL, synchronous=FULL", root.GetProperty("durability").GetString());
+        var throughput = root.GetProperty("throughput");
+        Assert.True(throughput.GetProperty("observations").GetInt64() > 0, result.ToString());
+        Assert.True(throughput.GetProperty("observations_per_s").GetDouble() > 0);
+        Assert.True(throughput.GetProperty("server").GetProperty("journal_transactions").GetDouble() > 0, result.ToString());
+        var latency = root.GetProperty("latency");
+        Assert.Equal(100, latency.GetProperty("batches_measured").GetInt32());
+        foreach (var name in new[] { "p50_ms", "p90_ms", "p99_ms", "max_ms" })
+        {
+            Assert.True(latency.GetProperty(name).ValueKind is System.Text.Json.JsonValueKind.Number or System.Text.Json.JsonValueKind.Null, name);
+        }
+
+        Assert.Equal(11, latency.GetProperty("histogram").GetArrayLength());
+        Assert.True(latency.GetProperty("server").GetProperty("tracker_steps").GetDouble() > 0, result.ToString());
+        VigiaCli.AssertNoStackTrace(result);
+    }
+
+    [Theory]
+    [InlineData("bench")]
+    [InlineData("bench", "everything")]
+    [InlineData("bench", "pipeline", "--seconds", "0")]
+    [InlineData("bench", "pipeline", "--server-args", "Vigia:X=1")]
+    public void Bench_BadUsage_Exits2(params string[] args)
+    {
+        var result = VigiaCli.Run(args);
+
+        VigiaCli.AssertExit(2, result);
+        Assert.StartsWith("vigia bench: ", result.Stderr, StringComparison.Ordinal);
+        VigiaCli.AssertNoStackTrace(result);
+    }
+}

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using Vigia.Cli.Tests.Support;
+using Vigia.Scenarios.Format;
+
+namespace Vigia.Cli.Tests;
+
+/// <summary>
+/// <c>vigia replay --scenario</c> against the real server (<c>vigia serve</c> as a child process): every
+/// observation journalled once, a second replay all duplicates, tracks in the picture; and the usage faults.
+/// </summary>
+public sealed class ReplayCommandTests
+{
+    private const string Scenario = "bundled:radar-rid-n20-c50-s2";
+    private const string Origin = "19.19,-102.85,420";
+
+    [Fact]
+    public async Task Replay_ScenarioTwiceIntoARunningServer_JournalsEachObservationOnceAndShowsTracks()
+    {
+        var expected = CountObservations(Scenario);
+        await using var server = await VigiaServeProcess.StartAsync();
+
+        var first = VigiaCli.Run("replay", "--scenario", Scenario, "--to", server.Address.ToString(), "--key", server.AdminKey, "--origin", Origin, "--speed", "max");
+
+        VigiaCli.AssertExit(0, first);
+        using var http = server.Client();
+        var tracks = await GetJsonAsync(http, "api/v1/tracks");
+        Assert.True(tracks.RootElement.GetProperty("tracks").GetArrayLength() > 0, $"no tracks right after the replay\n{first}\n{server.Log}");
+        Assert.Contains($"{expected} observations sent, 0 duplicates", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("registered sensors: radar-1 (radar), rid-1 (remote-id)", first.Stdout, StringComparison.Ordinal);
+        Assert.Equal(expected, await AcceptedAsync(http));
+
+        var second = VigiaCli.Run("replay", "--scenario", Scenario, "--to", server.Address.ToString(), "--key", server.AdminKey, "--origin", Origin, "--speed", "max");
+
+        VigiaCli.AssertExit(0, second);
+        Assert.Contains($"{expected} observations sent, {expected} duplicates", second.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("registered sensors", second.Stdout, StringComparison.Ordinal);
+        Assert.Equal(expected, await AcceptedAsync(http));
+    }
+
+    [Fact]
+    public async Task Replay_RemoteIdReports_AreJournalledAsGeodeticWithTheirUasIdAndRadarAsRaeInRadians()
+    {
+        await using var server = await VigiaServeProcess.StartAsync();
+
+        var result = VigiaCli.Run("replay", "--scenario", Scenario, "--to", server.Address.ToString(), "--key", server.AdminKey, "--origin", Origin, "--speed", "max");
+
+        VigiaCli.AssertExit(0, result);
+        using var http = server.Client();
+        using var rid = await GetJsonAsync(http, "api/v1/observations?sensor=rid-1&limit=5");
+        var report = rid.RootElement[0];
+        Assert.Equal("geodetic", report.GetProperty("kind").GetString());
+        Assert.StartsWith("RID-", report.GetProperty("uas_id").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("radar-rid-n20-c50-s2/", report.GetProperty("id").GetString(), StringComparison.Ordinal);
+        Assert.InRange(report.GetProperty("values")[0].GetDouble(), 19.1, 19.3);
+        using var radar = await GetJsonAsync(http, "api/v1/observations?sensor=radar-1&limit=5");
+        var plot = radar.RootElement[0];
+        Assert.Equal("rae", plot.GetProperty("kind").GetString());
+        Assert.Equal("radar-rid-n20-c50-s2/0/0", plot.GetProperty("id").GetString());
+
+        // Stored in radians: the scenario's 0.5° noise (7.6e-5 rad²) round-trips through degrees on the wire.
+        Assert.Equal(7.6e-5, plot.GetProperty("covariance")[4].GetDouble(), 1e-6);
+    }
+
+    [Fact]
+    public void Replay_FileWithoutOriginAndNoOriginOption_Exits2AskingForOrigin()
+    {
+        var file = TinyScenario.Write(Testing.TestPaths.NewTempDirectory(), "no-origin.json");
+
+        var result = VigiaCli.Run("replay", "--scenario", file, "--to", "http://127.0.0.1:9/", "--key", "vgk_x");
+
+        VigiaCli.AssertExit(2, result);
+        Assert.StartsWith("vigia replay: --origin: the scenario", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("has no WGS-84 origin", result.Stderr, StringComparison.Ordinal);
+        VigiaCli.AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public void Replay_UnreachableServer_Exits1WithOneClearLine()
+    {
+        var file = TinyScenario.Write(Testing.TestPaths.NewTempDirectory(), "tiny.json");
+
+        var result = VigiaCli.Run("replay", "--scenario", file, "--to", "http://127.0.0.1:9/", "--key", "vgk_x", "--origin", Origin);
+
+        VigiaCli.AssertExit(1, result);
+        Assert.StartsWith("vigia replay: cannot reach the server at http://127.0.0.1:9/", result.Stderr, StringComparison.Ordinal);
+        Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        VigiaCli.AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public async Task Replay_KeyTheServerDoesNotKnow_Exits1WithTheReason()
+    {
+        await using var server = await VigiaServeProcess.StartAsync();
+        var file = TinyScenario.Write(Testing.TestPaths.NewTempDirectory(), "tiny.json");
+
+        var result = VigiaCli.Run("replay", "--scenario", file, "--to", server.Address.ToString(), "--key", "vgk_notakey", "--origin", Origin, "--speed", "max");
+
+        VigiaCli.AssertExit(1, result);
+        Assert.Contains("HTTP 401", result.Stderr, StringComparison.Ordinal);
+        VigiaCli.AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public void Replay_WithoutScenario_Exits2SayingAStoredPeriodCannotBeReplayedYet()
+    {
+        var result = VigiaCli.Run("replay", "--from", "2026-01-01T00:00:00Z", "--to", "2026-01-01T01:00:00Z");
+
+        VigiaCli.AssertExit(2, result);
+        Assert.StartsWith("vigia replay: --scenario is required (replaying a stored period is not available yet)", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--speed", "-1")]
+    [InlineData("--speed", "fast")]
+    [InlineData("--origin", "91,0,0")]
+    [InlineData("--to", "ftp://example")]
+    public void Replay_BadOption_Exits2NamingIt(string option, string value)
+    {
+        List<string> args = ["replay", "--scenario", "bundled:radar-n5-s1", "--to", "http://127.0.0.1:9/", "--key", "vgk_x", "--origin", Origin];
+        var at = args.IndexOf(option);
+        if (at < 0)
+        {
+            args.AddRange([option, value]);
+        }
+        else
+        {
+            args[at + 1] = value;
+        }
+
+        var result = VigiaCli.Run([.. args]);
+
+        VigiaCli.AssertExit(2, result);
+        Assert.StartsWith($"vigia replay: {option}: ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    private static int CountObservations(string scenario)
+    {
+        using var reader = ScenarioReader.Open(BundledScenarios.Resolve(scenario));
+        return reader.ReadScans().Sum(s => s.Observations.Count);
+    }
+
+    private static async Task<long> AcceptedAsync(HttpClient http)
+    {
+        using var sensors = await GetJsonAsync(http, "api/v1/sensors");
+        return sensors.RootElement.EnumerateArray().Sum(s => s.GetProperty("accepted").GetInt64());
+    }
+
+    private static async Task<JsonDocument> GetJsonAsync(HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode}\n{text}");
+        return JsonDocument.Parse(text);
+    }
+}
