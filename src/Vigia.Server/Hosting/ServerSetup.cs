@@ -154,6 +154,8 @@ public static class ServerSetup
         services.AddHostedService(sp => sp.GetRequiredService<TrackerLoop>());
         services.AddHostedService<SensorMonitor>();
         services.AddSingleton<Replay.ReplaySessions>();
+        services.AddSingleton<RemoteIdSourceService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RemoteIdSourceService>());
         services.AddSingleton<UdpIngestService>();
         services.AddHostedService(sp => sp.GetRequiredService<UdpIngestService>());
         return builder;

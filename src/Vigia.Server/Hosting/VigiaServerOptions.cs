@@ -81,6 +81,9 @@ public sealed class VigiaServerOptions
     /// <summary>Address the UDP listener binds (default loopback; a receiver on the LAN needs the LAN address).</summary>
     public string UdpBindAddress { get; set; } = "127.0.0.1";
 
+    /// <summary>In-process Remote ID sources (capture files or live interfaces).</summary>
+    public List<Ingest.RemoteIdSourceOptions> RemoteIdSources { get; set; } = [];
+
     /// <summary>Serve HTTPS on every interface with a generated certificate (for phones on the LAN).</summary>
     public bool Lan { get; set; }
 

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Vigia.Server.Ingest;
+using Vigia.Server.Tests.Support;
+using Vigia.Storage;
+using Vigia.Testing;
+
+namespace Vigia.Server.Tests;
+
+/// <summary>The in-process Remote ID source: a shared capture played into the journal and the picture.</summary>
+public sealed class RemoteIdSourceTests
+{
+    [Fact]
+    public async Task APcapSource_JournalsEachPositionWithItsRawFrame_AndTracksTheDrone_AndPlayingItAgainAddsNothing()
+    {
+        var capture = TestPaths.SharedData("remoteid", "odid_wifi_bcn_sample.pcap");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Vigia:RemoteIdSources:0:Sensor"] = "rid-1",
+            ["Vigia:RemoteIdSources:0:Pcap"] = capture,
+            ["Vigia:RemoteIdSources:0:Pace"] = "false",
+        };
+        var dir = TestPaths.NewTempDirectory();
+        long journalled;
+        string key;
+        await using (var app = new VigiaServerFactory(dir, settings))
+        {
+            await app.AddSensorAsync("rid-1", "remote-id");
+            key = await app.AddKeyAsync("screen", ApiKeyRole.Viewer);
+            var source = app.Services.GetServices<IHostedService>().OfType<RemoteIdSourceService>().Single();
+            for (var i = 0; i < 200 && source.SourcesEnded == 0; i++)
+            {
+                await Task.Delay(50, TestContext.Current.CancellationToken);
+            }
+
+            Assert.Equal(1, source.SourcesEnded);
+            journalled = await app.Journal.CountObservationsAsync(TestContext.Current.CancellationToken);
+            Assert.True(journalled > 0, "the capture holds Remote ID positions");
+            Assert.Equal(journalled, source.ObservationsJournalled);
+            await foreach (var o in app.Journal.ReadObservationsAsync(new ObservationQuery { Limit = 5 }, TestContext.Current.CancellationToken))
+            {
+                Assert.NotNull(o.Raw);
+                Assert.NotEmpty(o.Raw);
+                Assert.NotNull(o.Observation.UasId);
+                Assert.StartsWith("pcap:odid_wifi_bcn_sample.pcap:", o.Observation.ClientId, StringComparison.Ordinal);
+            }
+
+            using var viewer = app.ClientWith(key);
+            using var picture = JsonDocument.Parse(await viewer.GetStringAsync("/api/v1/tracks", TestContext.Current.CancellationToken));
+            Assert.Contains(picture.RootElement.GetProperty("tracks").EnumerateArray(), t => t.GetProperty("cooperative").GetBoolean());
+        }
+
+        await using (var again = new VigiaServerFactory(dir, settings))
+        {
+            var source = again.Services.GetServices<IHostedService>().OfType<RemoteIdSourceService>().Single();
+            for (var i = 0; i < 200 && source.SourcesEnded == 0; i++)
+            {
+                await Task.Delay(50, TestContext.Current.CancellationToken);
+            }
+
+            Assert.Equal(journalled, await again.Journal.CountObservationsAsync(TestContext.Current.CancellationToken));
+        }
+    }
+}
