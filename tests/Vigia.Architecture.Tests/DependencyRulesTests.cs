@@ -30,7 +30,7 @@ public sealed class DependencyRulesTests
         ["Vigia.Protocols.RemoteId"] = [],
         ["Vigia.Sensors"] = ["Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options"],
         ["Vigia.Storage"] = ["Microsoft.Data.Sqlite", "Npgsql", "SQLitePCLRaw", "Microsoft.Extensions.Logging.Abstractions"],
-        ["Vigia.Server"] = ["Microsoft.AspNetCore", "Microsoft.Extensions", "Microsoft.Net.Http.Headers"],
+        ["Vigia.Server"] = ["Microsoft.AspNetCore", "Microsoft.Extensions", "Microsoft.Net.Http.Headers", "OpenTelemetry"],
         ["vigia"] = ["Microsoft.AspNetCore", "Microsoft.Extensions"],
     };
 
