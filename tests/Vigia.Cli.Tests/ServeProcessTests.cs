@@ -83,6 +83,39 @@ public sealed class ServeProcessTests
     }
 
     [Fact]
+    public async Task Serve_WithLan_ServesHttpsWithTheCertificateWhoseFingerprintItPrints()
+    {
+        var dir = TestPaths.NewTempDirectory();
+        var https = VigiaProcess.FreePort();
+        var http = VigiaProcess.FreePort();
+        using var server = VigiaProcess.Start(dir, "serve", "--data", Path.Combine(dir, "data"), "--lan", $"--Vigia:LanHttpsPort={https}", $"--Vigia:LanLoopbackHttpPort={http}");
+        using (var plain = new HttpClient())
+        {
+            await server.WaitUntilReadyAsync(plain, $"http://127.0.0.1:{http}/readyz", StartTimeout);
+        }
+
+        var printed = System.Text.RegularExpressions.Regex.Match(server.Output, "fingerprint ([0-9A-F:]{95})").Groups[1].Value;
+        Assert.NotEmpty(printed);
+        string? seen = null;
+        using var handler = new HttpClientHandler
+        {
+            // A phone checks the printed fingerprint by eye; the test checks it byte for byte.
+            ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
+            {
+                seen = string.Join(':', certificate!.GetCertHash(System.Security.Cryptography.HashAlgorithmName.SHA256).Select(b => b.ToString("X2", CultureInfo.InvariantCulture)));
+                return seen == printed;
+            },
+        };
+        using var client = new HttpClient(handler);
+
+        using var response = await client.GetAsync($"https://127.0.0.1:{https}/healthz", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(printed, seen);
+        Assert.True(File.Exists(Path.Combine(dir, "data", "lan-certificate.pfx")));
+    }
+
+    [Fact]
     public void Serve_OnAFileThatIsNotADatabase_ExitsAtOnceWithAClearMessage()
     {
         var dir = TestPaths.NewTempDirectory();

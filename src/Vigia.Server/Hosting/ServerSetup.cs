@@ -52,10 +52,12 @@ public static class ServerSetup
             var dataDirectory = builder.Configuration["Vigia:DataDirectory"] ?? new VigiaServerOptions().DataDirectory;
             var certificate = LanCertificate.LoadOrCreate(dataDirectory);
             builder.Services.AddSingleton(new LanCertificateInfo(LanCertificate.Fingerprint(certificate)));
+            var httpsPort = builder.Configuration.GetValue("Vigia:LanHttpsPort", 8443);
+            var loopbackPort = builder.Configuration.GetValue("Vigia:LanLoopbackHttpPort", 8080);
             builder.WebHost.ConfigureKestrel(k =>
             {
-                k.Listen(IPAddress.Loopback, 8080);
-                k.Listen(IPAddress.IPv6Any, 8443, l => l.UseHttps(certificate));
+                k.Listen(IPAddress.Loopback, loopbackPort);
+                k.Listen(IPAddress.IPv6Any, httpsPort, l => l.UseHttps(certificate));
             });
         }
         else if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))

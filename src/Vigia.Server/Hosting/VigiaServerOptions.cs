@@ -87,6 +87,14 @@ public sealed class VigiaServerOptions
     /// <summary>Serve HTTPS on every interface with a generated certificate (for phones on the LAN).</summary>
     public bool Lan { get; set; }
 
+    /// <summary>With <see cref="Lan"/>: the HTTPS port on every interface.</summary>
+    [Range(1, 65535)]
+    public int LanHttpsPort { get; set; } = 8443;
+
+    /// <summary>With <see cref="Lan"/>: the plain HTTP port kept on loopback (for local tools and metrics).</summary>
+    [Range(1, 65535)]
+    public int LanLoopbackHttpPort { get; set; } = 8080;
+
     /// <summary>Parses <see cref="Origin"/>; null when empty.</summary>
     public GeoPosition? ParseOrigin() => string.IsNullOrWhiteSpace(Origin) ? null : ParseLatLonHeight(Origin, "Vigia:Origin");
 
