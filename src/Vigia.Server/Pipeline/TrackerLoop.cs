@@ -47,6 +47,9 @@ public sealed partial class TrackerLoop(
     private long _firstTrackId = 1;
     private Task _journalWrite = Task.CompletedTask;
 
+    /// <summary>Track updates not journalled because the journal fell behind.</summary>
+    public long TrackUpdatesDropped { get; private set; }
+
     /// <summary>Observations tracked late but inside the reorder window.</summary>
     public long Reordered { get; private set; }
 
@@ -233,8 +236,21 @@ public sealed partial class TrackerLoop(
 
     private void FlushTrackJournal()
     {
-        if (_trackJournal.Count == 0 || !_journalWrite.IsCompleted)
+        if (_trackJournal.Count == 0)
         {
+            return;
+        }
+
+        if (!_journalWrite.IsCompleted)
+        {
+            // The journal is slower than the picture changes: keep at most the newest 100 000 updates
+            // waiting (the track journal is history, not evidence; observations are never dropped).
+            if (_trackJournal.Count > 100_000)
+            {
+                TrackUpdatesDropped += _trackJournal.Count - 50_000;
+                _trackJournal.RemoveRange(0, _trackJournal.Count - 50_000);
+            }
+
             return;
         }
 
