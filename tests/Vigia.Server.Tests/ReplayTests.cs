@@ -47,14 +47,14 @@ public sealed class ReplayTests : IAsyncLifetime
         var state = await _operator.GetFromJsonAsync<JsonElement>($"/api/v1/replays/{session}", TestContext.Current.CancellationToken);
         Assert.Equal(10, state.GetProperty("observations").GetInt64());
 
-        // The live stream carries only live events: no replay events, and the old data's track is not live.
+        // The live stream carries only live events (the observations were ingested live, so their track may be
+        // there, but as live): nothing of the replay session.
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
         try
         {
             while (await live.NextAsync(cts.Token) is { } e)
             {
                 Assert.DoesNotContain("\"mode\":\"replay\"", e.Data, StringComparison.Ordinal);
-                Assert.DoesNotContain("REPLAY-1", e.Data, StringComparison.Ordinal);
             }
         }
         catch (OperationCanceledException)

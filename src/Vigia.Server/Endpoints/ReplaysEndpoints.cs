@@ -108,9 +108,11 @@ public static class ReplaysEndpoints
             return;
         }
 
-        var snapshot = StreamFrames.Encode("snapshot", JsonSerializer.SerializeToUtf8Bytes(session.Picture, ServerJsonContext.Default.PictureDto));
-        var status = StreamFrames.Encode("replay", JsonSerializer.SerializeToUtf8Bytes(new ReplayStatusEvent("replay", session.ToDto()), ServerJsonContext.Default.ReplayStatusEvent));
-        await StreamEndpoints.PumpAsync(context, session.Broadcaster, snapshot, status).ConfigureAwait(false);
+        await StreamEndpoints.PumpAsync(context, session.Broadcaster, () =>
+        [
+            StreamFrames.Encode("snapshot", JsonSerializer.SerializeToUtf8Bytes(session.Picture, ServerJsonContext.Default.PictureDto)),
+            StreamFrames.Encode("replay", JsonSerializer.SerializeToUtf8Bytes(new ReplayStatusEvent("replay", session.ToDto()), ServerJsonContext.Default.ReplayStatusEvent)),
+        ]).ConfigureAwait(false);
     }
 
     private static ProblemHttpResult Unknown(string id) => Problems.Plain(StatusCodes.Status404NotFound, "Unknown replay", $"no replay session '{id}'");

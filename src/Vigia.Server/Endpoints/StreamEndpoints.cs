@@ -26,19 +26,21 @@ public static class StreamEndpoints
     }
 
     private static Task StreamAsync(
-        HttpContext context, EventBroadcaster broadcaster, TrackPicture picture, SensorDirectory directory, SensorHealthBook health, IOptions<VigiaServerOptions> options, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        var snapshot = StreamFrames.Encode("snapshot", JsonSerializer.SerializeToUtf8Bytes(picture.Current, ServerJsonContext.Default.PictureDto));
-        var sensors = new SensorsEvent("live", now, SensorReport.Build(directory, health, options.Value, Timestamp.FromDateTimeOffset(now)));
-        return PumpAsync(context, broadcaster, snapshot, StreamFrames.Encode("sensors", JsonSerializer.SerializeToUtf8Bytes(sensors, ServerJsonContext.Default.SensorsEvent)));
-    }
+        HttpContext context, EventBroadcaster broadcaster, TrackPicture picture, SensorDirectory directory, SensorHealthBook health, IOptions<VigiaServerOptions> options, TimeProvider clock) =>
+        PumpAsync(context, broadcaster, () =>
+        {
+            var now = clock.GetUtcNow();
+            var snapshot = StreamFrames.Encode("snapshot", JsonSerializer.SerializeToUtf8Bytes(picture.Current, ServerJsonContext.Default.PictureDto));
+            var sensors = new SensorsEvent("live", now, SensorReport.Build(directory, health, options.Value, Timestamp.FromDateTimeOffset(now)));
+            return [snapshot, StreamFrames.Encode("sensors", JsonSerializer.SerializeToUtf8Bytes(sensors, ServerJsonContext.Default.SensorsEvent))];
+        });
 
     /// <summary>
-    /// Serves one Server-Sent Events connection: subscribes, writes <paramref name="first"/>, then every
-    /// published event until the client leaves, falls behind, or the broadcast ends.
+    /// Serves one Server-Sent Events connection: subscribes, then writes what <paramref name="first"/> builds
+    /// (the snapshot, taken after subscribing so no update falls between the two), then every published
+    /// event until the client leaves, falls behind, or the broadcast ends.
     /// </summary>
-    internal static async Task PumpAsync(HttpContext context, EventBroadcaster broadcaster, params ReadOnlyMemory<byte>[] first)
+    internal static async Task PumpAsync(HttpContext context, EventBroadcaster broadcaster, Func<ReadOnlyMemory<byte>[]> first)
     {
         var response = context.Response;
         response.ContentType = "text/event-stream";
@@ -46,7 +48,7 @@ public static class StreamEndpoints
         response.Headers["X-Accel-Buffering"] = "no";
         var cancellationToken = context.RequestAborted;
         using var subscriber = broadcaster.Subscribe();
-        foreach (var frame in first)
+        foreach (var frame in first())
         {
             await response.Body.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
         }
