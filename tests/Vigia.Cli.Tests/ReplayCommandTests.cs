@@ -101,12 +101,41 @@ public sealed class ReplayCommandTests
     }
 
     [Fact]
-    public void Replay_WithoutScenario_Exits2SayingAStoredPeriodCannotBeReplayedYet()
+    public void Replay_WithNeitherScenarioNorPeriod_Exits2SayingWhatToGive()
     {
-        var result = VigiaCli.Run("replay", "--from", "2026-01-01T00:00:00Z", "--to", "2026-01-01T01:00:00Z");
+        var result = VigiaCli.Run("replay", "--to", "http://127.0.0.1:1/");
 
         VigiaCli.AssertExit(2, result);
-        Assert.StartsWith("vigia replay: --scenario is required (replaying a stored period is not available yet)", result.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("vigia replay: give --scenario FILE (play into a server) or --from TIME --to TIME (re-run a stored period)", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replay_StoredPeriod_RerunsTheJournalThroughAFreshTracker_AndPrintsReplayEventsAsJsonLines()
+    {
+        var data = Vigia.Testing.TestPaths.NewTempDirectory();
+        var t0 = new DateTimeOffset(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);
+        await using (var journal = await Vigia.Storage.Journal.OpenAsync(new Vigia.Storage.JournalOptions { DataDirectory = data }, TestContext.Current.CancellationToken))
+        {
+            var batch = Enumerable.Range(0, 8).Select(k => new Vigia.Storage.JournalObservation(new Vigia.Core.Observations.Observation
+            {
+                Sensor = new Vigia.Core.Observations.SensorId("rid-1"),
+                SensorTime = Vigia.Core.Time.Timestamp.FromDateTimeOffset(t0.AddSeconds(k)),
+                ReceiveTime = Vigia.Core.Time.Timestamp.FromDateTimeOffset(t0.AddSeconds(k)),
+                Measurement = new Vigia.Core.Observations.Measurement(Vigia.Core.Observations.MeasurementKind.GeodeticPosition, 19.07 + (k * 4e-5), -102.81, 400, Vigia.Core.Numerics.Matrix3x3.Diagonal(25, 25, 100)),
+                UasId = "STORED-1",
+                ClientId = $"s-{k}",
+            })).ToArray();
+            await journal.AppendObservationsAsync(batch, TestContext.Current.CancellationToken);
+        }
+
+        var result = VigiaCli.Run("replay", "--from", "2026-11-25T17:59:59Z", "--to", "2026-11-25T18:00:30Z", "--data", data);
+
+        VigiaCli.AssertExit(0, result);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Contains(lines, l => l.GetProperty("event").GetString() == "tracks" && l.GetProperty("data").GetRawText().Contains("STORED-1", StringComparison.Ordinal));
+        Assert.All(lines, l => Assert.Equal("replay", l.GetProperty("data").GetProperty("mode").GetString()));
+        Assert.Equal("finished", lines[^1].GetProperty("data").GetProperty("replay").GetProperty("state").GetString());
+        Assert.Contains("replayed 8 observations", result.Stderr, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -8,15 +8,17 @@ namespace Vigia.Cli.Commands;
 
 /// <summary>
 /// <c>vigia replay</c>. Modes: <c>--scenario FILE</c> plays a scenario into a running server as live sensors
-/// (<see cref="ScenarioReplayer"/>); replaying a stored period (<c>--from/--to</c> times) is not built yet.
+/// (<see cref="ScenarioReplayer"/>); <c>--from T --to T</c> re-runs a stored period of a journal through a
+/// fresh tracker and prints its events (<see cref="StoredPeriodReplay"/>).
 /// </summary>
 internal static class ReplayCommand
 {
     /// <summary>The command's table entry.</summary>
     public static CommandLine.Command Definition { get; } = new(
-        "play a scenario into a running server through its public API, as live sensors",
+        "play a scenario into a running server as live sensors, or re-run a stored period of the journal",
         """
         usage: vigia replay --scenario FILE --to URL --key KEY [--origin lat,lon,h] [--speed X|max]
+               vigia replay --from TIME --to TIME [--speed X|max] [--data DIR | --postgres CONN] [--origin lat,lon,h]
 
           --scenario FILE       cuas-scenario/1 file, or bundled:NAME (radar-n5-s1, radar-n50-s1, radar-rid-n20-c50-s2)
           --to URL              the server, e.g. http://127.0.0.1:8080
@@ -29,6 +31,13 @@ internal static class ReplayCommand
         Sensor times are shifted so that the first scan is now (intervals as in the file); client ids are
         NAME/SCAN/DETECTION, so a second replay of the same file is recognised as duplicates.
         Exit 1 if the server cannot be reached or refuses a request (its problem detail is printed).
+
+        With --from/--to (RFC 3339 times, at most a day apart) the observations journalled in that period
+        (sensor time) are re-run through a fresh tracker, paced at --speed (default max), and every event is
+        printed as one JSON line {"event":"tracks"|"replay","data":{..."mode":"replay"...}} on stdout. It reads
+        the journal directly (--data, default ./vigia-data, or --postgres), so it works with or without a
+        running server; nothing reaches the live picture or any warning output. The picture frame is
+        --origin, else the first registered sensor with a position.
         """,
         Run);
 
@@ -36,7 +45,12 @@ internal static class ReplayCommand
     {
         if (args.String("scenario") is null)
         {
-            throw new UsageException("--scenario is required (replaying a stored period is not available yet)");
+            if (args.String("from") is null)
+            {
+                throw new UsageException("give --scenario FILE (play into a server) or --from TIME --to TIME (re-run a stored period)");
+            }
+
+            return StoredPeriodReplay.Run(args, stdout, stderr);
         }
 
         return RunScenario(args, stdout, stderr);
@@ -103,7 +117,7 @@ internal static class ReplayCommand
         return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri + "/");
     }
 
-    private static GeoPosition? ParseOrigin(string? text)
+    internal static GeoPosition? ParseOrigin(string? text)
     {
         try
         {
@@ -115,7 +129,7 @@ internal static class ReplayCommand
         }
     }
 
-    private static double ParseSpeed(string? text)
+    internal static double ParseSpeed(string? text)
     {
         if (text is null)
         {
