@@ -174,8 +174,18 @@ public sealed class ObservationCommitter : IAsyncDisposable
                 Interlocked.Decrement(ref _queueDepth);
                 if (next.TryStart())
                 {
-                    group.Add(next);
-                    rows.AddRange(next.Batch);
+                    var before = rows.Count;
+                    try
+                    {
+                        rows.AddRange(next.Batch);
+                        group.Add(next);
+                    }
+                    catch (Exception e)
+                    {
+                        // A caller's list that cannot be read fails that caller, not the writer loop.
+                        rows.RemoveRange(before, rows.Count - before);
+                        next.Fail(e);
+                    }
                 }
             }
 
