@@ -2,7 +2,7 @@ using Vigia.Cli.Tests.Support;
 
 namespace Vigia.Cli.Tests;
 
-/// <summary><c>vigia bench pipeline</c> end to end (the real server as a child process). No timing assertions: figures depend on the machine.</summary>
+/// <summary><c>vigia bench pipeline|restart|memory</c> end to end (the real server as a child process). No timing assertions: figures depend on the machine.</summary>
 public sealed class BenchCommandTests
 {
     [Fact]
@@ -29,6 +29,41 @@ public sealed class BenchCommandTests
         Assert.Equal(11, latency.GetProperty("histogram").GetArrayLength());
         Assert.True(latency.GetProperty("server").GetProperty("tracker_steps").GetDouble() > 0, result.ToString());
         VigiaCli.AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public void BenchRestart_SmallJournal_BuildsItStartsTheServerOnItAndReportsTheFigures()
+    {
+        var data = Vigia.Testing.TestPaths.NewTempDirectory();
+
+        var result = VigiaCli.Run("bench", "restart", "--observations", "20000", "--data", data, "--json");
+
+        VigiaCli.AssertExit(0, result);
+        using var json = result.StdoutJson();
+        var root = json.RootElement;
+        Assert.Equal(20_000, root.GetProperty("observations").GetInt64());
+        Assert.True(root.GetProperty("journal_bytes").GetInt64() > 0);
+        Assert.True(root.GetProperty("start_to_ready_s").GetDouble() > 0);
+        Assert.True(root.GetProperty("tracks_in_picture").GetInt32() >= 0);
+
+        // A second run reuses the journal instead of building it again.
+        var again = VigiaCli.Run("bench", "restart", "--observations", "20000", "--data", data, "--json");
+        VigiaCli.AssertExit(0, again);
+        Assert.Equal(20_000, again.StdoutJson().RootElement.GetProperty("observations").GetInt64());
+    }
+
+    [Fact]
+    public void BenchMemory_ShortScenario_ReportsTenSamplesOfResidentMemory()
+    {
+        var result = VigiaCli.Run("bench", "memory", "--hours", "0.01", "--json");
+
+        VigiaCli.AssertExit(0, result);
+        using var json = result.StdoutJson();
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("observations").GetInt64() > 0, result.ToString());
+        var deciles = root.GetProperty("rss_mb_deciles").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.Equal(10, deciles.Length);
+        Assert.True(deciles[^1] > 10, $"the server's resident memory was read: {deciles[^1]} MB");
     }
 
     [Theory]

@@ -33,6 +33,12 @@ internal sealed class BenchServer : IAsyncDisposable
     /// <summary>The server's base address.</summary>
     public Uri Address { get; }
 
+    /// <summary>The server's process id (for memory sampling).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>From launching the process to <c>/readyz</c> answering 200 (journal open, picture rebuilt).</summary>
+    public TimeSpan StartToReady { get; private set; }
+
     /// <summary>An admin key for this run.</summary>
     public string AdminKey { get; }
 
@@ -67,6 +73,7 @@ internal sealed class BenchServer : IAsyncDisposable
         }
 
         arguments.AddRange(settings.ServerArguments);
+        var launched = Stopwatch.StartNew();
         var process = Launch(arguments);
         var server = new BenchServer(process, new Uri($"http://127.0.0.1:{port}/"), key, owned) { Arguments = arguments };
         process.OutputDataReceived += (_, e) => server.Keep(e.Data);
@@ -76,6 +83,7 @@ internal sealed class BenchServer : IAsyncDisposable
         try
         {
             await server.WaitReadyAsync(cancellationToken).ConfigureAwait(false);
+            server.StartToReady = launched.Elapsed;
         }
         catch
         {

@@ -8,10 +8,12 @@ internal static class BenchCommand
 {
     /// <summary>The command's table entry.</summary>
     public static CommandLine.Command Definition { get; } = new(
-        "measure the live pipeline on this machine: ingest throughput and end-to-end latency",
+        "measure the live pipeline on this machine: ingest, latency, restart time, memory over an hour",
         """
         usage: vigia bench pipeline [--data DIR] [--postgres CONN] [--seconds S] [--clients N] [--json]
                                     [--server-args "--Key=value ..."]
+               vigia bench restart [--data DIR] [--observations N] [--json]
+               vigia bench memory [--hours H] [--json]
 
           --data DIR            journal folder for the bench server (default: a fresh temporary folder, deleted after)
           --postgres CONN       journal in PostgreSQL instead of SQLite (Npgsql connection string)
@@ -29,15 +31,31 @@ internal static class BenchCommand
               (or after) the batch's sensor time: p50, p90, p99, max, histogram.
         The server's /metrics (vigia_journal_*, vigia_tracker_scan_duration, vigia_pipeline_latency) show where
         the time goes. Figures depend on this machine; compare runs on the same machine only.
+
+        restart: builds (once; reused with --data) a SQLite journal of N observations (default 10,000,000: a day
+        of 50 Remote ID drones ending now), then starts `vigia serve` on it and times process launch -> /readyz
+        200 (journal opened and the last minute replayed into a fresh tracker), and counts the tracks then shown.
+
+        memory: simulates an H-hour scenario (default 1; 50 drone slots at the density of radar-n50-s1), replays
+        it into a fresh server as fast as it acknowledges, and samples the server's resident memory (VmRSS)
+        every 0.5 s: RSS at each tenth of the replay and the growth over the second half.
         """,
         Run,
         "json");
 
     private static int Run(CommandArguments args, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Positional.Count == 0 || args.Positional[0] != "pipeline")
+        var which = args.Positional.Count == 0 ? throw new UsageException("say which bench: pipeline, restart or memory") : args.Positional[0];
+        switch (which)
         {
-            throw new UsageException(args.Positional.Count == 0 ? "say which bench: pipeline" : $"unknown bench '{args.Positional[0]}' (pipeline)");
+            case "pipeline":
+                break;
+            case "restart":
+                return Restart(args, stdout, stderr);
+            case "memory":
+                return Memory(args, stdout, stderr);
+            default:
+                throw new UsageException($"unknown bench '{which}' (pipeline, restart, memory)");
         }
 
         var settings = new BenchSettings
@@ -63,6 +81,59 @@ internal static class BenchCommand
                 using var buffer = new MemoryStream();
                 report.WriteJson(buffer);
                 stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            }
+            else
+            {
+                report.WriteText(stdout);
+            }
+
+            return CommandLine.Ok;
+        }
+        catch (ApiFailureException e)
+        {
+            stderr.WriteLine($"vigia bench: {e.Message}");
+            return CommandLine.Failure;
+        }
+    }
+
+    private static int Restart(CommandArguments args, TextWriter stdout, TextWriter stderr)
+    {
+        var data = args.String("data") ?? Path.Combine(Path.GetTempPath(), "vigia-bench-restart");
+        var observations = (long)args.Double("observations", 10_000_000, 1, 1e9);
+        var json = args.Flag("json");
+        args.ThrowIfUnused(maxPositional: 1);
+        try
+        {
+            var report = new RestartBench(data, observations, stderr).RunAsync(CancellationToken.None).GetAwaiter().GetResult();
+            if (json)
+            {
+                report.WriteJson(stdout);
+            }
+            else
+            {
+                report.WriteText(stdout);
+            }
+
+            return CommandLine.Ok;
+        }
+        catch (ApiFailureException e)
+        {
+            stderr.WriteLine($"vigia bench: {e.Message}");
+            return CommandLine.Failure;
+        }
+    }
+
+    private static int Memory(CommandArguments args, TextWriter stdout, TextWriter stderr)
+    {
+        var hours = args.Double("hours", 1, 0.01, 24);
+        var json = args.Flag("json");
+        args.ThrowIfUnused(maxPositional: 1);
+        try
+        {
+            var report = new MemoryBench(hours, stderr).RunAsync(CancellationToken.None).GetAwaiter().GetResult();
+            if (json)
+            {
+                report.WriteJson(stdout);
             }
             else
             {
