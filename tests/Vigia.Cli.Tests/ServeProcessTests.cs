@@ -94,7 +94,14 @@ public sealed class ServeProcessTests
             await server.WaitUntilReadyAsync(plain, $"http://127.0.0.1:{http}/readyz", StartTimeout);
         }
 
-        var printed = System.Text.RegularExpressions.Regex.Match(server.Output, "fingerprint ([0-9A-F:]{95})").Groups[1].Value;
+        // The child's output is read asynchronously: give the line a moment to arrive.
+        var printed = "";
+        for (var i = 0; i < 100 && printed.Length == 0; i++)
+        {
+            printed = System.Text.RegularExpressions.Regex.Match(server.Output, "fingerprint ([0-9A-F:]{95})").Groups[1].Value;
+            await Task.Delay(printed.Length == 0 ? 50 : 0, TestContext.Current.CancellationToken);
+        }
+
         Assert.NotEmpty(printed);
         string? seen = null;
         using var handler = new HttpClientHandler
@@ -113,6 +120,36 @@ public sealed class ServeProcessTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(printed, seen);
         Assert.True(File.Exists(Path.Combine(dir, "data", "lan-certificate.pfx")));
+    }
+
+    [Fact]
+    public async Task Metrics_AreServedInPrometheusFormatToLoopbackClients_WithThePipelineFigures()
+    {
+        var dir = TestPaths.NewTempDirectory();
+        var data = Path.Combine(dir, "data");
+        var token = LastLine(Checked(VigiaProcess.Run(dir, "sensors", "add", "rid-1", "--kind", "remote-id", "--data", data)));
+        var baseUrl = $"http://127.0.0.1:{VigiaProcess.FreePort()}";
+        using var server = VigiaProcess.Start(dir, "serve", "--data", data, "--urls", baseUrl);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        await server.WaitUntilReadyAsync(http, baseUrl + "/readyz", StartTimeout);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using (var posted = await http.PostAsync(baseUrl + "/api/v1/observations", Body(["c0-b0-i0", "c0-b0-i1"], DateTimeOffset.UtcNow), TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        }
+
+        http.DefaultRequestHeaders.Authorization = null;
+        var metrics = "";
+        for (var i = 0; i < 50 && !metrics.Contains("vigia_pipeline_latency", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            metrics = await http.GetStringAsync(baseUrl + "/metrics", TestContext.Current.CancellationToken);
+        }
+
+        Assert.Contains("vigia_ingest_observations_total{otel_scope_name=\"Vigia.Server\",outcome=\"accepted\"} 2", metrics, StringComparison.Ordinal);
+        Assert.Contains("vigia_journal_commit_duration_milliseconds_bucket", metrics, StringComparison.Ordinal);
+        Assert.Contains("vigia_pipeline_latency_milliseconds_bucket", metrics, StringComparison.Ordinal);
+        Assert.Contains("vigia_tracker_scan_duration_milliseconds_bucket", metrics, StringComparison.Ordinal);
     }
 
     [Fact]

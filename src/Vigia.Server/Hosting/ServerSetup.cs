@@ -58,7 +58,11 @@ public static class ServerSetup
         {
             var dataDirectory = builder.Configuration["Vigia:DataDirectory"] ?? new VigiaServerOptions().DataDirectory;
             var certificate = LanCertificate.LoadOrCreate(dataDirectory);
-            builder.Services.AddSingleton(new LanCertificateInfo(LanCertificate.Fingerprint(certificate)));
+            var fingerprint = LanCertificate.Fingerprint(certificate);
+            builder.Services.AddSingleton(new LanCertificateInfo(fingerprint));
+
+            // Said before anything listens, so whoever reads the console has it before a phone connects.
+            Console.Error.WriteLine($"vigia serve: LAN certificate SHA-256 fingerprint {fingerprint}");
             var httpsPort = builder.Configuration.GetValue("Vigia:LanHttpsPort", 8443);
             var loopbackPort = builder.Configuration.GetValue("Vigia:LanLoopbackHttpPort", 8080);
             builder.WebHost.ConfigureKestrel(k =>

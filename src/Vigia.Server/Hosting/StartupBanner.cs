@@ -19,9 +19,9 @@ public static class StartupBanner
             var journal = app.Services.GetRequiredService<IJournal>();
             var where = journal.Provider == JournalProvider.Sqlite ? Path.GetFullPath(Path.Combine(options.DataDirectory, "vigia.db")) : "PostgreSQL";
             Console.Error.WriteLine($"vigia serve: listening on {string.Join(", ", addresses)}; journal {where} (schema {journal.SchemaVersion})");
-            if (app.Services.GetService<LanCertificateInfo>() is { } lan)
+            if (app.Services.GetService<LanCertificateInfo>() is not null)
             {
-                Console.Error.WriteLine($"vigia serve: LAN certificate SHA-256 fingerprint {lan.Sha256}");
+                Console.Error.WriteLine($"vigia serve: phones: https://<this machine's address>:{options.LanHttpsPort}/ (certificate fingerprint above)");
             }
         });
         return app;
