@@ -34,6 +34,7 @@ public sealed partial class Program
             await app.OpenJournalAsync().ConfigureAwait(false);
             app.UseVigiaSecurity();
             app.MapHealth();
+            app.MapInfo();
             app.MapObservations();
             app.MapTracks();
             app.MapSensors();

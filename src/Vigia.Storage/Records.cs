@@ -69,6 +69,9 @@ public sealed record SensorRecord
     /// <summary>Free-text description.</summary>
     public string Description { get; init; } = "";
 
+    /// <summary>Coverage range in metres (a radar's instrumented range, a receiver's reach), or null if unknown.</summary>
+    public double? RangeMeters { get; init; }
+
     /// <summary>When it was registered.</summary>
     public required Timestamp Created { get; init; }
 

@@ -19,6 +19,7 @@ public abstract partial class JournalContractTests
             Position = new GeoPosition(40.4, -3.7, 1.0 / 3.0),
             Description = "north mast",
             Created = Support.Build.At(0),
+            RangeMeters = 3500.25,
         };
         var rid = new SensorRecord { Id = "Radar-1", Kind = "remote-id", Created = Support.Build.At(1) };
 

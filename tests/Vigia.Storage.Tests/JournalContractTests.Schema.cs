@@ -2,7 +2,7 @@ namespace Vigia.Storage.Tests;
 
 public abstract partial class JournalContractTests
 {
-    private const int CurrentSchemaVersion = 1;
+    private const int CurrentSchemaVersion = 2;
 
     [Fact]
     public async Task Open_EmptyDatabase_MigratesToTheCurrentVersion()
@@ -25,7 +25,7 @@ public abstract partial class JournalContractTests
         var second = await OpenAsync();
 
         Assert.Equal(CurrentSchemaVersion, second.SchemaVersion);
-        Assert.Equal(1, await Target.ScalarAsync("SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(CurrentSchemaVersion, await Target.ScalarAsync("SELECT COUNT(*) FROM schema_migrations")); // each step recorded once
         Assert.Equal(1, await second.CountObservationsAsync(Ct));
     }
 

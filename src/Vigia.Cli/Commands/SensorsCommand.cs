@@ -15,12 +15,13 @@ internal static class SensorsCommand
     public static CommandLine.Command Definition { get; } = new(
         "register, list and revoke sensors (each gets its own bearer token)",
         $"""
-        usage: vigia sensors add NAME --kind KIND [--position lat,lon,h] [--description TEXT] [--data DIR]
+        usage: vigia sensors add NAME --kind KIND [--position lat,lon,h] [--range-m M] [--description TEXT] [--data DIR]
                vigia sensors list [--data DIR]
                vigia sensors revoke NAME [--data DIR]
 
           --kind KIND           {string.Join(" | ", SensorKinds.Allowed.Keys)}
           --position lat,lon,h  WGS-84 degrees and metres above the ellipsoid (needed for rae, enu and bearing)
+          --range-m M           coverage range in metres (radar instrumented range, receiver reach; drawn on the map)
           --description TEXT    free text
         {JournalArguments.Usage}
 
@@ -46,7 +47,8 @@ internal static class SensorsCommand
         var kind = args.RequiredString("kind");
         var position = args.Doubles("position", 3);
         var description = args.String("description") ?? "";
-        var errors = SensorRegistration.Validate(name, kind, position);
+        double? range = args.String("range-m") is null ? null : args.Double("range-m", 0, 1, 1_000_000);
+        var errors = SensorRegistration.Validate(name, kind, position, range);
         if (errors.Count > 0)
         {
             throw new UsageException(string.Join("; ", errors.Select(e => $"{(e.Field == "id" ? "NAME" : "--" + e.Field)}: {e.Reason}")));
@@ -55,7 +57,7 @@ internal static class SensorsCommand
         using var journal = new JournalLease(JournalArguments.Open(args));
         args.ThrowIfUnused(maxPositional: 2);
         var now = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
-        var (record, token) = SensorRegistration.Create(name, kind, position is { } p ? new GeoPosition(p[0], p[1], p[2]) : null, description, now);
+        var (record, token) = SensorRegistration.Create(name, kind, position is { } p ? new GeoPosition(p[0], p[1], p[2]) : null, description, now, range);
         if (!journal.Value.AddSensorAsync(record, Secrets.Hash(token)).GetAwaiter().GetResult())
         {
             throw new UsageException($"a sensor '{name}' is already registered (revoke it and add it under a new name)");

@@ -29,14 +29,14 @@ public static class SensorsEndpoints
     private static async Task<Results<Created<SensorCreatedResponse>, ProblemHttpResult>> CreateAsync(
         SensorCreateRequest request, IJournal journal, SensorDirectory directory, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = SensorRegistration.Validate(request.Id, request.Kind, request.Position);
+        var errors = SensorRegistration.Validate(request.Id, request.Kind, request.Position, request.RangeM);
         if (errors.Count > 0)
         {
             return Problems.Items(StatusCodes.Status422UnprocessableEntity, "Invalid sensor", string.Join("; ", errors.Select(e => $"{e.Field}: {e.Reason}")), errors);
         }
 
         var now = Timestamp.FromDateTimeOffset(clock.GetUtcNow());
-        var (record, token) = SensorRegistration.Create(request.Id, request.Kind, request.Position is { } p ? new GeoPosition(p[0], p[1], p[2]) : null, request.Description ?? "", now);
+        var (record, token) = SensorRegistration.Create(request.Id, request.Kind, request.Position is { } p ? new GeoPosition(p[0], p[1], p[2]) : null, request.Description ?? "", now, request.RangeM);
         if (!await journal.AddSensorAsync(record, Secrets.Hash(token), cancellationToken).ConfigureAwait(false))
         {
             return Problems.Items(StatusCodes.Status409Conflict, "Sensor exists", $"a sensor '{request.Id}' is already registered", [new FieldError(0, "id", "already registered")]);
@@ -65,7 +65,7 @@ public static class SensorsEndpoints
 public static class SensorRegistration
 {
     /// <summary>Field errors of a registration request (empty when valid).</summary>
-    public static List<FieldError> Validate(string? id, string? kind, double[]? position)
+    public static List<FieldError> Validate(string? id, string? kind, double[]? position, double? rangeMeters = null)
     {
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(id) || id.Length > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
@@ -83,12 +83,17 @@ public static class SensorRegistration
             errors.Add(new FieldError(0, "position", "must be [latitude deg (±90), longitude deg (±180), height m above the WGS-84 ellipsoid]"));
         }
 
+        if (rangeMeters is { } range && !(range > 0 && range <= 1_000_000))
+        {
+            errors.Add(new FieldError(0, "range_m", "must be a positive number of metres, at most 1 000 km"));
+        }
+
         return errors;
     }
 
     /// <summary>A new sensor record and its bearer token (shown once, stored hashed).</summary>
-    public static (SensorRecord Record, string Token) Create(string id, string kind, GeoPosition? position, string description, Timestamp now) =>
-        (new SensorRecord { Id = id, Kind = kind, Position = position, Description = description, Created = now }, Secrets.Generate(Secrets.SensorPrefix));
+    public static (SensorRecord Record, string Token) Create(string id, string kind, GeoPosition? position, string description, Timestamp now, double? rangeMeters = null) =>
+        (new SensorRecord { Id = id, Kind = kind, Position = position, Description = description, Created = now, RangeMeters = rangeMeters }, Secrets.Generate(Secrets.SensorPrefix));
 }
 
 /// <summary>Builds the sensor health documents.</summary>
@@ -111,6 +116,7 @@ public static class SensorReport
                 Kind = r.Kind,
                 Position = r.Position is { } p ? new GeoDto(p.LatitudeDegrees, p.LongitudeDegrees, p.HeightAboveEllipsoidMeters) : null,
                 Description = r.Description,
+                RangeM = r.RangeMeters,
                 Created = r.Created.ToDateTimeOffset(),
                 Revoked = r.Revoked?.ToDateTimeOffset(),
                 State = r.Revoked is not null ? "revoked" : h.State.ToString().ToLowerInvariant(),

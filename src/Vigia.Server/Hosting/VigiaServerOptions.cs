@@ -81,6 +81,12 @@ public sealed class VigiaServerOptions
     /// <summary>Address the UDP listener binds (default loopback; a receiver on the LAN needs the LAN address).</summary>
     public string UdpBindAddress { get; set; } = "127.0.0.1";
 
+    /// <summary>
+    /// Everything this server shows is an exercise (demo, training): every stream event and <c>/api/v1/info</c>
+    /// say <c>"exercise": true</c>, and the console shows a banner, so nothing from it can pass for real.
+    /// </summary>
+    public bool Exercise { get; set; }
+
     /// <summary>In-process Remote ID sources (capture files or live interfaces).</summary>
     public List<Ingest.RemoteIdSourceOptions> RemoteIdSources { get; set; } = [];
 

@@ -67,6 +67,9 @@ public sealed record SensorDto
     /// <summary>Description.</summary>
     public required string Description { get; init; }
 
+    /// <summary>Coverage range, metres (radar instrumented range, receiver reach), if registered with one.</summary>
+    public double? RangeM { get; init; }
+
     /// <summary>Registration time.</summary>
     public required DateTimeOffset Created { get; init; }
 
@@ -105,13 +108,25 @@ public sealed record SensorDto
 }
 
 /// <summary>Track updates of one tracker step (stream event <c>tracks</c>).</summary>
-public sealed record TracksEvent(string Mode, DateTimeOffset Time, IReadOnlyList<TrackDto> Updated, IReadOnlyList<long> Removed);
+public sealed record TracksEvent(string Mode, DateTimeOffset Time, IReadOnlyList<TrackDto> Updated, IReadOnlyList<long> Removed)
+{
+    /// <summary>True on an exercise server (demo, training); absent otherwise.</summary>
+    public bool? Exercise { get; init; }
+}
 
 /// <summary>The whole picture (stream event <c>snapshot</c>, first on every connection, and <c>GET /api/v1/tracks</c>).</summary>
-public sealed record PictureDto(string Mode, DateTimeOffset? Time, IReadOnlyList<TrackDto> Tracks);
+public sealed record PictureDto(string Mode, DateTimeOffset? Time, IReadOnlyList<TrackDto> Tracks)
+{
+    /// <summary>True on an exercise server (demo, training); absent otherwise.</summary>
+    public bool? Exercise { get; init; }
+}
 
 /// <summary>Sensor health (stream event <c>sensors</c>, every second).</summary>
-public sealed record SensorsEvent(string Mode, DateTimeOffset Time, IReadOnlyList<SensorDto> Sensors);
+public sealed record SensorsEvent(string Mode, DateTimeOffset Time, IReadOnlyList<SensorDto> Sensors)
+{
+    /// <summary>True on an exercise server (demo, training); absent otherwise.</summary>
+    public bool? Exercise { get; init; }
+}
 
 /// <summary>One item's outcome in an accepted ingest request.</summary>
 public sealed record IngestResultDto(int Index, string Id, bool Duplicate);
@@ -154,7 +169,7 @@ public sealed record ObservationDto
 }
 
 /// <summary>Request to register a sensor through the API.</summary>
-public sealed record SensorCreateRequest(string Id, string Kind, double[]? Position, string? Description);
+public sealed record SensorCreateRequest(string Id, string Kind, double[]? Position, string? Description, double? RangeM = null);
 
 /// <summary>Answer to a sensor registration: the token, shown once.</summary>
 public sealed record SensorCreatedResponse(string Id, string Token);
@@ -189,3 +204,10 @@ public sealed record ReplayControlRequest(string? Action, double? Speed);
 /// <param name="Mode">Always <c>replay</c>.</param>
 /// <param name="Replay">The session.</param>
 public sealed record ReplayStatusEvent(string Mode, ReplayDto Replay);
+
+/// <summary>What this server is (<c>GET /api/v1/info</c>).</summary>
+/// <param name="Version">The program's version.</param>
+/// <param name="Exercise">True when everything this server shows is an exercise (demo, training): never a real warning.</param>
+/// <param name="Origin">The picture frame's origin, if known (a good initial map centre).</param>
+/// <param name="ServerTime">The server's clock.</param>
+public sealed record InfoDto(string Version, bool Exercise, GeoDto? Origin, DateTimeOffset ServerTime);

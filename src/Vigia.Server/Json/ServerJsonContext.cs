@@ -21,6 +21,7 @@ namespace Vigia.Server.Json;
 [JsonSerializable(typeof(List<Vigia.Server.Ingest.FieldError>))]
 [JsonSerializable(typeof(TrackSnapshotHistoryDto))]
 [JsonSerializable(typeof(ReplayDto))]
+[JsonSerializable(typeof(InfoDto))]
 [JsonSerializable(typeof(IReadOnlyList<ReplayDto>))]
 [JsonSerializable(typeof(ReplayRequest))]
 [JsonSerializable(typeof(ReplayControlRequest))]

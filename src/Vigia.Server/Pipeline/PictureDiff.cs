@@ -11,7 +11,7 @@ namespace Vigia.Server.Pipeline;
 /// updates to journal (at most one per track per interval).
 /// </summary>
 /// <remarks>Not thread-safe: owned by one loop (the live tracker loop, or one replay session).</remarks>
-public sealed class PictureDiff(LocalTangentPlane frame, string mode, double journalIntervalSeconds = double.PositiveInfinity)
+public sealed class PictureDiff(LocalTangentPlane frame, string mode, double journalIntervalSeconds = double.PositiveInfinity, bool exercise = false)
 {
     private readonly Dictionary<long, (TrackDto Dto, Timestamp Journalled)> _shown = [];
 
@@ -19,7 +19,7 @@ public sealed class PictureDiff(LocalTangentPlane frame, string mode, double jou
     public int Count => _shown.Count;
 
     /// <summary>The picture as last computed.</summary>
-    public PictureDto Picture { get; private set; } = new(mode, null, []);
+    public PictureDto Picture { get; private set; } = new(mode, null, []) { Exercise = exercise ? true : null };
 
     /// <summary>
     /// Compares <paramref name="displayed"/> (the tracker's displayed tracks at <paramref name="time"/>) with
@@ -67,7 +67,7 @@ public sealed class PictureDiff(LocalTangentPlane frame, string mode, double jou
         }
 
         var at = time.ToDateTimeOffset();
-        Picture = new PictureDto(mode, at, [.. _shown.Values.Select(v => v.Dto).OrderBy(d => d.Id)]);
-        return updated.Count > 0 || removed.Count > 0 ? new TracksEvent(mode, at, updated, removed) : null;
+        Picture = new PictureDto(mode, at, [.. _shown.Values.Select(v => v.Dto).OrderBy(d => d.Id)]) { Exercise = exercise ? true : null };
+        return updated.Count > 0 || removed.Count > 0 ? new TracksEvent(mode, at, updated, removed) { Exercise = exercise ? true : null } : null;
     }
 }

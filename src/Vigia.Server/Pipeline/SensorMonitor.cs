@@ -50,7 +50,7 @@ public sealed partial class SensorMonitor(
         var wall = clock.GetUtcNow();
         var now = Timestamp.FromDateTimeOffset(wall);
         var report = SensorReport.Build(directory, health, options.Value, now);
-        broadcaster.Publish(StreamFrames.Encode("sensors", JsonSerializer.SerializeToUtf8Bytes(new SensorsEvent("live", wall, report), ServerJsonContext.Default.SensorsEvent)));
+        broadcaster.Publish(StreamFrames.Encode("sensors", JsonSerializer.SerializeToUtf8Bytes(new SensorsEvent("live", wall, report) { Exercise = options.Value.Exercise ? true : null }, ServerJsonContext.Default.SensorsEvent)));
         foreach (var sensor in report)
         {
             if (_states.TryGetValue(sensor.Id, out var previous) && previous == sensor.State)

@@ -7,9 +7,9 @@ namespace Vigia.Server.Pipeline;
 /// the first event of every stream connection.
 /// </summary>
 /// <remarks>Thread-safety: written by the tracker loop only; readers get an immutable snapshot.</remarks>
-public sealed class TrackPicture
+public sealed class TrackPicture(Microsoft.Extensions.Options.IOptions<Hosting.VigiaServerOptions> options)
 {
-    private volatile PictureDto _current = new("live", null, []);
+    private volatile PictureDto _current = new("live", null, []) { Exercise = options.Value.Exercise ? true : null };
     private volatile bool _ready;
 
     /// <summary>The latest picture.</summary>

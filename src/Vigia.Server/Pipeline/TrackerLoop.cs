@@ -223,7 +223,7 @@ public sealed partial class TrackerLoop(
     {
         _snapshots.Clear();
         _tracker!.GetDisplayedTracks(time, _snapshots);
-        _diff ??= new PictureDiff(_frame!, "live", _options.TrackJournalIntervalSeconds);
+        _diff ??= new PictureDiff(_frame!, "live", _options.TrackJournalIntervalSeconds, _options.Exercise);
         var change = _diff.Update(time, _snapshots, _trackJournal);
         picture.Set(_diff.Picture);
         if (change is not null)

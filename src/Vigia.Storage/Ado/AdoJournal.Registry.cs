@@ -7,7 +7,7 @@ namespace Vigia.Storage.Ado;
 /// <summary>The sensor and API-key registry. Secrets are never stored, only their SHA-256 hashes.</summary>
 internal abstract partial class AdoJournal
 {
-    private const string SensorColumns = "id, kind, lat, lon, h, description, created_ns, revoked_ns";
+    private const string SensorColumns = "id, kind, lat, lon, h, description, created_ns, revoked_ns, range_m";
     private const string ApiKeyColumns = "name, role, created_ns, revoked_ns";
 
     /// <inheritdoc />
@@ -20,7 +20,7 @@ internal abstract partial class AdoJournal
             // ON CONFLICT without a target: a clash on the id or on the token hash adds nothing.
             await using var command = connection.CreateCommand(
                 transaction,
-                $"INSERT INTO sensors ({SensorColumns}, token_hash) VALUES (@id, @kind, @lat, @lon, @h, @d, @c, @r, @hash) ON CONFLICT DO NOTHING");
+                $"INSERT INTO sensors ({SensorColumns}, token_hash) VALUES (@id, @kind, @lat, @lon, @h, @d, @c, @r, @range, @hash) ON CONFLICT DO NOTHING");
             command.Add("@id", DbType.String, sensor.Id);
             command.Add("@kind", DbType.String, sensor.Kind);
             command.Add("@lat", DbType.Double, sensor.Position is { } p1 ? Real(p1.LatitudeDegrees) : null);
@@ -29,6 +29,7 @@ internal abstract partial class AdoJournal
             command.Add("@d", DbType.String, sensor.Description ?? "");
             command.Add("@c", DbType.Int64, sensor.Created.UnixNanoseconds);
             command.Add("@r", DbType.Int64, Nanos(sensor.Revoked));
+            command.Add("@range", DbType.Double, sensor.RangeMeters is { } range ? Real(range) : null);
             command.Add("@hash", DbType.Binary, tokenHash.ToArray());
             return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
         }, cancellationToken);
@@ -142,6 +143,7 @@ internal abstract partial class AdoJournal
         Description = reader.GetString(5),
         Created = new Timestamp(reader.GetInt64(6)),
         Revoked = reader.GetNullableTimestamp(7),
+        RangeMeters = reader.IsDBNull(8) ? null : reader.GetDouble(8),
     };
 
     private static ApiKeyRecord ReadApiKey(DbDataReader reader) => new()

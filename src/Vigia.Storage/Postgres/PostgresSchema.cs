@@ -112,5 +112,6 @@ internal static class PostgresSchema
                 checked_ns bigint NOT NULL
             );
             """),
+        new(2, "sensor coverage range", "ALTER TABLE sensors ADD COLUMN range_m double precision;"),
     ];
 }

@@ -91,5 +91,6 @@ internal static class SqliteSchema
                 checked_ns INTEGER NOT NULL
             );
             """),
+        new(2, "sensor coverage range", "ALTER TABLE sensors ADD COLUMN range_m;"),
     ];
 }
