@@ -26,6 +26,10 @@ public sealed partial class MultiTargetTracker
                     RecordHit(track, time, d.Observation.UasId, d.AssignedGain);
                     track.OperatorPosition = d.Observation.OperatorPosition ?? track.OperatorPosition;
                     used++;
+                    if (track.Shadow is not null)
+                    {
+                        CheckShadow(track, ref d);
+                    }
                 }
 
                 continue;
@@ -115,7 +119,8 @@ public sealed partial class MultiTargetTracker
         {
             if (other == candidate || other.Deleted || other.Status == TrackStatus.Tentative
                 || candidate.LastUpdate.SecondsSince(other.SilentSince) <= _options.DisplayCoastSeconds
-                || (other.UasId is not null && candidate.UasId is not null && other.UasId != candidate.UasId))
+                || (other.UasId is not null && candidate.UasId is not null && other.UasId != candidate.UasId)
+                || (candidate.UasId is not null && IsNonCooperative(other)))
             {
                 continue;
             }
@@ -172,6 +177,17 @@ public sealed partial class MultiTargetTracker
         track.OperatorPosition = d.Observation.OperatorPosition;
         track.Deleted = false;
         track.LastUnobservable = default;
+        track.IdentityScansAtBirth = _identityScans;
+        track.Shadow = null;
+        track.ShadowAgreements = 0;
+        if (d.HeldBackTrack >= 0 && d.Observation.UasId is not null)
+        {
+            var shadow = _tracks[d.HeldBackTrack];
+            track.Shadow = shadow;
+            track.ShadowId = shadow.Id;
+            track.ShadowCheckedUpdate = shadow.LastUpdate;
+        }
+
         Initialise(track, ref d, time);
         if (d.Observation.UasId is { } id)
         {
@@ -185,6 +201,68 @@ public sealed partial class MultiTargetTracker
         }
 
         _tracks.Add(track);
+    }
+
+    /// <summary>
+    /// An update of <paramref name="track"/>, a broadcaster's track that started beside a
+    /// non-cooperative track (its shadow) whose place its first report could have taken. Evidence that
+    /// the two are one drone (a radar-tracked drone coming into Remote ID range): the radar plots the
+    /// broadcaster's track takes fall in the shadow's gate while the shadow gets none of its own. Evidence
+    /// that they are two: the shadow is updated by its own plot (the agreements start again), or a report
+    /// does not fit the shadow (it is forgotten). After <see cref="TrackerOptions.IdentityMergeReports"/>
+    /// agreeing plots in a row the shadow keeps its number and takes the broadcaster's estimate and identity.
+    /// </summary>
+    private void CheckShadow(Track track, ref Detection d)
+    {
+        var shadow = track.Shadow!;
+        var innovation = default(Innovation);
+        if (shadow.Deleted || shadow.Id != track.ShadowId || shadow.UasId is not null || track.UasId is null
+            || !_updater.TryInnovate(shadow.State.Combined, d.Measurement, d.Model, ref innovation))
+        {
+            track.Shadow = null;
+            return;
+        }
+
+        if (shadow.LastUpdate > track.ShadowCheckedUpdate)
+        {
+            track.ShadowAgreements = 0;
+            track.ShadowCheckedUpdate = shadow.LastUpdate;
+        }
+
+        var fits = innovation.MahalanobisSquared <= _options.GateMahalanobisSquared;
+        if (d.Observation.UasId is not null)
+        {
+            if (!fits)
+            {
+                track.Shadow = null;
+            }
+
+            return;
+        }
+
+        track.ShadowAgreements = fits ? track.ShadowAgreements + 1 : 0;
+        if (track.ShadowAgreements < _options.IdentityMergeReports)
+        {
+            return;
+        }
+
+        // The older number survives, with the broadcaster's (more precise) estimate and identity.
+        var id = track.UasId;
+        for (var i = 0; i < shadow.State.Models.Length; i++)
+        {
+            shadow.State.Models[i].CopyFrom(track.State.Models[i]);
+        }
+
+        track.State.Probabilities.CopyTo(shadow.State.Probabilities, 0);
+        shadow.State.Combined.CopyFrom(track.State.Combined);
+        shadow.Time = track.Time;
+        shadow.LastUpdate = track.LastUpdate > shadow.LastUpdate ? track.LastUpdate : shadow.LastUpdate;
+        shadow.Hits += track.Hits;
+        shadow.UasId = id;
+        shadow.OperatorPosition = track.OperatorPosition ?? shadow.OperatorPosition;
+        _byUasId[id] = shadow;
+        track.Shadow = null;
+        track.Deleted = true;
     }
 
     /// <summary>

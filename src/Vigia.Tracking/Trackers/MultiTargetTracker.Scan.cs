@@ -17,6 +17,10 @@ public sealed partial class MultiTargetTracker
     private double[] _north = new double[64];
     private Edge[] _edges = new Edge[256];
     private int _edgeCount;
+    private Timestamp _scanTime;
+
+    /// <summary>Scans processed that carried at least one UAS ID (Remote ID scans), for the non-cooperative rule.</summary>
+    private long _identityScans;
 
     private TrackerStepResult ProcessScan(Timestamp time, ReadOnlySpan<Observation> scan)
     {
@@ -27,11 +31,16 @@ public sealed partial class MultiTargetTracker
         }
 
         AdvanceTo(time);
-        var count = PrepareDetections(scan, out var rejected);
+        _scanTime = time;
+        var count = PrepareDetections(scan, out var rejected, out var identityScan);
         _edgeCount = 0;
         GenerateCandidates(count);
         Associate(count);
         var used = ApplyAssignments(time, count);
+        if (identityScan)
+        {
+            _identityScans++;
+        }
         if (scan.Length > 0 && _options.Sensors.TryGetValue(scan[0].Sensor, out var sensor) && sensor.Coverage is { } coverage)
         {
             MarkUnobservable(time, coverage);
@@ -41,8 +50,9 @@ public sealed partial class MultiTargetTracker
     }
 
     /// <summary>Validates observations into <see cref="_detections"/>; returns how many are usable.</summary>
-    private int PrepareDetections(ReadOnlySpan<Observation> scan, out int rejected)
+    private int PrepareDetections(ReadOnlySpan<Observation> scan, out int rejected, out bool identityScan)
     {
+        identityScan = false;
         EnsureCapacity(ref _detections, scan.Length);
         EnsureCapacity(ref _east, scan.Length);
         EnsureCapacity(ref _north, scan.Length);
@@ -81,6 +91,7 @@ public sealed partial class MultiTargetTracker
                 Model = model!,
                 LogPdOverClutter = Math.Log(sensorModel.DetectionProbability) - Math.Log(sensorModel.ClutterDensity),
                 AssignedTrack = -1,
+                HeldBackTrack = -1,
                 Locatable = model!.TryInvert(measurement, position, covariance),
             };
             if (d.Locatable)
@@ -101,6 +112,7 @@ public sealed partial class MultiTargetTracker
                 d.HorizontalSigmaMeters = sigma;
             }
 
+            identityScan |= observation.UasId is not null;
             count++;
         }
 
@@ -208,6 +220,18 @@ public sealed partial class MultiTargetTracker
         }
     }
 
+    /// <summary>A confirmed track no longer shown: unseen for longer than the display coast.</summary>
+    private bool IsHidden(Track track, Timestamp time) =>
+        track.Status != Vigia.Core.Tracks.TrackStatus.Tentative && time.SecondsSince(track.SilentSince) > _options.DisplayCoastSeconds;
+
+    /// <summary>
+    /// A confirmed track without identity that has lived through enough Remote ID scans without a
+    /// report: most likely a drone that does not broadcast, so a new UAS ID does not bind to it on sight.
+    /// </summary>
+    private bool IsNonCooperative(Track track) =>
+        track.UasId is null && track.Status != Vigia.Core.Tracks.TrackStatus.Tentative
+        && _identityScans - track.IdentityScansAtBirth >= _options.NonCooperativeAfterIdentityScans;
+
     private bool CarriesIdentityOf(int detectionIndex, Track track) =>
         track.UasId is { } id && string.Equals(_detections[detectionIndex].Observation.UasId, id, StringComparison.Ordinal);
 
@@ -217,6 +241,7 @@ public sealed partial class MultiTargetTracker
         ref var d = ref _detections[detectionIndex];
         var reportedId = d.Observation.UasId;
         var sameIdentity = false;
+        var newIdentity = false;
         if (reportedId is not null)
         {
             if (track.UasId is { } trackId)
@@ -232,6 +257,10 @@ public sealed partial class MultiTargetTracker
             {
                 return; // another track carries this identity
             }
+            else
+            {
+                newIdentity = true;
+            }
         }
 
         var innovation = default(Innovation);
@@ -240,9 +269,24 @@ public sealed partial class MultiTargetTracker
             return;
         }
 
-        var gate = sameIdentity ? _options.IdentityGateMahalanobisSquared : _options.GateMahalanobisSquared;
+        var gate = sameIdentity ? _options.IdentityGateMahalanobisSquared
+            : IsHidden(track, _scanTime) ? Math.Min(_options.HiddenTrackGateMahalanobisSquared, _options.GateMahalanobisSquared)
+            : _options.GateMahalanobisSquared;
         if (innovation.MahalanobisSquared > gate)
         {
+            return;
+        }
+
+        if (newIdentity && IsNonCooperative(track))
+        {
+            // Held back: the report starts the broadcaster's own track, which remembers the nearest
+            // such track and merges into it only if later reports keep agreeing with it.
+            if (d.HeldBackTrack < 0 || innovation.MahalanobisSquared < d.HeldBackDistance)
+            {
+                d.HeldBackTrack = trackIndex;
+                d.HeldBackDistance = innovation.MahalanobisSquared;
+            }
+
             return;
         }
 
@@ -272,6 +316,8 @@ public sealed partial class MultiTargetTracker
         public double HorizontalSigmaMeters;
         public int AssignedTrack;
         public double AssignedGain;
+        public int HeldBackTrack;
+        public double HeldBackDistance;
     }
 
     /// <summary>A gated pair and its association cost (negative log-likelihood ratio, nats).</summary>

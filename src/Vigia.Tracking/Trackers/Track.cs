@@ -39,6 +39,24 @@ internal sealed class Track(int modelCount)
     /// <summary>Track score: summed log-likelihood ratio of target versus clutter over its hits, nats.</summary>
     public double Score { get; set; }
 
+    /// <summary>The tracker's count of Remote ID scans when the track was born (see <see cref="MultiTargetTracker"/>'s identity rules).</summary>
+    public long IdentityScansAtBirth { get; set; }
+
+    /// <summary>
+    /// An older track without identity whose place this track's first identity report could have taken
+    /// (it was held back as non-cooperative); the two merge if they prove to be one drone.
+    /// </summary>
+    public Track? Shadow { get; set; }
+
+    /// <summary>The number <see cref="Shadow"/> had when recorded (tracks are pooled: a reused object gets a new number).</summary>
+    public long ShadowId { get; set; }
+
+    /// <summary>Plots in a row this track took inside <see cref="Shadow"/>'s gate while the shadow got none.</summary>
+    public int ShadowAgreements { get; set; }
+
+    /// <summary><see cref="Shadow"/>'s last update when the agreements were last checked.</summary>
+    public Timestamp ShadowCheckedUpdate { get; set; }
+
     /// <summary>Set when the track is deleted, so its slot can be compacted away.</summary>
     public bool Deleted { get; set; }
 

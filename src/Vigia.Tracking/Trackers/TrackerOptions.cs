@@ -46,6 +46,31 @@ public sealed record TrackerOptions
     public double IdentityGateMahalanobisSquared { get; init; } = 400.0;
 
     /// <summary>
+    /// Association gate for a confirmed track that a scan finds unseen for longer than
+    /// <see cref="DisplayCoastSeconds"/> (it drops off the display unless this scan updates it; with a
+    /// 1 Hz radar, a track that missed its last scan). A plot that fits its grown prediction only loosely
+    /// is then more often another object (a newcomer nearby) than the target, so it starts a tentative
+    /// track instead, which still takes the coasting track's number if it is confirmed where that track
+    /// is predicted (<see cref="ReacquisitionGateMahalanobisSquared"/>). At most <see cref="GateMahalanobisSquared"/>.
+    /// </summary>
+    public double HiddenTrackGateMahalanobisSquared { get; init; } = 20.0;
+
+    /// <summary>
+    /// A confirmed track without a UAS ID that has lived through this many Remote ID scans without a
+    /// report is non-cooperative: a report with a new UAS ID does not bind to it on its own (it starts
+    /// its own track) unless the two prove to be one drone (<see cref="IdentityMergeReports"/>).
+    /// </summary>
+    public int NonCooperativeAfterIdentityScans { get; init; } = 3;
+
+    /// <summary>
+    /// Radar plots in a row, taken by the track a new UAS ID started beside a non-cooperative track, that
+    /// fall in that track's gate (<see cref="GateMahalanobisSquared"/>) while it gets no plot of its own,
+    /// before the non-cooperative track takes the identity (keeping its number) and absorbs the
+    /// broadcaster's track: a drone first tracked by radar that comes into Remote ID range.
+    /// </summary>
+    public int IdentityMergeReports { get; init; } = 3;
+
+    /// <summary>
     /// Gate (squared Mahalanobis distance on position, both covariances summed) within which a newly
     /// confirmed track continues a coasting track's number instead of taking a new one.
     /// </summary>
@@ -112,7 +137,7 @@ public sealed record TrackerOptions
     {
         Models =
         [
-            new ConstantVelocityModel(0.1, 0.01),
+            new ConstantVelocityModel(0.1, 0.05),
             new ConstantVelocityModel(30.0, 0.3),
             new CoordinatedTurnModel(15 * Math.PI / 180, 0.1, 0.01),
             new CoordinatedTurnModel(-15 * Math.PI / 180, 0.1, 0.01),
@@ -145,6 +170,7 @@ public sealed record TrackerOptions
         Positive(GateMahalanobisSquared, nameof(GateMahalanobisSquared));
         Positive(IdentityGateMahalanobisSquared, nameof(IdentityGateMahalanobisSquared));
         Positive(ReacquisitionGateMahalanobisSquared, nameof(ReacquisitionGateMahalanobisSquared));
+        Positive(HiddenTrackGateMahalanobisSquared, nameof(HiddenTrackGateMahalanobisSquared));
         Positive(TentativeTimeoutSeconds, nameof(TentativeTimeoutSeconds));
         Positive(DisplayCoastSeconds, nameof(DisplayCoastSeconds));
         Positive(DeleteAfterSeconds, nameof(DeleteAfterSeconds));
@@ -152,6 +178,11 @@ public sealed record TrackerOptions
         if (FirstTrackId < 1)
         {
             throw new ArgumentException("FirstTrackId must be at least 1", nameof(FirstTrackId));
+        }
+
+        if (NonCooperativeAfterIdentityScans < 1 || IdentityMergeReports < 1)
+        {
+            throw new ArgumentException("NonCooperativeAfterIdentityScans and IdentityMergeReports must be at least 1", nameof(NonCooperativeAfterIdentityScans));
         }
 
         if (MinimumHitsToConfirm < 1)
