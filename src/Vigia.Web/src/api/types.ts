@@ -1,0 +1,95 @@
+// The public API's documents (snake_case, as src/Vigia.Server/Json/Dtos.cs serialises them). Fields the
+// server leaves out when null are optional here; the console never assumes a field is present.
+
+export interface Geo {
+  lat: number;
+  lon: number;
+  h: number;
+}
+
+export interface Track {
+  id: number;
+  status: string;
+  time: string;
+  position: Geo;
+  velocity_enu?: number[];
+  speed_mps?: number;
+  heading_deg?: number;
+  position_std_m?: number;
+  uas_id?: string | null;
+  cooperative?: boolean;
+  operator?: Geo | null;
+  first_seen?: string;
+  last_update?: string;
+  updates?: number;
+  manoeuvre_probability?: number;
+}
+
+export type Mode = 'live' | 'replay';
+
+export interface Picture {
+  mode: Mode;
+  time?: string | null;
+  tracks: Track[];
+}
+
+export interface TracksEvent {
+  mode: Mode;
+  time: string;
+  updated: Track[];
+  removed: number[];
+}
+
+export type SensorState = 'up' | 'degraded' | 'down' | 'revoked';
+
+export interface Sensor {
+  id: string;
+  kind: string;
+  position?: Geo | null;
+  description?: string;
+  created?: string;
+  revoked?: string | null;
+  state: SensorState | string;
+  last_message_age_s?: number | null;
+  rate?: number;
+  accepted?: number;
+  duplicates?: number;
+  refused?: number;
+  late?: number;
+  reordered?: number;
+  dropped?: number;
+  clock_offset_s?: number | null;
+  range_m?: number | null;
+}
+
+export interface SensorsEvent {
+  mode: Mode;
+  time: string;
+  sensors: Sensor[];
+}
+
+export type ReplayState = 'running' | 'paused' | 'finished' | 'stopped' | 'failed';
+
+export interface Replay {
+  id: string;
+  from: string;
+  to: string;
+  speed: number;
+  state: ReplayState | string;
+  position?: string | null;
+  observations: number;
+  stream: string;
+  detail?: string | null;
+}
+
+export interface ReplayEvent {
+  mode: 'replay';
+  replay: Replay;
+}
+
+export interface ServerInfo {
+  version?: string;
+  exercise?: boolean;
+  origin?: Geo | null;
+  server_time?: string;
+}

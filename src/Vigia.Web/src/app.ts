@@ -1,0 +1,515 @@
+import { ApiClient, ApiError } from './api/client';
+import type { Picture, Replay, ReplayEvent, SensorsEvent, ServerInfo, TracksEvent } from './api/types';
+import { initLanguage, language, languageStorageKey, onLanguageChange, setLanguage, t, type Key, type Lang } from './i18n/i18n';
+import { sensorFeatures, trackFeatures } from './map/features';
+import type { MapView } from './map/mapView';
+import { ReplayController } from './replay/replay';
+import { SensorStore } from './state/sensors';
+import { TrackStore } from './state/store';
+import { Backoff } from './stream/backoff';
+import { StreamClient, type ConnectionStatus } from './stream/stream';
+import { clear, h, translate } from './ui/dom';
+import { IdentityCard } from './ui/identityCard';
+import { ReplayPanel } from './ui/replayPanel';
+import { SensorPanel } from './ui/sensorPanel';
+import { TrackList } from './ui/trackList';
+
+const keyStorage = 'vigia.key';
+/** Tepalcatepec, Michoacán (INEGI 160890001): the map's centre when the server does not say. */
+const defaultCentre: [number, number] = [-102.8437, 19.1914];
+const panelIntervalMs = 250;
+
+type Tab = 'tracks' | 'sensors' | 'replay';
+
+/** What the end-to-end test reads (window.vigia): the map source and the list, counted. */
+export interface TestHooks {
+  ready: boolean;
+  mapTrackCount(): number;
+  listTrackIds(): number[];
+  storeTrackIds(): number[];
+  connection(): string;
+  mode(): string;
+}
+
+/**
+ * The console: sign-in, then the live picture (REST snapshot + event stream), panels and replay. It
+ * shows what the API and stream say; the only state it keeps of its own is trails and the selection.
+ */
+export class App {
+  private api: ApiClient | null = null;
+  private readonly live = new TrackStore();
+  private readonly sensors = new SensorStore();
+  private replayStore: TrackStore | null = null;
+  private liveStream: StreamClient | null = null;
+  private replayStream: StreamClient | null = null;
+  private replay: ReplayController | null = null;
+  private map: MapView | null = null;
+  private info: ServerInfo | null = null;
+  private selected: number | null = null;
+  private frame: number | null = null;
+  private lastPanels = 0;
+  private panelTimer: ReturnType<typeof setTimeout> | null = null;
+  private tick: ReturnType<typeof setInterval> | null = null;
+  private drawnVersion = -1;
+  private drawnSensors = -1;
+  private drawnSelection: number | null = null;
+  private tab: Tab = 'tracks';
+  private connection: ConnectionStatus = { state: 'idle', attempts: 0 };
+  private unreachableRetry: ReturnType<typeof setTimeout> | null = null;
+  private readonly unreachableBackoff = new Backoff(2000, 30_000);
+
+  // Console elements, built once per sign-in.
+  private root: HTMLElement;
+  private trackList: TrackList | null = null;
+  private card: IdentityCard | null = null;
+  private sensorPanel: SensorPanel | null = null;
+  private replayPanel: ReplayPanel | null = null;
+  private connectionEl: HTMLElement | null = null;
+  private outageEl: HTMLElement | null = null;
+  private replayBanner: HTMLElement | null = null;
+  private exerciseBanner: HTMLElement | null = null;
+
+  readonly hooks: TestHooks;
+
+  constructor(root: HTMLElement) {
+    this.root = root;
+    initLanguage(sessionStorage.getItem(languageStorageKey) ?? localStorage.getItem(languageStorageKey), navigator.languages ?? [navigator.language]);
+    document.documentElement.lang = language();
+    onLanguageChange((lang) => {
+      document.documentElement.lang = lang;
+      document.title = t('app.title');
+      translate(document.body);
+      this.map?.setAttribution(attributionHtml());
+      this.renderPanels(true);
+      this.renderConnection();
+    });
+    document.title = t('app.title');
+    this.hooks = {
+      ready: false,
+      mapTrackCount: () => this.map?.trackFeatureCount ?? 0,
+      listTrackIds: () => this.trackList?.shownIds ?? [],
+      storeTrackIds: () => [...this.activeStore().tracks.keys()].sort((a, b) => a - b),
+      connection: () => this.connection.state,
+      mode: () => (this.replayStore ? 'replay' : 'live'),
+    };
+  }
+
+  start(): void {
+    const key = sessionStorage.getItem(keyStorage);
+    if (key) void this.signIn(key, null);
+    else this.showSignIn(null);
+  }
+
+  // ---- sign-in, outage ----------------------------------------------------------------------------
+
+  private showSignIn(message: Key | null, detail?: string): void {
+    this.teardown();
+    const input = h('input', { type: 'password', name: 'key', id: 'key', autocomplete: 'current-password', required: true, spellcheck: 'false', autofocus: true });
+    const error = h('p', { class: 'error', role: 'alert', hidden: message === null }, message ? t(message, { detail: detail ?? '' }) : '');
+    if (message) error.dataset['i18n'] = message;
+    const submit = h('button', { type: 'submit', class: 'primary', i18n: 'signin.submit' });
+    const form = h('form', { class: 'signin', onSubmit: (e) => {
+      e.preventDefault();
+      const key = input.value.trim();
+      const problem: Key | null = key === '' ? 'signin.empty' : key.startsWith('vgk_') ? null : 'signin.notKey';
+      if (problem) {
+        error.hidden = false;
+        error.dataset['i18n'] = problem;
+        error.textContent = t(problem);
+        return;
+      }
+      submit.disabled = true;
+      submit.dataset['i18n'] = 'signin.checking';
+      submit.textContent = t('signin.checking');
+      void this.signIn(key, form);
+    } },
+      h('h1', {}, h('span', { class: 'brand' }, 'Vigía')),
+      h('p', { class: 'tagline', i18n: 'app.tagline' }),
+      h('h2', { i18n: 'signin.title' }),
+      h('p', { i18n: 'signin.prompt' }),
+      h('label', { for: 'key', i18n: 'signin.key' }),
+      input,
+      error,
+      submit,
+      languageSwitch());
+    this.root.replaceChildren(h('main', { class: 'screen' }, form));
+    input.focus();
+  }
+
+  private showUnreachable(key: string, detail: string): void {
+    this.teardown();
+    const delay = this.unreachableBackoff.next();
+    const due = Date.now() + delay;
+    const countdown = h('p', { class: 'countdown' });
+    const update = () => (countdown.textContent = t('unreachable.next', { s: Math.max(0, Math.ceil((due - Date.now()) / 1000)) }));
+    update();
+    const timer = setInterval(update, 500);
+    const retry = () => {
+      clearInterval(timer);
+      if (this.unreachableRetry) clearTimeout(this.unreachableRetry);
+      this.unreachableRetry = null;
+      void this.signIn(key, null);
+    };
+    this.unreachableRetry = setTimeout(retry, delay);
+    this.root.replaceChildren(h('main', { class: 'screen' }, h('div', { class: 'outage', role: 'alert' },
+      h('h1', { i18n: 'unreachable.title' }),
+      h('p', { i18n: 'unreachable.body' }),
+      h('p', { class: 'detail' }, detail),
+      countdown,
+      h('button', { type: 'button', class: 'primary', i18n: 'unreachable.retry', onClick: retry }),
+      h('button', { type: 'button', i18n: 'signout', onClick: () => this.signOut(null) }),
+      languageSwitch())));
+  }
+
+  private async signIn(key: string, form: HTMLFormElement | null): Promise<void> {
+    const api = new ApiClient(key);
+    let picture: Picture;
+    try {
+      picture = await api.tracks();
+    } catch (e) {
+      this.onApiError(e, key, form);
+      return;
+    }
+    sessionStorage.setItem(keyStorage, key);
+    this.unreachableBackoff.reset();
+    this.api = api;
+    // The rest is optional: a server without /api/v1/info, or a sensors call that fails, still shows tracks.
+    const [info, sensors] = await Promise.allSettled([api.info(), api.sensors()]);
+    this.info = info.status === 'fulfilled' ? info.value : null;
+    if (sensors.status === 'fulfilled') this.sensors.apply(sensors.value);
+    await this.showConsole();
+    this.live.applySnapshot(picture, Date.now());
+    this.startLiveStream();
+    this.scheduleRender();
+  }
+
+  private onApiError(e: unknown, key: string, form: HTMLFormElement | null): void {
+    if (e instanceof ApiError) {
+      if (e.failure === 'unauthorized') return this.signOut(form || !this.api ? 'signin.rejected' : 'signin.expired');
+      if (e.failure === 'forbidden') return this.signOut('signin.forbidden');
+      if (e.failure === 'unreachable') return this.showUnreachable(key, e.message);
+      return this.showSignIn('error.http', e.message);
+    }
+    this.showSignIn('error.http', String(e));
+  }
+
+  private signOut(message: Key | null): void {
+    sessionStorage.removeItem(keyStorage);
+    this.api = null;
+    this.showSignIn(message);
+  }
+
+  /** Stops streams and timers and forgets the picture (sign-out, outage screen). */
+  private teardown(): void {
+    this.liveStream?.stop();
+    this.replayStream?.stop();
+    this.liveStream = this.replayStream = null;
+    this.replayStore = null;
+    this.replay = null;
+    if (this.tick) clearInterval(this.tick);
+    if (this.unreachableRetry) clearTimeout(this.unreachableRetry);
+    if (this.panelTimer) clearTimeout(this.panelTimer);
+    this.tick = this.unreachableRetry = this.panelTimer = null;
+    this.map?.map.remove();
+    this.map = null;
+    this.live.clear();
+    this.selected = null;
+    this.hooks.ready = false;
+    this.drawnVersion = this.drawnSensors = -1;
+  }
+
+  // ---- the console -----------------------------------------------------------------------------
+
+  private async showConsole(): Promise<void> {
+    const api = this.api!;
+    this.replay = new ReplayController(api, () => {
+      this.onReplayChange();
+    });
+    this.trackList = new TrackList((id) => this.select(id), () => this.renderPanels(true));
+    this.card = new IdentityCard(() => this.select(null));
+    this.sensorPanel = new SensorPanel();
+    this.replayPanel = new ReplayPanel(this.replay, {
+      start: (from, to, speed) => void this.startReplay(from, to, speed),
+      leave: () => void this.leaveReplay(),
+      run: (action) => void action().catch((e: unknown) => this.onApiError(e, sessionStorage.getItem(keyStorage) ?? '', null)),
+    });
+    this.connectionEl = h('span', { class: 'connection', role: 'status', 'aria-live': 'polite' });
+    this.outageEl = h('div', { class: 'outage-bar', role: 'alert', hidden: true });
+    this.replayBanner = h('div', { class: 'replay-banner', role: 'status', hidden: true, i18n: 'replay.banner' });
+    this.exerciseBanner = h('div', { class: 'exercise-banner', role: 'status', hidden: this.info?.exercise !== true, i18n: 'exercise.banner' });
+    const tabs = h('nav', { class: 'tabs', role: 'tablist' });
+    const sections: Record<Tab, HTMLElement> = {
+      tracks: h('div', { class: 'tab-body', role: 'tabpanel' }, this.card.element, this.trackList.element),
+      sensors: h('div', { class: 'tab-body', role: 'tabpanel', hidden: true }, this.sensorPanel.element),
+      replay: h('div', { class: 'tab-body', role: 'tabpanel', hidden: true }, this.replayPanel.element),
+    };
+    const tabKeys: Record<Tab, Key> = { tracks: 'tab.tracks', sensors: 'tab.sensors', replay: 'tab.replay' };
+    const panel = h('aside', { class: 'panel' });
+    for (const tab of Object.keys(sections) as Tab[]) {
+      tabs.append(h('button', { type: 'button', role: 'tab', 'data-tab': tab, 'aria-selected': tab === this.tab ? 'true' : 'false', i18n: tabKeys[tab], onClick: () => {
+        this.tab = tab;
+        panel.classList.remove('collapsed');
+        for (const [name, body] of Object.entries(sections)) body.hidden = name !== tab;
+        tabs.querySelectorAll('button').forEach((b) => b.setAttribute('aria-selected', b.dataset['tab'] === tab ? 'true' : 'false'));
+        this.renderPanels(true);
+      } }));
+    }
+    for (const [name, body] of Object.entries(sections)) body.hidden = name !== this.tab;
+    const toggle = h('button', { type: 'button', class: 'sheet-toggle', i18nTitle: 'panel.toggle', onClick: () => {
+      panel.classList.toggle('collapsed');
+      this.map?.resize();
+    } }, '▾');
+    panel.append(h('div', { class: 'panel-head' }, tabs, toggle), ...Object.values(sections));
+    const mapEl = h('div', { id: 'map', class: 'map' });
+    const header = h('header', { class: 'topbar' },
+      h('span', { class: 'brand' }, 'Vigía'),
+      this.connectionEl,
+      h('span', { class: 'spacer' }),
+      languageSwitch(),
+      h('button', { type: 'button', class: 'signout', i18n: 'signout', onClick: () => this.signOut(null) }));
+    this.root.replaceChildren(h('div', { class: 'console' }, header, this.exerciseBanner, this.replayBanner, this.outageEl,
+      h('div', { class: 'workspace' }, h('div', { class: 'map-wrap' }, mapEl, legend()), panel)));
+
+    const origin = this.info?.origin;
+    const centre: [number, number] = origin && Number.isFinite(origin.lon) && Number.isFinite(origin.lat) ? [origin.lon, origin.lat] : defaultCentre;
+    const { MapView } = await import('./map/mapView');
+    this.map = new MapView(mapEl, { center: centre, zoom: 11, attribution: attributionHtml(), onSelect: (id) => this.select(id) });
+    this.tick = setInterval(() => this.onTick(), 1000);
+    this.renderConnection();
+  }
+
+  private startLiveStream(): void {
+    const api = this.api!;
+    this.liveStream = new StreamClient({
+      url: () => api.streamUrl('/api/v1/stream'),
+      stallMs: 10_000,
+      handlers: {
+        snapshot: (d) => {
+          this.live.applySnapshot(d as Picture, Date.now());
+          this.scheduleRender();
+        },
+        tracks: (d) => {
+          this.live.applyTracks(d as TracksEvent, Date.now());
+          this.scheduleRender();
+        },
+        sensors: (d) => {
+          this.sensors.apply(d as SensorsEvent);
+          this.scheduleRender();
+        },
+      },
+      onStatus: (s) => {
+        const reopened = s.state === 'open' && this.connection.state === 'reconnecting';
+        this.connection = s;
+        this.renderConnection();
+        if (reopened) void this.api?.sensors().then((list) => this.sensors.apply(list), () => undefined);
+      },
+      onDrop: () => void this.probe(),
+      onBadEvent: (name, e) => console.warn(`stream: bad ${name} event`, e),
+    });
+    this.liveStream.start();
+  }
+
+  /** After a drop: a revoked key sends the user to sign-in; anything else just waits for the reconnect. */
+  private async probe(): Promise<void> {
+    try {
+      await this.api?.tracks();
+    } catch (e) {
+      if (e instanceof ApiError && (e.failure === 'unauthorized' || e.failure === 'forbidden')) this.signOut('signin.expired');
+    }
+  }
+
+  // ---- replay --------------------------------------------------------------------------------
+
+  private async startReplay(from: Date, to: Date, speed: number): Promise<void> {
+    if (!this.replay || !this.api) return;
+    let session: Replay | null;
+    try {
+      session = await this.replay.start(from, to, speed);
+    } catch (e) {
+      this.onApiError(e, sessionStorage.getItem(keyStorage) ?? '', null);
+      return;
+    }
+    if (!session) return;
+    const api = this.api;
+    const store = new TrackStore();
+    store.mode = 'replay';
+    this.replayStore = store;
+    this.selected = null;
+    this.replayStream?.stop();
+    this.replayStream = new StreamClient({
+      url: () => api.streamUrl(session.stream),
+      handlers: {
+        snapshot: (d) => {
+          store.applySnapshot(d as Picture, Date.now());
+          this.scheduleRender();
+        },
+        tracks: (d) => {
+          store.applyTracks(d as TracksEvent, Date.now());
+          this.scheduleRender();
+        },
+        replay: (d) => this.replay?.onReplay((d as ReplayEvent).replay),
+      },
+      onBadEvent: (name, e) => console.warn(`replay stream: bad ${name} event`, e),
+    });
+    this.replayStream.start();
+    this.onReplayChange();
+  }
+
+  private async leaveReplay(): Promise<void> {
+    this.replayStream?.stop();
+    this.replayStream = null;
+    this.replayStore = null;
+    this.selected = null;
+    try {
+      await this.replay?.leave();
+    } catch (e) {
+      this.onApiError(e, sessionStorage.getItem(keyStorage) ?? '', null);
+    }
+    this.onReplayChange();
+  }
+
+  private onReplayChange(): void {
+    const phase = this.replay?.view.phase ?? 'idle';
+    // A finished, stopped or failed session sends nothing more: keep its last picture, close its stream.
+    if (phase === 'finished' || phase === 'stopped' || phase === 'failed') this.replayStream?.stop();
+    const replaying = this.replayStore !== null;
+    document.body.classList.toggle('replaying', replaying);
+    if (this.replayBanner) this.replayBanner.hidden = !replaying;
+    this.map?.setReplayTint(replaying);
+    this.drawnVersion = -1;
+    this.renderConnection();
+    this.scheduleRender();
+  }
+
+  // ---- rendering -----------------------------------------------------------------------------
+
+  private activeStore(): TrackStore {
+    return this.replayStore ?? this.live;
+  }
+
+  private select(id: number | null): void {
+    this.selected = id;
+    if (id !== null && this.tab !== 'tracks') {
+      (this.root.querySelector('[data-tab="tracks"]') as HTMLButtonElement | null)?.click();
+    }
+    this.scheduleRender();
+    this.renderPanels(true);
+  }
+
+  private onTick(): void {
+    const now = Date.now();
+    if (this.live.age(now)) this.scheduleRender();
+    if (this.replayStore?.age(now)) this.scheduleRender();
+    this.renderConnection();
+    if (this.tab === 'replay') this.replayPanel?.render(now);
+    this.renderPanels(false);
+  }
+
+  /** Map sources at most once per animation frame. */
+  private scheduleRender(): void {
+    if (this.frame !== null) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = null;
+      this.renderMap();
+      this.renderPanels(false);
+    });
+  }
+
+  private renderMap(): void {
+    if (!this.map) return;
+    const store = this.activeStore();
+    if (store.version !== this.drawnVersion || this.selected !== this.drawnSelection) {
+      this.map.setTracks(trackFeatures(store.tracks.values(), store.trails, this.selected));
+      this.drawnVersion = store.version;
+      this.drawnSelection = this.selected;
+    }
+    if (this.sensors.version !== this.drawnSensors) {
+      const f = sensorFeatures(this.sensors.sensors);
+      this.map.setSensors(f.sensors, f.rings);
+      this.drawnSensors = this.sensors.version;
+    }
+    if (!this.hooks.ready) this.hooks.ready = true;
+  }
+
+  /** Panels at most four times a second (a 2,000-row list is not redrawn per message). */
+  private renderPanels(force: boolean): void {
+    if (!this.trackList) return;
+    const now = Date.now();
+    if (!force && now - this.lastPanels < panelIntervalMs) {
+      if (!this.panelTimer) this.panelTimer = setTimeout(() => {
+        this.panelTimer = null;
+        this.renderPanels(true);
+      }, panelIntervalMs);
+      return;
+    }
+    this.lastPanels = now;
+    const store = this.activeStore();
+    const dataNow = store.dataNow(now);
+    if (this.tab === 'tracks') {
+      this.trackList.render(store.tracks.values(), store.tracks.size, dataNow, this.selected);
+      this.card?.render(this.selected === null ? null : store.tracks.get(this.selected) ?? null, this.selected === null ? undefined : store.trails.get(this.selected), this.selected);
+    } else if (this.tab === 'sensors') {
+      this.sensorPanel?.render(this.sensors.sensors);
+    } else {
+      this.replayPanel?.render(now);
+    }
+  }
+
+  private renderConnection(): void {
+    const el = this.connectionEl;
+    if (!el) return;
+    const s = this.connection;
+    const now = Date.now();
+    let text: string;
+    switch (s.state) {
+      case 'open': {
+        const quiet = s.lastMessageAt ? Math.floor((now - s.lastMessageAt) / 1000) : 0;
+        text = t('conn.open') + (quiet >= 5 ? ` (${t('conn.stale', { s: quiet })})` : '');
+        break;
+      }
+      case 'reconnecting':
+        text = t('conn.reconnecting', { s: Math.max(0, Math.ceil(((s.retryAt ?? now) - now) / 1000)) });
+        break;
+      case 'connecting':
+        text = t('conn.connecting');
+        break;
+      default:
+        text = t('conn.closed');
+    }
+    el.textContent = text;
+    el.className = `connection conn-${s.state}`;
+    if (this.outageEl) {
+      const down = s.state === 'reconnecting' && s.attempts >= 2;
+      this.outageEl.hidden = !down;
+      if (down) {
+        clear(this.outageEl);
+        this.outageEl.append(
+          h('strong', {}, t('unreachable.title')), ' ', t('conn.reconnecting', { s: Math.max(0, Math.ceil(((s.retryAt ?? now) - now) / 1000)) }), ' ',
+          h('button', { type: 'button', onClick: () => this.liveStream?.reconnectNow() }, t('unreachable.retry')));
+      }
+    }
+  }
+}
+
+function languageSwitch(): HTMLElement {
+  const select = h('select', { class: 'lang', i18nTitle: 'lang.label', onChange: (e) => {
+    const lang = (e.target as HTMLSelectElement).value as Lang;
+    setLanguage(lang, localStorage);
+  } }, h('option', { value: 'es', i18n: 'lang.es' }), h('option', { value: 'en', i18n: 'lang.en' }));
+  select.value = language();
+  onLanguageChange((lang) => (select.value = lang));
+  return select;
+}
+
+function legend(): HTMLElement {
+  return h('div', { class: 'legend' },
+    h('span', { class: 'item coop' }, h('i'), h('span', { i18n: 'legend.cooperative' })),
+    h('span', { class: 'item unknown' }, h('i'), h('span', { i18n: 'legend.unknown' })),
+    h('span', { class: 'item operator' }, h('i'), h('span', { i18n: 'legend.operator' })),
+    h('span', { class: 'item sensor' }, h('i'), h('span', { i18n: 'legend.sensor' })));
+}
+
+function attributionHtml(): string {
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return `${escape(t('map.attribution'))} · <a href="/licences/DATA-SOURCES.md" target="_blank" rel="noopener">${escape(t('map.licences'))}</a>`;
+}
