@@ -25,7 +25,9 @@ public sealed class StreamTests : IAsyncLifetime
         var snapshot = await stream.WaitForAsync("snapshot", _ => true, Within);
         Assert.Equal("live", JsonDocument.Parse(snapshot).RootElement.GetProperty("mode").GetString());
 
-        using var posted = await rid.PostAsync("/api/v1/observations", Content(Geodetic("rid-1", "p-0", DateTimeOffset.UtcNow, 19.2, -102.8, 500, uasId: "1596F3ABCD")), TestContext.Current.CancellationToken);
+        var body = Geodetic("rid-1", "p-0", DateTimeOffset.UtcNow, 19.2, -102.8, 500, uasId: "1596F3ABCD")
+            .Replace("}", ""","identity":{"type":"HelicopterOrMultirotor","operator_id":"MEX-OP-0042","self_id":"fumigación","flags":["Unauthenticated"]}}""", StringComparison.Ordinal);
+        using var posted = await rid.PostAsync("/api/v1/observations", Content(body), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
 
         var data = await stream.WaitForAsync("tracks", d => d.Contains("1596F3ABCD", StringComparison.Ordinal), Within);
@@ -33,6 +35,11 @@ public sealed class StreamTests : IAsyncLifetime
         var track = Assert.Single(doc.RootElement.GetProperty("updated").EnumerateArray());
         Assert.True(track.GetProperty("cooperative").GetBoolean());
         Assert.Equal(19.2, track.GetProperty("position").GetProperty("lat").GetDouble(), 4);
+        Assert.Equal("HelicopterOrMultirotor", track.GetProperty("ua_type").GetString());
+        Assert.Equal("MEX-OP-0042", track.GetProperty("operator_id").GetString());
+        Assert.Equal("fumigación", track.GetProperty("self_id").GetString());
+        Assert.Equal(["Unauthenticated"], track.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(["rid-1"], track.GetProperty("sensors").EnumerateArray().Select(f => f.GetString()));
         Assert.Equal("live", doc.RootElement.GetProperty("mode").GetString());
     }
 

@@ -31,6 +31,9 @@ public sealed record Observation
     /// </summary>
     public GeoPosition? OperatorPosition { get; init; }
 
+    /// <summary>What the aircraft says about itself beyond its ID (type, operator ID, self-ID) and the receiver's doubts, or null.</summary>
+    public BroadcastIdentity? Identity { get; init; }
+
     /// <summary>The client's idempotency key for this observation, if it gave one.</summary>
     public string? ClientId { get; init; }
 }

@@ -1,5 +1,6 @@
 using Vigia.Core.Geodesy;
 using Vigia.Core.Numerics;
+using Vigia.Core.Observations;
 using Vigia.Core.Time;
 
 namespace Vigia.Core.Tracks;
@@ -34,6 +35,12 @@ public readonly record struct TrackSnapshot
 
     /// <summary>The operator's reported position (Remote ID), WGS-84, if the track's identity carries one.</summary>
     public GeoPosition? OperatorPosition { get; init; }
+
+    /// <summary>The latest self-description broadcast by the bound identity (type, operator ID, self-ID, doubts), or null.</summary>
+    public BroadcastIdentity? Identity { get; init; }
+
+    /// <summary>The sensors whose observations updated the track (most recent last, at most eight), or null before any.</summary>
+    public IReadOnlyList<SensorId>? Sensors { get; init; }
 
     /// <summary>Time of the last observation that updated the track.</summary>
     public required Timestamp LastUpdate { get; init; }

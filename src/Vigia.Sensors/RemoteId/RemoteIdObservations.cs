@@ -51,8 +51,36 @@ public static class RemoteIdObservations
                 Matrix3x3.Diagonal(horizontal * horizontal, horizontal * horizontal, vertical * vertical)),
             UasId = key.ToString(),
             OperatorPosition = picture.System is { } system ? RemoteIdPosition.OperatorPosition(system) : null,
+            Identity = IdentityOf(picture),
         };
         return true;
+    }
+
+    /// <summary>
+    /// What the aircraft says about itself beyond its ID: the Basic ID's UA type, the Operator ID, the Self-ID
+    /// text, and the plausibility concerns of the latest update as reason codes.
+    /// </summary>
+    public static BroadcastIdentity IdentityOf(UasPicture picture)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
+        var operatorId = picture.OperatorId is { } op ? op.OperatorId.ToDisplayString() : null;
+        var selfId = picture.SelfId is { } self ? self.Description.ToDisplayString() : null;
+        var flags = new List<string>();
+        foreach (var concern in Enum.GetValues<PlausibilityConcerns>())
+        {
+            if (concern != PlausibilityConcerns.None && picture.Concerns.HasFlag(concern))
+            {
+                flags.Add(concern.ToString());
+            }
+        }
+
+        return new BroadcastIdentity
+        {
+            AircraftType = picture.BasicIds.Count > 0 ? picture.BasicIds[0].UaType.ToString() : null,
+            OperatorId = string.IsNullOrEmpty(operatorId) ? null : operatorId,
+            SelfId = string.IsNullOrEmpty(selfId) ? null : selfId,
+            Flags = flags,
+        };
     }
 
     /// <summary>

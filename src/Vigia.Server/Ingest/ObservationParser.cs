@@ -23,7 +23,7 @@ public sealed class ObservationParser(SensorDirectory directory)
     private const int MaxRawBytes = 64 * 1024;
 
     private static readonly string[] KnownFields =
-        ["sensor_id", "id", "sensor_time", "receive_time", "kind", "values", "covariance", "uas_id", "operator_position", "raw_b64", "token"];
+        ["sensor_id", "id", "sensor_time", "receive_time", "kind", "values", "covariance", "uas_id", "operator_position", "identity", "raw_b64", "token"];
 
     /// <summary>
     /// Parses one item. <paramref name="onlySensor"/> restricts the item to one sensor (a sensor token
@@ -56,6 +56,7 @@ public sealed class ObservationParser(SensorDirectory directory)
         var uasId = OptionalString(item, "uas_id", MaxUasIdLength, Fail);
         var rawBytes = Raw(item, Fail);
         var operatorPosition = OperatorPosition(item, Fail);
+        var identity = Identity(item, Fail);
 
         SensorEntry? sensor = null;
         if (sensorId is not null)
@@ -146,6 +147,7 @@ public sealed class ObservationParser(SensorDirectory directory)
             Measurement = measurement,
             UasId = uasId,
             OperatorPosition = operatorPosition,
+            Identity = identity,
             ClientId = clientId,
         };
         return new JournalObservation(observation, rawBytes);
@@ -400,6 +402,73 @@ public sealed class ObservationParser(SensorDirectory directory)
         Range(v[1], -180, 180, "values[1]", "longitude (degrees)", Mark);
         Range(v[2], -1000, 100_000, "values[2]", "height above the WGS-84 ellipsoid (m)", Mark);
         return errorsBefore ? null : new GeoPosition(v[0], v[1], v[2]);
+    }
+
+    /// <summary>The optional <c>identity</c> object: <c>{"type", "operator_id", "self_id", "flags":[...]}</c>, each optional.</summary>
+    private static BroadcastIdentity? Identity(JsonElement item, Action<string, string> fail)
+    {
+        if (!item.TryGetProperty("identity", out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            fail("identity", $"must be an object, got {Describe(element.ValueKind)}");
+            return null;
+        }
+
+        var ok = true;
+        string? Text(string name, int max)
+        {
+            if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+
+            var text = StringValue(value, $"identity.{name}", 1, max, fail);
+            ok &= text is not null;
+            return text;
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            if (property.Name is not ("type" or "operator_id" or "self_id" or "flags"))
+            {
+                fail($"identity.{property.Name}", "unknown field (type, operator_id, self_id, flags)");
+                ok = false;
+            }
+        }
+
+        var type = Text("type", 64);
+        var operatorId = Text("operator_id", 64);
+        var selfId = Text("self_id", 64);
+        var flags = new List<string>();
+        if (element.TryGetProperty("flags", out var array) && array.ValueKind != JsonValueKind.Null)
+        {
+            if (array.ValueKind != JsonValueKind.Array || array.GetArrayLength() > 16)
+            {
+                fail("identity.flags", "must be an array of at most 16 reason codes");
+                return null;
+            }
+
+            var i = 0;
+            foreach (var flag in array.EnumerateArray())
+            {
+                if (StringValue(flag, $"identity.flags[{i}]", 1, 64, fail) is { } code)
+                {
+                    flags.Add(code);
+                }
+                else
+                {
+                    ok = false;
+                }
+
+                i++;
+            }
+        }
+
+        return ok ? new BroadcastIdentity { AircraftType = type, OperatorId = operatorId, SelfId = selfId, Flags = flags } : null;
     }
 
     private static string Describe(JsonValueKind kind) => kind switch

@@ -39,6 +39,21 @@ public sealed record TrackDto
     /// <summary>The operator's reported position, if any.</summary>
     public GeoDto? Operator { get; init; }
 
+    /// <summary>Aircraft type as broadcast (Remote ID UA type), if any.</summary>
+    public string? UaType { get; init; }
+
+    /// <summary>Operator registration ID as broadcast, if any.</summary>
+    public string? OperatorId { get; init; }
+
+    /// <summary>The operator's Self-ID text, if any.</summary>
+    public string? SelfId { get; init; }
+
+    /// <summary>Plausibility (spoofing) reason codes of the latest broadcast update; empty if none.</summary>
+    public IReadOnlyList<string> Flags { get; init; } = [];
+
+    /// <summary>Sensors whose observations updated the track (most recent last).</summary>
+    public IReadOnlyList<string> Sensors { get; init; } = [];
+
     /// <summary>Time of the first observation.</summary>
     public required DateTimeOffset FirstSeen { get; init; }
 

@@ -16,10 +16,10 @@ internal static class ObservationRow
     public const string Columns =
         "sensor_id, client_id, sensor_time_ns, receive_time_ns, kind, v0, v1, v2, " +
         "c00, c01, c02, c11, c12, c22, sensor_e, sensor_n, sensor_u, " +
-        "uas_id, operator_lat, operator_lon, operator_h, raw";
+        "uas_id, operator_lat, operator_lon, operator_h, raw, identity";
 
     /// <summary>Number of written columns.</summary>
-    public const int ColumnCount = 22;
+    public const int ColumnCount = 23;
 
     /// <summary>The select list: sequence number, then <see cref="Columns"/>.</summary>
     public const string SelectList = "seq, " + Columns;
@@ -45,6 +45,7 @@ internal static class ObservationRow
             Measurement = measurement,
             UasId = reader.GetNullableString(18),
             OperatorPosition = ReadGeoPosition(reader, 19),
+            Identity = IdentityColumn.Read(reader.GetNullableString(23)),
         };
         var raw = reader.IsDBNull(22) ? null : reader.GetFieldValue<byte[]>(22);
         return new StoredObservation(seq, observation, raw);

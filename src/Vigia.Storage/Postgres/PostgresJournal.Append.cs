@@ -15,7 +15,7 @@ internal sealed partial class PostgresJournal
         $"SELECT {ObservationRow.Columns} FROM unnest(" +
         "@sensor_id, @client_id, @sensor_time_ns, @receive_time_ns, @kind, @v0, @v1, @v2, " +
         "@c00, @c01, @c02, @c11, @c12, @c22, @sensor_e, @sensor_n, @sensor_u, " +
-        "@uas_id, @operator_lat, @operator_lon, @operator_h, @raw) WITH ORDINALITY " +
+        "@uas_id, @operator_lat, @operator_lon, @operator_h, @raw, @identity) WITH ORDINALITY " +
         $"AS u({ObservationRow.Columns}, ord) ORDER BY ord " +
         "ON CONFLICT (sensor_id, client_id) DO NOTHING RETURNING seq, sensor_id, client_id";
 
@@ -160,6 +160,7 @@ internal sealed partial class PostgresJournal
         var lon = new double?[n];
         var h = new double?[n];
         var raw = new byte[]?[n];
+        var identity = new string?[n];
         for (var r = 0; r < n; r++)
         {
             var item = batch[rows[r]];
@@ -189,6 +190,7 @@ internal sealed partial class PostgresJournal
             lon[r] = o.OperatorPosition?.LongitudeDegrees;
             h[r] = o.OperatorPosition?.HeightAboveEllipsoidMeters;
             raw[r] = item.Raw is { } bytes ? bytes.ToArrayNoCopy() : null;
+            identity[r] = IdentityColumn.Write(o.Identity);
         }
 
         var command = new NpgsqlCommand(InsertObservationsSql, connection, transaction);
@@ -209,6 +211,7 @@ internal sealed partial class PostgresJournal
         p.Add(new NpgsqlParameter<double?[]>("operator_lon", NpgsqlDbType.Array | NpgsqlDbType.Double) { TypedValue = lon });
         p.Add(new NpgsqlParameter<double?[]>("operator_h", NpgsqlDbType.Array | NpgsqlDbType.Double) { TypedValue = h });
         p.Add(new NpgsqlParameter<byte[]?[]>("raw", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = raw });
+        p.Add(TextArray("identity", identity));
         return command;
     }
 

@@ -113,5 +113,6 @@ internal static class PostgresSchema
             );
             """),
         new(2, "sensor coverage range", "ALTER TABLE sensors ADD COLUMN range_m double precision;"),
+        new(3, "observation self-description", "ALTER TABLE observations ADD COLUMN identity text;"),
     ];
 }

@@ -92,5 +92,6 @@ internal static class SqliteSchema
             );
             """),
         new(2, "sensor coverage range", "ALTER TABLE sensors ADD COLUMN range_m;"),
+        new(3, "observation self-description", "ALTER TABLE observations ADD COLUMN identity TEXT;"),
     ];
 }

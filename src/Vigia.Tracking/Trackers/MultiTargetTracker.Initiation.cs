@@ -24,7 +24,7 @@ public sealed partial class MultiTargetTracker
                 if (FilterFor(track).Update(track.State, d.Measurement, d.Model))
                 {
                     RecordHit(track, time, d.Observation.UasId, d.AssignedGain);
-                    track.OperatorPosition = d.Observation.OperatorPosition ?? track.OperatorPosition;
+                    track.Absorb(d.Observation);
                     used++;
                     if (track.Shadow is not null)
                     {
@@ -42,7 +42,7 @@ public sealed partial class MultiTargetTracker
                 Initialise(owner, ref d, time);
                 owner.LastUpdate = time;
                 owner.Hits++;
-                owner.OperatorPosition = d.Observation.OperatorPosition ?? owner.OperatorPosition;
+                owner.Absorb(d.Observation);
                 used++;
                 continue;
             }
@@ -93,7 +93,7 @@ public sealed partial class MultiTargetTracker
             previous.LastUpdate = track.LastUpdate;
             previous.Hits += track.Hits;
             previous.UasId ??= track.UasId;
-            previous.OperatorPosition = track.OperatorPosition ?? previous.OperatorPosition;
+            previous.Inherit(track);
             if (previous.UasId is { } id)
             {
                 _byUasId[id] = previous;
@@ -174,7 +174,10 @@ public sealed partial class MultiTargetTracker
         track.Hits = 1;
         track.Score = 0;
         track.UasId = null;
-        track.OperatorPosition = d.Observation.OperatorPosition;
+        track.OperatorPosition = null;
+        track.Identity = null;
+        track.Sensors = [];
+        track.Absorb(d.Observation);
         track.Deleted = false;
         track.LastUnobservable = default;
         track.IdentityScansAtBirth = _identityScans;
@@ -259,7 +262,7 @@ public sealed partial class MultiTargetTracker
         shadow.LastUpdate = track.LastUpdate > shadow.LastUpdate ? track.LastUpdate : shadow.LastUpdate;
         shadow.Hits += track.Hits;
         shadow.UasId = id;
-        shadow.OperatorPosition = track.OperatorPosition ?? shadow.OperatorPosition;
+        shadow.Inherit(track);
         _byUasId[id] = shadow;
         track.Shadow = null;
         track.Deleted = true;

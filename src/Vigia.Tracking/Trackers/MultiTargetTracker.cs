@@ -265,6 +265,8 @@ public sealed partial class MultiTargetTracker : ITracker
                 p[12], p[13], p[14] + (lead * lead * p[35])),
             UasId = track.UasId,
             OperatorPosition = track.OperatorPosition,
+            Identity = track.Identity,
+            Sensors = track.Sensors.Length == 0 ? null : track.Sensors,
             LastUpdate = track.LastUpdate,
             FirstSeen = track.FirstSeen,
             UpdateCount = track.Hits,

@@ -34,6 +34,48 @@ internal sealed class Track(int modelCount)
     /// <summary>The operator position reported with the identity (never fused into the state).</summary>
     public Vigia.Core.Geodesy.GeoPosition? OperatorPosition { get; set; }
 
+    /// <summary>The latest self-description broadcast with the identity (never fused into the state).</summary>
+    public Vigia.Core.Observations.BroadcastIdentity? Identity { get; set; }
+
+    /// <summary>
+    /// Sensors that updated the track, most recent last, at most <see cref="MaxSensors"/>. Replaced (never
+    /// mutated) when a sensor is added or moves to the end, so snapshots can share it; the common case (the
+    /// same sensor as last time) allocates nothing.
+    /// </summary>
+    public Vigia.Core.Observations.SensorId[] Sensors { get; set; } = [];
+
+    /// <summary>Most sensors remembered per track.</summary>
+    public const int MaxSensors = 8;
+
+    /// <summary>Takes the side information of an observation that updated the track: operator position, self-description, sensor.</summary>
+    public void Absorb(Vigia.Core.Observations.Observation observation)
+    {
+        OperatorPosition = observation.OperatorPosition ?? OperatorPosition;
+        Identity = observation.Identity ?? Identity;
+        var sensors = Sensors;
+        if (sensors.Length == 0 || sensors[^1] != observation.Sensor)
+        {
+            // In its own method: a lambda capturing the parameter here would allocate its closure on every call.
+            Sensors = MoveToEnd(sensors, observation.Sensor);
+        }
+    }
+
+    private static Vigia.Core.Observations.SensorId[] MoveToEnd(Vigia.Core.Observations.SensorId[] sensors, Vigia.Core.Observations.SensorId sensor)
+    {
+        var kept = sensors.Where(s => s != sensor).ToList();
+        kept.Add(sensor);
+        return [.. kept.Skip(Math.Max(0, kept.Count - MaxSensors))];
+    }
+
+    /// <summary>Takes over another track's side information when the two are merged into this one.</summary>
+    public void Inherit(Track other)
+    {
+        OperatorPosition = other.OperatorPosition ?? OperatorPosition;
+        Identity = other.Identity ?? Identity;
+        var merged = Sensors.Where(s => Array.IndexOf(other.Sensors, s) < 0).Concat(other.Sensors).ToList();
+        Sensors = [.. merged.Skip(Math.Max(0, merged.Count - MaxSensors))];
+    }
+
     public int Hits { get; set; }
 
     /// <summary>Track score: summed log-likelihood ratio of target versus clutter over its hits, nats.</summary>

@@ -19,6 +19,13 @@ public sealed class RemoteIdCaptureAdapterTests
             Assert.Equal(MeasurementKind.GeodeticPosition, o.Measurement.Kind);
             Assert.Contains("MFG1A0123456789", o.UasId, StringComparison.Ordinal);
             Assert.InRange(o.Measurement.V0, 45.54, 45.55);
+
+            // Every pack also carries Self-ID, System and Operator ID messages, and no Authentication.
+            Assert.NotNull(o.Identity);
+            Assert.NotNull(o.Identity.AircraftType);
+            Assert.False(string.IsNullOrEmpty(o.Identity.OperatorId));
+            Assert.False(string.IsNullOrEmpty(o.Identity.SelfId));
+            Assert.Contains("Unauthenticated", o.Identity.Flags);
         });
         Assert.Equal(45.5457468, observations[0].Measurement.V0, 7); // frame 1 as `vigia decode` shows it
     }

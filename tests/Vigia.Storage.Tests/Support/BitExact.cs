@@ -21,6 +21,7 @@ public static class BitExact
         Assert.Equal(expected.ReceiveTime, actual.ReceiveTime);
         Assert.Equal(expected.UasId, actual.UasId);
         Equal(expected.OperatorPosition, actual.OperatorPosition, "operator");
+        Assert.Equal(expected.Identity, actual.Identity);
         var m = expected.Measurement;
         var a = actual.Measurement;
         Assert.Equal(m.Kind, a.Kind);

@@ -47,6 +47,7 @@ public static class Build
                     Measurement = measurement,
                     UasId = i % 2 == 0 ? "1596F3A1B2C3D4E5F6" + i : null,
                     OperatorPosition = i % 2 == 0 ? new GeoPosition(40.123456789012345, -3.987654321098765, 650.125 + i) : null,
+                    Identity = i % 2 == 0 ? new BroadcastIdentity { AircraftType = "HelicopterOrMultirotor", OperatorId = "FIN87astrdge12k" + i, SelfId = "¿vuelo \"de\" prueba?", Flags = i % 4 == 0 ? ["Unauthenticated", "OperatorTooFar"] : [] } : null,
                     ClientId = i % 3 == 0 ? null : "client-" + i,
                 },
                 i == 1 ? null : new byte[] { 0, 1, 2, 255, (byte)i }));
