@@ -1,5 +1,6 @@
 using Vigia.Server.Endpoints;
 using Vigia.Server.Hosting;
+using Vigia.Server.Web;
 using Vigia.Storage;
 
 namespace Vigia.Server;
@@ -40,6 +41,7 @@ public sealed partial class Program
             app.MapSensors();
             app.MapStream();
             app.MapReplays();
+            app.MapConsole();
             app.AnnounceOnStart();
 
             await app.RunAsync().ConfigureAwait(false);
