@@ -12,7 +12,7 @@ public sealed partial class ScenarioReader
     private double _lastScanSeconds = double.NegativeInfinity;
 
     /// <summary>A detection that passed validation, waiting for its scan's time.</summary>
-    private readonly record struct PendingDetection(SensorId Sensor, Measurement Measurement, string? UasId);
+    private readonly record struct PendingDetection(SensorId Sensor, Measurement Measurement, string? UasId, GeoPosition? Operator);
 
     private IEnumerable<ScenarioScan> EnumerateScans()
     {
@@ -93,6 +93,7 @@ public sealed partial class ScenarioReader
                 ReceiveTime = stamp,
                 Measurement = p.Measurement,
                 UasId = p.UasId,
+                OperatorPosition = p.Operator,
             };
         }
 
@@ -149,6 +150,7 @@ public sealed partial class ScenarioReader
         public int CovarianceColumns;
         public bool CovarianceNotFinite;
         public string? UasId;
+        public GeoPosition? Operator;
     }
 
     /// <summary>
@@ -192,6 +194,10 @@ public sealed partial class ScenarioReader
                 d.UasId = _pump.Token == JsonTokenType.String ? _pump.ValueString : null;
                 _pump.SkipValue();
             }
+            else if (NameIs("operator_wgs84"u8))
+            {
+                d.Operator = ReadOperatorPosition();
+            }
             else
             {
                 SkipPropertyValue();
@@ -206,7 +212,7 @@ public sealed partial class ScenarioReader
             return;
         }
 
-        _pending.Add(new PendingDetection(sensor!.Sensor.Id, measurement, d.UasId));
+        _pending.Add(new PendingDetection(sensor!.Sensor.Id, measurement, d.UasId, d.Operator));
     }
 
     private ObservationFault Check(ref DetectionFields d, SensorInfo? sensor, out Measurement measurement)
@@ -249,6 +255,43 @@ public sealed partial class ScenarioReader
             ? Measurement.RangeAzimuthElevation(d.V0, d.V1, d.V2, covariance, sensor.Sensor.Position)
             : Measurement.EnuPosition(new EnuVector(d.V0, d.V1, d.V2), covariance);
         return measurement.Validate();
+    }
+
+    /// <summary>
+    /// Reads the extension field <c>operator_wgs84</c> ([lat deg, lon deg, h m] of a Remote ID operator); anything
+    /// but three finite numbers with the latitude and longitude in range is ignored (the field is optional).
+    /// </summary>
+    private GeoPosition? ReadOperatorPosition()
+    {
+        _pump.ReadRequired();
+        if (_pump.Token != JsonTokenType.StartArray)
+        {
+            _pump.SkipValue();
+            return null;
+        }
+
+        Span<double> v = stackalloc double[3];
+        var count = 0;
+        var ok = true;
+        while (true)
+        {
+            _pump.ReadRequired();
+            if (_pump.Token == JsonTokenType.EndArray)
+            {
+                break;
+            }
+
+            if (_pump.Token != JsonTokenType.Number || !TryParseCurrentNumber(out var value) || count >= 3)
+            {
+                ok = false;
+                _pump.SkipValue();
+                continue;
+            }
+
+            v[count++] = value;
+        }
+
+        return ok && count == 3 && Math.Abs(v[0]) <= 90 && Math.Abs(v[1]) <= 180 && double.IsFinite(v[2]) ? new GeoPosition(v[0], v[1], v[2]) : null;
     }
 
     /// <summary>Reads <c>values</c>: numbers are kept (up to three); anything else marks the detection non-finite.</summary>

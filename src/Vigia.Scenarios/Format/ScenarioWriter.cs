@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Vigia.Core.Geodesy;
 using Vigia.Core.Observations;
 
 namespace Vigia.Scenarios.Format;
@@ -72,9 +73,11 @@ public sealed partial class ScenarioWriter : IDisposable
 
     /// <summary>
     /// Writes one detection of the current scan: its values and full covariance, which truth produced
-    /// it (null = clutter) and the broadcast identity if any.
+    /// it (null = clutter), the broadcast identity if any and, for a Remote ID report, the operator's broadcast
+    /// position if any (<c>operator_wgs84</c>: [lat deg, lon deg, h m above the ellipsoid], an extension field
+    /// that readers of the format may ignore).
     /// </summary>
-    public void WriteDetection(in Measurement measurement, int? truthId, string? uasId = null)
+    public void WriteDetection(in Measurement measurement, int? truthId, string? uasId = null, GeoPosition? operatorWgs84 = null)
     {
         if (!_inScan)
         {
@@ -123,6 +126,15 @@ public sealed partial class ScenarioWriter : IDisposable
         if (uasId is not null)
         {
             _json.WriteString("uas_id"u8, uasId);
+        }
+
+        if (operatorWgs84 is { } op)
+        {
+            _json.WriteStartArray("operator_wgs84"u8);
+            _json.WriteNumberValue(op.LatitudeDegrees);
+            _json.WriteNumberValue(op.LongitudeDegrees);
+            _json.WriteNumberValue(op.HeightAboveEllipsoidMeters);
+            _json.WriteEndArray();
         }
 
         _json.WriteEndObject();
