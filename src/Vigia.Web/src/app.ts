@@ -23,8 +23,14 @@ type Tab = 'tracks' | 'sensors' | 'replay';
 
 /** What the end-to-end test reads (window.vigia): the map source and the list, counted. */
 export interface TestHooks {
+  /** True once the map has loaded and its track source has received the picture (also `data-ready` on <html>). */
   ready: boolean;
+  /** Features in the track source's data as last set by the console. */
   mapTrackCount(): number;
+  /** Features in the track source as MapLibre holds them (read back from the source). */
+  sourceTrackCount(): Promise<number>;
+  /** Track-source updates applied since sign-in (the benchmark waits on it). */
+  mapUpdates(): number;
   listTrackIds(): number[];
   storeTrackIds(): number[];
   connection(): string;
@@ -51,6 +57,7 @@ export class App {
   private panelTimer: ReturnType<typeof setTimeout> | null = null;
   private tick: ReturnType<typeof setInterval> | null = null;
   private drawnVersion = -1;
+  private trackUpdates = 0;
   private drawnSensors = -1;
   private drawnSelection: number | null = null;
   private tab: Tab = 'tracks';
@@ -86,7 +93,9 @@ export class App {
     document.title = t('app.title');
     this.hooks = {
       ready: false,
-      mapTrackCount: () => this.map?.trackFeatureCount ?? 0,
+      mapTrackCount: () => this.map?.appliedTrackCount ?? -1,
+      sourceTrackCount: () => this.map?.sourceTrackCount() ?? Promise.resolve(-1),
+      mapUpdates: () => this.trackUpdates,
       listTrackIds: () => this.trackList?.shownIds ?? [],
       storeTrackIds: () => [...this.activeStore().tracks.keys()].sort((a, b) => a - b),
       connection: () => this.connection.state,
@@ -214,7 +223,8 @@ export class App {
     this.map = null;
     this.live.clear();
     this.selected = null;
-    this.hooks.ready = false;
+    this.setReady(false);
+    this.trackUpdates = 0;
     this.drawnVersion = this.drawnSensors = -1;
   }
 
@@ -273,7 +283,16 @@ export class App {
     const origin = this.info?.origin;
     const centre: [number, number] = origin && Number.isFinite(origin.lon) && Number.isFinite(origin.lat) ? [origin.lon, origin.lat] : defaultCentre;
     const { MapView } = await import('./map/mapView');
-    this.map = new MapView(mapEl, { center: centre, zoom: 11, attribution: attributionHtml(), onSelect: (id) => this.select(id) });
+    this.map = new MapView(mapEl, {
+      center: centre,
+      zoom: 11,
+      attribution: attributionHtml(),
+      onSelect: (id) => this.select(id),
+      onTracksApplied: () => {
+        this.trackUpdates++;
+        if (!this.hooks.ready) this.setReady(true);
+      },
+    });
     this.tick = setInterval(() => this.onTick(), 1000);
     this.renderConnection();
   }
@@ -428,7 +447,12 @@ export class App {
       this.map.setSensors(f.sensors, f.rings);
       this.drawnSensors = this.sensors.version;
     }
-    if (!this.hooks.ready) this.hooks.ready = true;
+  }
+
+  private setReady(ready: boolean): void {
+    this.hooks.ready = ready;
+    if (ready) document.documentElement.dataset['ready'] = 'true';
+    else delete document.documentElement.dataset['ready'];
   }
 
   /** Panels at most four times a second (a 2,000-row list is not redrawn per message). */

@@ -19,6 +19,16 @@ export interface Track {
   uas_id?: string | null;
   cooperative?: boolean;
   operator?: Geo | null;
+  /** Aircraft type as broadcast (Remote ID UA type, e.g. `HelicopterOrMultirotor`). */
+  ua_type?: string | null;
+  /** Operator registration ID as broadcast. */
+  operator_id?: string | null;
+  /** The operator's Self-ID text. */
+  self_id?: string | null;
+  /** Plausibility (spoofing) reason codes of the latest broadcast update, e.g. `Unauthenticated`; empty if none. */
+  flags?: string[] | null;
+  /** Ids of the sensors whose observations updated the track, most recent last. */
+  sensors?: string[] | null;
   first_seen?: string;
   last_update?: string;
   updates?: number;

@@ -44,9 +44,15 @@ describe('trackFeatures', () => {
 describe('sensorFeatures', () => {
   const sensor = (extra: Partial<Sensor>): Sensor => ({ id: 's', kind: 'radar', state: 'up', position: { lat: 19.19, lon: -102.84, h: 370 }, ...extra });
 
-  it('rings a radar with a range; nothing for one without, or for other kinds', () => {
-    expect(sensorFeatures([sensor({ range_m: 3000 })]).rings.features).toHaveLength(1);
+  it('rings a radar or a receiver with a range; nothing without one, or for a direction finder', () => {
+    const radar = sensorFeatures([sensor({ range_m: 3000 })]).rings.features;
+    expect(radar).toHaveLength(1);
+    expect(radar[0]!.properties).toMatchObject({ id: 's', kind: 'radar', radar: true });
+    const rid = sensorFeatures([sensor({ kind: 'remote-id', range_m: 1500 })]).rings.features;
+    expect(rid.map((f) => f.properties['radar'])).toEqual([false]);
     expect(sensorFeatures([sensor({})]).rings.features).toHaveLength(0);
+    expect(sensorFeatures([sensor({ range_m: null })]).rings.features).toHaveLength(0);
+    expect(sensorFeatures([sensor({ range_m: 0 })]).rings.features).toHaveLength(0);
     expect(sensorFeatures([sensor({ kind: 'direction-finder', range_m: 3000 })]).rings.features).toHaveLength(0);
   });
 

@@ -102,9 +102,10 @@ export function sensorFeatures(sensors: readonly Sensor[]): { sensors: FeatureCo
     const p = s.position;
     if (!p || !Number.isFinite(p.lat) || !Number.isFinite(p.lon)) continue;
     points.features.push({ type: 'Feature', properties: { id: s.id, kind: s.kind, state: s.state, icon: `sensor-${shapeOf(s.kind)}-${knownStates.has(s.state) ? s.state : 'revoked'}` }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } });
-    // Coverage: radar range rings when the server gives a range; direction finders: nothing yet.
-    if (s.kind === 'radar' && typeof s.range_m === 'number' && s.range_m > 0) {
-      rings.features.push({ type: 'Feature', properties: { id: s.id, state: s.state }, geometry: { type: 'LineString', coordinates: circle(p.lon, p.lat, s.range_m) } });
+    // Coverage when the server gives a range (range_m): a radar's instrumented range, a receiver's reach.
+    // Direction finders get no ring (their coverage is a bearing, not drawn yet).
+    if (s.kind !== 'direction-finder' && typeof s.range_m === 'number' && Number.isFinite(s.range_m) && s.range_m > 0) {
+      rings.features.push({ type: 'Feature', properties: { id: s.id, kind: s.kind, radar: s.kind === 'radar', state: s.state }, geometry: { type: 'LineString', coordinates: circle(p.lon, p.lat, s.range_m) } });
     }
   }
   return { sensors: points, rings };

@@ -16,6 +16,8 @@ export interface MapViewOptions {
   zoom: number;
   attribution: string;
   onSelect: (id: number | null) => void;
+  /** Called after the track source has been given new data (the readiness signal of the end-to-end test). */
+  onTracksApplied?: (count: number) => void;
 }
 
 /**
@@ -28,8 +30,10 @@ export class MapView {
   private readonly pending = new Map<DynamicSource, FeatureCollection>();
   private frame: number | null = null;
   private attributionControl: maplibregl.AttributionControl;
-  /** Features last given to the track source (read by the end-to-end test). */
+  /** Features last handed to setTracks (pending until the next frame once the map has loaded). */
   trackFeatureCount = 0;
+  /** Features in the track source's data as last set (-1 before the first setData); the end-to-end test reads it. */
+  appliedTrackCount = -1;
   /** setData calls made, for the benchmark and tests. */
   updates = 0;
 
@@ -84,6 +88,14 @@ export class MapView {
     this.map.jumpTo(zoom === undefined ? { center } : { center, zoom });
   }
 
+  /** Features in the track source as MapLibre holds them (its own copy of the data, read back). */
+  async sourceTrackCount(): Promise<number> {
+    const source = this.map.getSource('tracks') as GeoJSONSource | undefined;
+    if (!source) return -1;
+    const data = (await source.getData()) as { features?: unknown[] };
+    return Array.isArray(data.features) ? data.features.length : -1;
+  }
+
   resize(): void {
     this.map.resize();
   }
@@ -95,11 +107,16 @@ export class MapView {
 
   private flush(): void {
     this.frame = null;
+    const tracks = this.pending.get('tracks');
     for (const [name, data] of this.pending) {
       (this.map.getSource(name) as GeoJSONSource | undefined)?.setData(data as unknown as SourceData);
       this.updates++;
     }
     this.pending.clear();
+    if (tracks) {
+      this.appliedTrackCount = tracks.features.length;
+      this.options.onTracksApplied?.(this.appliedTrackCount);
+    }
   }
 
   private onLoad(): void {
@@ -107,7 +124,7 @@ export class MapView {
     for (const name of dynamicSources) map.addSource(name, { type: 'geojson', data: empty() as unknown as SourceData });
     this.addIcons();
     const byCooperation = ['case', ['get', 'cooperative'], colours.cooperative, colours.unknown] as unknown as string;
-    map.addLayer({ id: 'sensor-rings', type: 'line', source: 'rings', paint: { 'line-color': '#2e7d32', 'line-width': 1.2, 'line-dasharray': [4, 3], 'line-opacity': 0.8 } });
+    map.addLayer({ id: 'sensor-rings', type: 'line', source: 'rings', paint: { 'line-color': ['case', ['get', 'radar'], '#2e7d32', '#1565c0'] as unknown as string, 'line-width': 1.2, 'line-dasharray': [4, 3], 'line-opacity': 0.8 } });
     map.addLayer({
       id: 'track-trails',
       type: 'line',

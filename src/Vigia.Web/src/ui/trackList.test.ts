@@ -25,6 +25,11 @@ describe('queryTracks', () => {
     expect(queryTracks(tracks, q({ text: '2' }), now).map((t) => t.id)).toEqual([2, 3]);
   });
 
+  it('filters by operator ID too', () => {
+    const withOperator = [...tracks, { ...tr(4, 1, 50, 1, true, 'XYZ'), operator_id: 'MEX-OP-77' }];
+    expect(queryTracks(withOperator, q({ text: 'op-77' }), now).map((t) => t.id)).toEqual([4]);
+  });
+
   it('ages from the last update', () => {
     expect(ageOf(tracks[2]!, now)).toBe(9);
   });

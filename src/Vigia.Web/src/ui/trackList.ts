@@ -25,7 +25,7 @@ export function queryTracks(tracks: Iterable<Track>, q: ListQuery, now: number):
   const rows = [...tracks].filter((tr) => {
     if (q.cooperation === 'cooperative' && tr.cooperative !== true) return false;
     if (q.cooperation === 'unknown' && tr.cooperative === true) return false;
-    if (text && !String(tr.id).includes(text) && !(tr.uas_id ?? '').toLowerCase().includes(text)) return false;
+    if (text && !String(tr.id).includes(text) && !(tr.uas_id ?? '').toLowerCase().includes(text) && !(tr.operator_id ?? '').toLowerCase().includes(text)) return false;
     return true;
   });
   const value = (tr: Track): number => {
@@ -114,7 +114,8 @@ export class TrackList {
     for (const tr of shown) {
       const row = h('tr', { class: `${tr.cooperative ? 'coop' : 'unknown'}${tr.id === selected ? ' selected' : ''}`, tabindex: 0, 'data-id': tr.id, onClick: () => this.onSelect(tr.id), onKeydown: (e) => { if ((e as KeyboardEvent).key === 'Enter') this.onSelect(tr.id); } },
         h('td', {}, h('span', { class: 'dot' }), String(tr.id)),
-        h('td', { class: 'ident' }, tr.uas_id ?? (tr.cooperative ? t('tracks.cooperative') : t('tracks.unknown'))),
+        h('td', { class: 'ident' }, tr.uas_id ?? (tr.cooperative ? t('tracks.cooperative') : t('tracks.unknown')),
+          Array.isArray(tr.flags) && tr.flags.length > 0 ? h('span', { class: 'flagged', title: `${t('card.flags')}: ${tr.flags.join(', ')}` }, '⚠') : null),
         h('td', { class: 'num' }, speed(tr.speed_mps)),
         h('td', { class: 'num' }, metres(tr.position.h)),
         h('td', { class: 'num' }, seconds(ageOf(tr, now))));
