@@ -19,6 +19,7 @@ internal static class CommandLine
     {
         ["bench"] = Cli.Commands.BenchCommand.Definition,
         ["decode"] = Cli.Commands.DecodeCommand.Definition,
+        ["demo"] = Cli.Commands.DemoCommand.Definition,
         ["eval"] = Cli.Commands.EvalCommand.Definition,
         ["keys"] = Cli.Commands.KeysCommand.Definition,
         ["replay"] = Cli.Commands.ReplayCommand.Definition,

@@ -56,8 +56,11 @@ internal sealed class ObservationBatchWriter : IDisposable
         End(null);
     }
 
-    /// <summary>A WGS-84 position (degrees, degrees, metres above the ellipsoid) with its covariance in local ENU m², and an optional UAS ID.</summary>
-    public void WriteGeodetic(string sensorId, string id, DateTimeOffset sensorTime, GeoPosition position, in Matrix3x3 covarianceEnu, string? uasId)
+    /// <summary>
+    /// A WGS-84 position (degrees, degrees, metres above the ellipsoid) with its covariance in local ENU m², an
+    /// optional UAS ID and an optional Remote ID operator position.
+    /// </summary>
+    public void WriteGeodetic(string sensorId, string id, DateTimeOffset sensorTime, GeoPosition position, in Matrix3x3 covarianceEnu, string? uasId, GeoPosition? operatorPosition = null)
     {
         Begin(sensorId, id, sensorTime, "geodetic");
         WriteValues(position.LatitudeDegrees, position.LongitudeDegrees, position.HeightAboveEllipsoidMeters);
@@ -71,6 +74,15 @@ internal sealed class ObservationBatchWriter : IDisposable
         }
 
         _json.WriteEndArray();
+        if (operatorPosition is { } op)
+        {
+            _json.WriteStartArray("operator_position");
+            _json.WriteNumberValue(op.LatitudeDegrees);
+            _json.WriteNumberValue(op.LongitudeDegrees);
+            _json.WriteNumberValue(op.HeightAboveEllipsoidMeters);
+            _json.WriteEndArray();
+        }
+
         End(uasId);
     }
 

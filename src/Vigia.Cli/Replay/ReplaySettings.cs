@@ -11,6 +11,9 @@ internal sealed record ReplaySettings
     /// <summary>Name used in client ids (<c>NAME/SCAN/DETECTION</c>) and sensor descriptions.</summary>
     public required string ScenarioName { get; init; }
 
+    /// <summary>Prefix of the client ids instead of <see cref="ScenarioName"/> (<c>PREFIX/SCAN/DETECTION</c>), or null.</summary>
+    public string? ClientIdPrefix { get; init; }
+
     /// <summary>The server.</summary>
     public required Uri Server { get; init; }
 

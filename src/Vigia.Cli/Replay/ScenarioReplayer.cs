@@ -15,8 +15,10 @@ namespace Vigia.Cli.Replay;
 /// </summary>
 /// <remarks>
 /// Radar detections go as <c>rae</c> (degrees, covariance in m²/deg² from the file's stated noise); ENU
-/// positions (Remote ID) go as <c>geodetic</c> through the origin, with their UAS ID. Client ids are
-/// <c>NAME/SCAN/DETECTION</c>, so replaying the same file again is recognised as duplicates.
+/// positions (Remote ID) go as <c>geodetic</c> through the origin, with their UAS ID and operator position (if the
+/// file gives one). Client ids are <c>NAME/SCAN/DETECTION</c>, so replaying the same file again is recognised as
+/// duplicates (<see cref="ReplaySettings.ClientIdPrefix"/> replaces NAME where each pass must be new, as in
+/// <c>vigia demo</c>).
 /// </remarks>
 internal sealed class ScenarioReplayer(ReplaySettings settings, GeoPosition origin, TextWriter progress)
 {
@@ -89,14 +91,14 @@ internal sealed class ScenarioReplayer(ReplaySettings settings, GeoPosition orig
         {
             var o = scan.Observations[j];
             var m = o.Measurement;
-            var id = string.Create(CultureInfo.InvariantCulture, $"{settings.ScenarioName}/{scanIndex}/{j}");
+            var id = string.Create(CultureInfo.InvariantCulture, $"{settings.ClientIdPrefix ?? settings.ScenarioName}/{scanIndex}/{j}");
             switch (m.Kind)
             {
                 case MeasurementKind.RangeAzimuthElevation:
                     batch.WriteRae(sensor, id, sensorTime, m.V0, m.V1, m.V2, m.Covariance);
                     break;
                 case MeasurementKind.EnuPosition:
-                    batch.WriteGeodetic(sensor, id, sensorTime, _plane.ToGeodetic(new EnuVector(m.V0, m.V1, m.V2)), m.Covariance, o.UasId);
+                    batch.WriteGeodetic(sensor, id, sensorTime, _plane.ToGeodetic(new EnuVector(m.V0, m.V1, m.V2)), m.Covariance, o.UasId, o.OperatorPosition);
                     break;
                 default:
                     summary.Skipped++;

@@ -35,6 +35,9 @@ public sealed class VigiaProcess : IDisposable
         }
     }
 
+    /// <summary>The process id.</summary>
+    public int Id => _process.Id;
+
     /// <summary>True once the process exited.</summary>
     public bool HasExited => _process.HasExited;
 

@@ -1,0 +1,33 @@
+using Vigia.Scenarios.Simulation;
+
+namespace Vigia.Cli.Demo;
+
+/// <summary>
+/// The demo's scenario: the bundled <c>vigia-script/1</c> file <c>Bundled/demo-tepalcatepec.script.json</c> (an
+/// illustrative scenario near El Bejuco and La Romera, Tepalcatepec; not a reconstruction) with the seed it
+/// carries, simulated at start into a temporary <c>cuas-scenario/1</c> file.
+/// </summary>
+internal static class DemoScenario
+{
+    /// <summary>The scenario's name (client ids, sensor descriptions).</summary>
+    public const string Name = "demo-tepalcatepec";
+
+    /// <summary>The script's manifest resource name.</summary>
+    public const string ResourceName = "Vigia.Cli.Bundled." + Name + ".script.json";
+
+    /// <summary>The bundled script's bytes.</summary>
+    public static byte[] ScriptBytes()
+    {
+        using var resource = typeof(DemoScenario).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"the demo script resource {ResourceName} is missing from the build");
+        using var copy = new MemoryStream();
+        resource.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>The bundled script, read and checked.</summary>
+    public static ScriptedScenario Script() => ScriptedScenarioReader.Read("bundled:" + Name + ".script.json", ScriptBytes());
+
+    /// <summary>Simulates the script (with its own seed) into <paramref name="path"/>.</summary>
+    public static SimulationSummary WriteScenario(ScriptedScenario script, string path) => ScriptedSimulator.WriteFile(script, path);
+}
