@@ -44,14 +44,17 @@ public sealed class DemoCommandTests
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         var clock = Stopwatch.StartNew();
         int tracks = 0;
+        var cooperativeWithOperator = false;
         string[] sensors = [];
-        while (clock.Elapsed < Timeout && (tracks == 0 || DemoSensors.Except(sensors).Any()))
+        while (clock.Elapsed < Timeout && (tracks == 0 || !cooperativeWithOperator || DemoSensors.Except(sensors).Any()))
         {
             Assert.False(demo.HasExited, demo.Output);
             await Task.Delay(500, TestContext.Current.CancellationToken);
             using (var picture = JsonDocument.Parse(await http.GetStringAsync(new Uri("api/v1/tracks", UriKind.Relative), TestContext.Current.CancellationToken)))
             {
                 tracks = picture.RootElement.GetProperty("tracks").GetArrayLength();
+                cooperativeWithOperator |= picture.RootElement.GetProperty("tracks").EnumerateArray()
+                    .Any(t => t.TryGetProperty("uas_id", out var u) && u.GetString() == "1596F3HOBBY0001" && t.TryGetProperty("operator", out _));
             }
 
             using var list = JsonDocument.Parse(await http.GetStringAsync(new Uri("api/v1/sensors", UriKind.Relative), TestContext.Current.CancellationToken));
@@ -59,7 +62,15 @@ public sealed class DemoCommandTests
         }
 
         Assert.True(tracks > 0, $"no track within {Timeout.TotalSeconds} s:\n{demo.Output}");
+        Assert.True(cooperativeWithOperator, "no track of the hobby drone with its operator position:\n" + demo.Output);
         Assert.Empty(DemoSensors.Except(sensors));
+        using (var list = JsonDocument.Parse(await http.GetStringAsync(new Uri("api/v1/sensors", UriKind.Relative), TestContext.Current.CancellationToken)))
+        {
+            var ranges = list.RootElement.EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("range_m").GetDouble());
+            Assert.Equal(7000, ranges["demo-radar-lomas"]);
+            Assert.Equal(2500, ranges["demo-rid-el-bejuco"]);
+        }
+
         using (var info = JsonDocument.Parse(await http.GetStringAsync(new Uri("api/v1/info", UriKind.Relative), TestContext.Current.CancellationToken)))
         {
             Assert.True(info.RootElement.GetProperty("exercise").GetBoolean());

@@ -61,6 +61,7 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter stdout, TextW
                 OpenBrowser(address);
             }
 
+            await RegisterSensorsAsync(script, address, keys.AdminKey, stop.Token).ConfigureAwait(false);
             await LoopAsync(scenarioPath, script, address, keys.AdminKey, server, stop.Token).ConfigureAwait(false);
             return await StoppedAsync(server, stop).ConfigureAwait(false);
         }
@@ -75,6 +76,32 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter stdout, TextW
         // The server's own host sees the same signal and stops itself; here only the replay stops.
         context.Cancel = true;
         stop.Cancel();
+    }
+
+    /// <summary>Registers the script's sensors the server lacks, with their ranges (radar range, Remote ID reception range) for the console's coverage rings.</summary>
+    private async Task RegisterSensorsAsync(ScriptedScenario script, Uri address, string adminKey, CancellationToken cancellationToken)
+    {
+        var plane = new LocalTangentPlane(script.Origin);
+        using var api = new VigiaApiClient(address, adminKey);
+        try
+        {
+            var known = await api.ListSensorIdsAsync(cancellationToken).ConfigureAwait(false) ?? new HashSet<string>();
+            foreach (var sensor in script.Sensors.Where(s => !known.Contains(s.Id.Value)))
+            {
+                var kind = sensor.Kind == ScriptedSensorKind.Radar ? "radar" : "remote-id";
+                await api.RegisterSensorAsync(sensor.Id.Value, kind, plane.ToGeodetic(sensor.Position), $"vigia demo (exercise): {kind} of the illustrative {DemoScenario.Name} scenario", sensor.RangeMaxMeters, cancellationToken).ConfigureAwait(false);
+                stdout.WriteLine($"vigia demo: registered sensor {sensor.Id.Value} ({kind})");
+            }
+        }
+        catch (ApiFailureException e)
+        {
+            // The replay registers what is missing (without ranges) and reports its own failures.
+            stderr.WriteLine($"vigia demo: registering the demo sensors: {e.Message}");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
     }
 
     private async Task LoopAsync(string scenarioPath, ScriptedScenario script, Uri address, string adminKey, Task<int> server, CancellationToken cancellationToken)

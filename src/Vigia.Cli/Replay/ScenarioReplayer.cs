@@ -128,7 +128,7 @@ internal sealed class ScenarioReplayer(ReplaySettings settings, GeoPosition orig
 
             var kind = ServerKind(sensor);
             var position = _plane.ToGeodetic(sensor.Position);
-            await api.RegisterSensorAsync(id, kind, position, $"replayed from scenario {settings.ScenarioName}", cancellationToken).ConfigureAwait(false);
+            await api.RegisterSensorAsync(id, kind, position, $"replayed from scenario {settings.ScenarioName}", sensor.FieldOfView?.RangeMaxMeters, cancellationToken).ConfigureAwait(false);
             summary.Registered.Add($"{id} ({kind})");
         }
     }

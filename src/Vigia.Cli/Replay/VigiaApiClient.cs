@@ -58,7 +58,11 @@ internal sealed class VigiaApiClient : IDisposable
     }
 
     /// <summary>Registers a sensor (admin key) and returns its token.</summary>
-    public async Task<string> RegisterSensorAsync(string id, string kind, GeoPosition? position, string description, CancellationToken cancellationToken)
+    public Task<string> RegisterSensorAsync(string id, string kind, GeoPosition? position, string description, CancellationToken cancellationToken) =>
+        RegisterSensorAsync(id, kind, position, description, null, cancellationToken);
+
+    /// <summary>Registers a sensor (admin key) with its coverage range in metres (shown by the console), and returns its token.</summary>
+    public async Task<string> RegisterSensorAsync(string id, string kind, GeoPosition? position, string description, double? rangeMeters, CancellationToken cancellationToken)
     {
         var body = new StringBuilder();
         body.Append("{\"id\":").Append(JsonSerializer.Serialize(id))
@@ -67,6 +71,11 @@ internal sealed class VigiaApiClient : IDisposable
         if (position is { } p)
         {
             body.Append(CultureInfo.InvariantCulture, $",\"position\":[{p.LatitudeDegrees:R},{p.LongitudeDegrees:R},{p.HeightAboveEllipsoidMeters:R}]");
+        }
+
+        if (rangeMeters is { } range)
+        {
+            body.Append(CultureInfo.InvariantCulture, $",\"range_m\":{range:R}");
         }
 
         body.Append('}');
