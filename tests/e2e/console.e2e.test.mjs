@@ -1,0 +1,241 @@
+// The console in a real browser against a real `vigia serve` (issue 6, "Checks"): sign-in, tracks on the
+// map agreeing with /api/v1/tracks, the identity card, the language switch, a short replay, no console
+// errors, no request outside loopback; a revoked key and an unreachable server. Screenshots go to
+// artifacts/e2e/. Run: `npm test` here (VIGIA_DLL=…/vigia.dll to use another build; CHROMIUM=… another browser).
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import {
+  ensureArtifactsDir, freePort, getJson, isLoopbackUrl, launchBrowser, postObservations, removeDir, secretFrom,
+  sleep, startServer, tempDataDir, vigia,
+} from './lib.mjs';
+
+const radarPos = [19.19, -102.85, 420];
+const coopUasId = 'MEXE2E0000000001';
+const coopOperatorId = 'MEX-OP-E2E-0001';
+const earth = 6_371_008.8;
+const offset = (lat, lon, east, north) => [lat + (north / earth) * (180 / Math.PI), lon + (east / (earth * Math.cos((lat * Math.PI) / 180))) * (180 / Math.PI)];
+
+/** Posts once a second: a Remote ID drone (identity, pilot position, a flag) and radar plots of an unknown drone. */
+class Feeder {
+  constructor(url, ridToken, radarToken) {
+    Object.assign(this, { url, ridToken, radarToken, n: 0, timer: null, errors: [] });
+  }
+
+  async tick() {
+    const k = this.n++;
+    const now = new Date().toISOString();
+    // Cooperative: circles 300 m around a point north-east of the radar at 10 m/s.
+    const a = (k * 10) / 300;
+    const [lat, lon] = offset(19.2, -102.84, 300 * Math.sin(a), 300 * Math.cos(a));
+    const rid = {
+      sensor_id: 'rid-1', id: `rid-${k}`, sensor_time: now, kind: 'geodetic', values: [lat, lon, 500], covariance: [9, 9, 25],
+      uas_id: coopUasId, operator_position: [19.197, -102.842, 430],
+      identity: { type: 'HelicopterOrMultirotor', operator_id: coopOperatorId, self_id: 'Prueba e2e', flags: ['Unauthenticated'] },
+    };
+    // Unknown: approaches the radar from 2 km at 8 m/s on azimuth 60°.
+    const radar = { sensor_id: 'radar-1', id: `radar-${k}`, sensor_time: now, kind: 'rae', values: [2000 - 8 * k, 60, 3], covariance: [25, 0.04, 0.04] };
+    try {
+      await Promise.all([postObservations(this.url, this.ridToken, [rid]), postObservations(this.url, this.radarToken, [radar])]);
+    } catch (e) {
+      this.errors.push(String(e));
+    }
+  }
+
+  start() {
+    void this.tick();
+    this.timer = setInterval(() => void this.tick(), 1000);
+  }
+
+  stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}
+
+const shots = ensureArtifactsDir();
+const shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`) });
+
+describe('console end to end', { timeout: 300_000 }, () => {
+  let data, port, server, key, revocableKey, feeder, browser, context, page;
+  const consoleProblems = [];
+  const offLoopback = [];
+
+  before(async () => {
+    data = tempDataDir('e2e');
+    const rid = secretFrom(vigia('sensors', 'add', 'rid-1', '--kind', 'remote-id', '--data', data), 'vgs');
+    const radar = secretFrom(vigia('sensors', 'add', 'radar-1', '--kind', 'radar', '--position', radarPos.join(','), '--range-m', '3000', '--data', data), 'vgs');
+    key = secretFrom(vigia('keys', 'add', 'ops', '--role', 'admin', '--data', data), 'vgk');
+    revocableKey = secretFrom(vigia('keys', 'add', 'e2e-revoked', '--role', 'operator', '--data', data), 'vgk');
+    port = await freePort();
+    server = await startServer({ data, port, log: process.env.E2E_SERVER_LOG === '1' });
+    feeder = new Feeder(server.url, rid, radar);
+    feeder.start();
+    await sleep(5000); // a few seconds of observations so both tracks exist before the page opens
+
+    browser = await launchBrowser();
+    context = await browser.newContext({ locale: 'es-MX', timezoneId: 'America/Mexico_City', viewport: { width: 1400, height: 900 } });
+    // Every request must stay on loopback: record and refuse anything else.
+    context.on('request', (r) => {
+      if (!isLoopbackUrl(r.url())) offLoopback.push(r.url());
+    });
+    await context.route((url) => !isLoopbackUrl(url.href), (route) => {
+      offLoopback.push(route.request().url());
+      return route.abort('blockedbyclient');
+    });
+    page = await context.newPage();
+    page.on('console', (m) => {
+      const text = m.text();
+      if (m.type() === 'error' || (m.type() === 'warning' && /^(map:|stream:|replay stream:)/.test(text))) consoleProblems.push(`${m.type()}: ${text}`);
+    });
+    page.on('pageerror', (e) => consoleProblems.push(`pageerror: ${e.message}`));
+  });
+
+  after(async () => {
+    feeder?.stop();
+    await browser?.close();
+    await server?.stop();
+    if (data) removeDir(data);
+  });
+
+  it('signs in with the key and shows the live picture', async () => {
+    await page.goto(server.url);
+    await page.locator('form.signin').waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'es');
+    await shot(page, '01-sign-in');
+    await page.fill('#key', key);
+    await page.click('form.signin button[type=submit]');
+    await page.waitForSelector('html[data-ready]', { timeout: 60_000 });
+    assert.equal(await page.evaluate(() => window.vigia.connection() !== 'closed'), true);
+    // The map fills its pane (MapLibre's own CSS once collapsed it to 0 px high).
+    const box = await page.locator('#map').boundingBox();
+    assert.ok(box && box.width > 300 && box.height > 300, `map pane ${JSON.stringify(box)}`);
+    const canvas = await page.locator('#map canvas').boundingBox();
+    assert.ok(canvas && canvas.height >= box.height - 1, `map canvas ${JSON.stringify(canvas)}`);
+  });
+
+  it('the map source and the track list agree with GET /api/v1/tracks', async () => {
+    let last = '';
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const api = (await getJson(server.url, '/api/v1/tracks', key)).tracks.map((t) => t.id).sort((a, b) => a - b);
+      const seen = await page.evaluate(async () => ({
+        store: window.vigia.storeTrackIds(),
+        list: [...window.vigia.listTrackIds()].sort((a, b) => a - b),
+        map: window.vigia.mapTrackCount(),
+        source: await window.vigia.sourceTrackCount(),
+        rows: document.querySelectorAll('.track-list tbody tr[data-id]').length,
+      }));
+      last = JSON.stringify({ api, ...seen });
+      if (api.length >= 2 && JSON.stringify(seen.store) === JSON.stringify(api) && JSON.stringify(seen.list) === JSON.stringify(api)
+        && seen.map === api.length && seen.source === api.length && seen.rows === api.length) break;
+      if (Date.now() > deadline) assert.fail(`the console does not agree with the API: ${last}`);
+      await sleep(500);
+    }
+    await shot(page, '02-live-map');
+  });
+
+  it('the cooperative track\'s identity card shows UAS ID, operator ID and a flag', async () => {
+    const tracks = (await getJson(server.url, '/api/v1/tracks', key)).tracks;
+    const coop = tracks.find((t) => t.uas_id === coopUasId);
+    assert.ok(coop, `no track with UAS ID ${coopUasId}: ${JSON.stringify(tracks)}`);
+    assert.deepEqual(coop.flags, ['Unauthenticated']);
+    await page.click(`.track-list tbody tr[data-id="${coop.id}"]`);
+    const card = page.locator('.identity-card');
+    await card.waitFor({ state: 'visible' });
+    await page.waitForFunction((id) => document.querySelector('.identity-card')?.getAttribute('data-id') === String(id), coop.id);
+    assert.equal(await card.locator('dd[data-field="uasId"]').innerText(), coopUasId);
+    assert.equal(await card.locator('dd[data-field="operatorId"]').innerText(), coopOperatorId);
+    assert.equal(await card.locator('dd[data-field="type"]').innerText(), 'HelicopterOrMultirotor');
+    assert.match(await card.locator('dd[data-field="contributors"]').innerText(), /rid-1/);
+    assert.match(await card.locator('.flag[data-code="Unauthenticated"]').innerText(), /Sin autenticar/);
+    assert.equal(await card.locator('.unavailable').count(), 0, 'no "no disponible" for fields the server sent');
+    await shot(page, '03-identity-card');
+  });
+
+  it('switches the language from Spanish to English', async () => {
+    const tab = page.locator('[data-tab="tracks"]');
+    assert.equal(await tab.innerText(), 'Trazas');
+    await page.selectOption('.topbar select.lang', 'en');
+    assert.equal(await tab.innerText(), 'Tracks');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.match(await page.locator('.identity-card .flag[data-code="Unauthenticated"]').innerText(), /Unauthenticated/);
+    await shot(page, '04-english');
+  });
+
+  it('replays the last minute, marked REPLAY', async () => {
+    await page.click('[data-tab="replay"]');
+    await page.evaluate(() => {
+      const local = (d) => {
+        const p = (n) => String(n).padStart(2, '0');
+        return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+      };
+      const now = new Date();
+      document.querySelector('.replay-panel input[name=from]').value = local(new Date(now.getTime() - 60_000));
+      document.querySelector('.replay-panel input[name=to]').value = local(now);
+    });
+    await page.selectOption('.replay-panel select[name=speed]', '60');
+    await page.click('.replay-panel button.primary');
+    const banner = page.locator('.replay-banner');
+    await banner.waitFor({ state: 'visible', timeout: 20_000 });
+    assert.match(await banner.innerText(), /REPLAY/);
+    assert.equal(await page.evaluate(() => window.vigia.mode()), 'replay');
+    // The replayed picture reaches the map.
+    await page.waitForFunction(() => window.vigia.mapTrackCount() > 0, undefined, { timeout: 30_000 });
+    await shot(page, '05-replay');
+    await page.click('.replay-panel button.live');
+    await banner.waitFor({ state: 'hidden' });
+    assert.equal(await page.evaluate(() => window.vigia.mode()), 'live');
+  });
+
+  it('logged no console error and requested nothing outside loopback', () => {
+    assert.deepEqual(consoleProblems, []);
+    assert.deepEqual(offLoopback, []);
+    assert.deepEqual(feeder.errors, []);
+  });
+
+  it('a revoked key brings back the sign-in page with a message', async () => {
+    const other = await context.newPage();
+    await other.goto(server.url);
+    await other.fill('#key', revocableKey);
+    await other.click('form.signin button[type=submit]');
+    await other.waitForSelector('html[data-ready]', { timeout: 60_000 });
+    vigia('keys', 'revoke', 'e2e-revoked', '--data', data);
+    await other.reload();
+    await other.locator('form.signin').waitFor({ timeout: 20_000 });
+    const error = other.locator('form.signin .error');
+    await error.waitFor({ state: 'visible' });
+    assert.match(await error.innerText(), /rejected|rechazó/);
+    await shot(other, '06-revoked-key');
+    await other.close();
+  });
+
+  it('an unreachable server shows the retry state, and the console comes back with the server', async () => {
+    feeder.stop();
+    await server.stop();
+    // The open console keeps its picture and says the server is gone (the stream's reconnect loop).
+    const bar = page.locator('.outage-bar');
+    await bar.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await bar.innerText(), /unreachable|inaccesible/i);
+    assert.equal(await page.locator('#map canvas').count(), 1);
+    await shot(page, '07-server-gone');
+    // Signing in again while it is down: the retry screen (countdown, retry button), not a blank page.
+    await page.click('.topbar button.signout');
+    await page.fill('#key', key);
+    await page.click('form.signin button[type=submit]');
+    const outage = page.locator('.outage');
+    await outage.waitFor({ state: 'visible', timeout: 20_000 });
+    assert.match(await outage.locator('h1').innerText(), /unreachable|inaccesible/i);
+    assert.equal(await outage.locator('button.primary').isVisible(), true);
+    assert.match(await outage.locator('.countdown').innerText(), /\d/);
+    await shot(page, '08-unreachable');
+    // The server comes back: "retry" opens the console again.
+    server = await startServer({ data, port });
+    feeder.url = server.url;
+    feeder.start();
+    await outage.locator('button.primary').click();
+    await page.waitForSelector('html[data-ready]', { timeout: 60_000 });
+    await page.locator('.outage-bar').waitFor({ state: 'hidden' });
+    await shot(page, '09-back');
+  });
+});
