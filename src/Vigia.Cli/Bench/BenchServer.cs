@@ -179,7 +179,7 @@ internal sealed class BenchServer : IAsyncDisposable
     private static Process Launch(IReadOnlyList<string> arguments)
     {
         // This very build of vigia: through its apphost if that is what runs, else `dotnet vigia.dll`.
-        var self = typeof(BenchServer).Assembly.Location;
+        var self = Path.Combine(AppContext.BaseDirectory, "vigia.dll");
         var host = Environment.ProcessPath ?? "dotnet";
         var viaAppHost = Path.GetFileNameWithoutExtension(host) == "vigia";
         var start = new ProcessStartInfo(viaAppHost ? host : DotnetHost(host))
