@@ -31,6 +31,8 @@ export interface TestHooks {
   sourceTrackCount(): Promise<number>;
   /** Track-source updates applied since sign-in (the benchmark waits on it). */
   mapUpdates(): number;
+  /** Track circles drawn in the map's current frame. */
+  renderedTrackCount(): number;
   listTrackIds(): number[];
   storeTrackIds(): number[];
   connection(): string;
@@ -96,6 +98,7 @@ export class App {
       mapTrackCount: () => this.map?.appliedTrackCount ?? -1,
       sourceTrackCount: () => this.map?.sourceTrackCount() ?? Promise.resolve(-1),
       mapUpdates: () => this.trackUpdates,
+      renderedTrackCount: () => this.map?.renderedTrackCount() ?? 0,
       listTrackIds: () => this.trackList?.shownIds ?? [],
       storeTrackIds: () => [...this.activeStore().tracks.keys()].sort((a, b) => a - b),
       connection: () => this.connection.state,

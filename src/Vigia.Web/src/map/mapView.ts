@@ -96,6 +96,11 @@ export class MapView {
     return Array.isArray(data.features) ? data.features.length : -1;
   }
 
+  /** Track circles drawn in the current frame (the benchmark's "map painted with tracks"). */
+  renderedTrackCount(): number {
+    return this.loaded ? this.map.queryRenderedFeatures({ layers: ['tracks'] }).length : 0;
+  }
+
   resize(): void {
     this.map.resize();
   }
