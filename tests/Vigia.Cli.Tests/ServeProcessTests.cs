@@ -86,8 +86,8 @@ public sealed class ServeProcessTests
     public async Task Serve_WithLan_ServesHttpsWithTheCertificateWhoseFingerprintItPrints()
     {
         var dir = TestPaths.NewTempDirectory();
-        var https = VigiaProcess.FreePort();
-        var http = VigiaProcess.FreePort();
+        var ports = VigiaProcess.FreePorts(2);
+        var (https, http) = (ports[0], ports[1]);
         using var server = VigiaProcess.Start(dir, "serve", "--data", Path.Combine(dir, "data"), "--lan", $"--Vigia:LanHttpsPort={https}", $"--Vigia:LanLoopbackHttpPort={http}");
         using (var plain = new HttpClient())
         {
