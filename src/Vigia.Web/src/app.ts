@@ -1,8 +1,10 @@
 import { ApiClient, ApiError } from './api/client';
 import type { Picture, Replay, ReplayEvent, SensorsEvent, ServerInfo, TracksEvent } from './api/types';
 import { initLanguage, language, languageStorageKey, onLanguageChange, setLanguage, t, type Key, type Lang } from './i18n/i18n';
-import { sensorFeatures, trackFeatures } from './map/features';
+import { selectedFeatures, sensorFeatures, trackFeatures } from './map/features';
 import type { MapView } from './map/mapView';
+
+type MapModule = typeof import('./map/mapView');
 import { ReplayController } from './replay/replay';
 import { SensorStore } from './state/sensors';
 import { TrackStore } from './state/store';
@@ -62,6 +64,12 @@ export class App {
   private trackUpdates = 0;
   private drawnSensors = -1;
   private drawnSelection: number | null = null;
+  private drawnStore: TrackStore | null = null;
+  private drawnTolerance = Number.NaN;
+  private drawnSensorKey = '';
+  /** What the panels last showed (store, versions, selection, tab, language, query): unchanged → no redraw. */
+  private panelKey = '';
+  private sensorPanelKey = '';
   private tab: Tab = 'tracks';
   private connection: ConnectionStatus = { state: 'idle', attempts: 0 };
   private unreachableRetry: ReturnType<typeof setTimeout> | null = null;
@@ -175,6 +183,11 @@ export class App {
 
   private async signIn(key: string, form: HTMLFormElement | null): Promise<void> {
     const api = new ApiClient(key);
+    // The map's code (MapLibre, most of the JavaScript) loads while the API answers; info and sensors are
+    // asked at the same time as the picture (they are optional: a server without /api/v1/info, or a
+    // sensors call that fails, still shows tracks).
+    const mapModule = loadMapModule();
+    const rest = Promise.allSettled([api.info(), api.sensors()]);
     let picture: Picture;
     try {
       picture = await api.tracks();
@@ -185,12 +198,12 @@ export class App {
     sessionStorage.setItem(keyStorage, key);
     this.unreachableBackoff.reset();
     this.api = api;
-    // The rest is optional: a server without /api/v1/info, or a sensors call that fails, still shows tracks.
-    const [info, sensors] = await Promise.allSettled([api.info(), api.sensors()]);
+    const [info, sensors] = await rest;
     this.info = info.status === 'fulfilled' ? info.value : null;
     if (sensors.status === 'fulfilled') this.sensors.apply(sensors.value);
-    await this.showConsole();
+    // The picture goes into the map's style, so it loads together with the basemap.
     this.live.applySnapshot(picture, Date.now());
+    await this.showConsole(await mapModule);
     this.startLiveStream();
     this.scheduleRender();
   }
@@ -229,11 +242,13 @@ export class App {
     this.setReady(false);
     this.trackUpdates = 0;
     this.drawnVersion = this.drawnSensors = -1;
+    this.drawnStore = null;
+    this.drawnSensorKey = this.panelKey = this.sensorPanelKey = '';
   }
 
   // ---- the console -----------------------------------------------------------------------------
 
-  private async showConsole(): Promise<void> {
+  private async showConsole({ MapView, metresPerPixel }: MapModule): Promise<void> {
     const api = this.api!;
     this.replay = new ReplayController(api, () => {
       this.onReplayChange();
@@ -252,7 +267,7 @@ export class App {
     this.exerciseBanner = h('div', { class: 'exercise-banner', role: 'status', hidden: this.info?.exercise !== true, i18n: 'exercise.banner' });
     const tabs = h('nav', { class: 'tabs', role: 'tablist' });
     const sections: Record<Tab, HTMLElement> = {
-      tracks: h('div', { class: 'tab-body', role: 'tabpanel' }, this.card.element, this.trackList.element),
+      tracks: h('div', { class: 'tab-body tracks', role: 'tabpanel' }, this.card.element, this.trackList.element),
       sensors: h('div', { class: 'tab-body', role: 'tabpanel', hidden: true }, this.sensorPanel.element),
       replay: h('div', { class: 'tab-body', role: 'tabpanel', hidden: true }, this.replayPanel.element),
     };
@@ -285,17 +300,24 @@ export class App {
 
     const origin = this.info?.origin;
     const centre: [number, number] = origin && Number.isFinite(origin.lon) && Number.isFinite(origin.lat) ? [origin.lon, origin.lat] : defaultCentre;
-    const { MapView } = await import('./map/mapView');
+    const zoom = 11;
+    const store = this.activeStore();
+    const tolerance = 1.5 * metresPerPixel(zoom, centre[1]);
     this.map = new MapView(mapEl, {
       center: centre,
-      zoom: 11,
+      zoom,
       attribution: attributionHtml(),
+      initial: trackFeatures(store.tracks.values(), store.trails, { trailToleranceM: tolerance }),
       onSelect: (id) => this.select(id),
+      onZoomLevel: () => this.scheduleRender(),
       onTracksApplied: () => {
         this.trackUpdates++;
         if (!this.hooks.ready) this.setReady(true);
       },
     });
+    this.drawnVersion = store.version;
+    this.drawnStore = store;
+    this.drawnTolerance = tolerance;
     this.tick = setInterval(() => this.onTick(), 1000);
     this.renderConnection();
   }
@@ -437,17 +459,32 @@ export class App {
     });
   }
 
+  /**
+   * Gives the map what changed, and only that: the picture (tracks and overlay) on a new store version or
+   * zoom level, the selection's small source on a new version or selection, the sensors when what the map
+   * shows of them changed (a sensors event that only moves counters draws nothing).
+   */
   private renderMap(): void {
     if (!this.map) return;
     const store = this.activeStore();
-    if (store.version !== this.drawnVersion || this.selected !== this.drawnSelection) {
-      this.map.setTracks(trackFeatures(store.tracks.values(), store.trails, this.selected));
-      this.drawnVersion = store.version;
-      this.drawnSelection = this.selected;
+    const tolerance = this.map.trailTolerance();
+    const changed = store.version !== this.drawnVersion || store !== this.drawnStore;
+    if (changed || tolerance !== this.drawnTolerance) {
+      this.map.setTracks(trackFeatures(store.tracks.values(), store.trails, { trailToleranceM: tolerance }));
+      this.drawnTolerance = tolerance;
     }
+    if (changed || this.selected !== this.drawnSelection) {
+      const id = this.selected;
+      if (id !== null || this.drawnSelection !== null) this.map.setSelected(selectedFeatures(id === null ? undefined : store.tracks.get(id), id === null ? undefined : store.trails.get(id)));
+      this.drawnSelection = id;
+    }
+    this.drawnVersion = store.version;
+    this.drawnStore = store;
     if (this.sensors.version !== this.drawnSensors) {
       const f = sensorFeatures(this.sensors.sensors);
-      this.map.setSensors(f.sensors, f.rings);
+      const key = JSON.stringify(f);
+      if (key !== this.drawnSensorKey) this.map.setSensors(f.sensors, f.rings);
+      this.drawnSensorKey = key;
       this.drawnSensors = this.sensors.version;
     }
   }
@@ -458,25 +495,37 @@ export class App {
     else delete document.documentElement.dataset['ready'];
   }
 
-  /** Panels at most four times a second (a 2,000-row list is not redrawn per message). */
+  /**
+   * The visible panel, at most four times a second, and only when something it shows changed: the picture,
+   * the sensors, the selection, the tab, the language; otherwise once a second (the list's ages). Hidden
+   * panels do nothing. The track list draws only the rows in view; the card is rebuilt only when its track
+   * changed.
+   */
   private renderPanels(force: boolean): void {
     if (!this.trackList) return;
     const now = Date.now();
-    if (!force && now - this.lastPanels < panelIntervalMs) {
-      if (!this.panelTimer) this.panelTimer = setTimeout(() => {
-        this.panelTimer = null;
-        this.renderPanels(true);
-      }, panelIntervalMs);
-      return;
-    }
-    this.lastPanels = now;
     const store = this.activeStore();
+    const key = `${store === this.live ? 'live' : 'replay'}/${store.version}/${this.sensors.version}/${this.selected}/${this.tab}/${language()}`;
+    if (!force) {
+      if (key === this.panelKey && now - this.lastPanels < 1000) return;
+      if (now - this.lastPanels < panelIntervalMs) {
+        if (!this.panelTimer) this.panelTimer = setTimeout(() => {
+          this.panelTimer = null;
+          this.renderPanels(true);
+        }, panelIntervalMs);
+        return;
+      }
+    }
+    this.panelKey = key;
+    this.lastPanels = now;
     const dataNow = store.dataNow(now);
     if (this.tab === 'tracks') {
-      this.trackList.render(store.tracks.values(), store.tracks.size, dataNow, this.selected);
+      this.trackList.render(store.tracks.values(), store.tracks.size, dataNow, this.selected, `${store.serial}/${store.version}`);
       this.card?.render(this.selected === null ? null : store.tracks.get(this.selected) ?? null, this.selected === null ? undefined : store.trails.get(this.selected), this.selected);
     } else if (this.tab === 'sensors') {
-      this.sensorPanel?.render(this.sensors.sensors);
+      const sensorKey = `${this.sensors.version}/${language()}`;
+      if (force || sensorKey !== this.sensorPanelKey) this.sensorPanel?.render(this.sensors.sensors);
+      this.sensorPanelKey = sensorKey;
     } else {
       this.replayPanel?.render(now);
     }
@@ -516,6 +565,15 @@ export class App {
       }
     }
   }
+}
+
+let mapModule: Promise<MapModule> | null = null;
+
+/** The map's chunk (MapLibre), loaded once; started as soon as a sign-in begins. */
+function loadMapModule(): Promise<MapModule> {
+  mapModule ??= import('./map/mapView');
+  mapModule.catch(() => (mapModule = null));
+  return mapModule;
 }
 
 function languageSwitch(): HTMLElement {

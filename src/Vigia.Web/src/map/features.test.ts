@@ -1,43 +1,83 @@
 import { describe, expect, it } from 'vitest';
 import type { Sensor, Track } from '../api/types';
-import { circle, offset, sensorFeatures, trackFeatures, velocityOf } from './features';
+import { circle, offset, selectedFeatures, sensorFeatures, trackFeatures, trailLine, velocityOf } from './features';
 
 const base: Track = { id: 4, status: 'confirmed', time: '2026-11-25T18:00:00Z', position: { lat: 19.19, lon: -102.84, h: 420.4 }, cooperative: true, velocity_enu: [10, 0, 0] };
 
 describe('trackFeatures', () => {
-  it('makes one point per track with cooperation, altitude label and selection', () => {
-    const f = trackFeatures([base, { ...base, id: 5, cooperative: false }], new Map(), 5);
-    expect(f.points.features.map((p) => p.properties)).toMatchObject([
-      { id: 4, cooperative: true, selected: false, label: '4\n420 m' },
-      { id: 5, cooperative: false, selected: true },
+  const kind = (f: ReturnType<typeof trackFeatures>, k: string) => f.overlay.features.filter((x) => x.properties['kind'] === k);
+
+  it('makes one point per track with cooperation and altitude label', () => {
+    const f = trackFeatures([base, { ...base, id: 5, cooperative: false }], new Map());
+    expect(f.points.features.map((p) => p.properties)).toEqual([
+      { id: 4, cooperative: true, label: '4\n420 m' },
+      { id: 5, cooperative: false, label: '5\n420 m' },
     ]);
   });
 
   it('draws the velocity vector 30 s ahead, east for an eastward track', () => {
-    const f = trackFeatures([base], new Map(), null);
-    const [start, end] = f.vectors.features[0]!.geometry.coordinates as number[][];
+    const f = trackFeatures([base], new Map());
+    const [vector] = kind(f, 'vector');
+    expect(vector!.properties).toEqual({ kind: 'vector', cooperative: true });
+    const [start, end] = (vector!.geometry.coordinates as number[][][])[0]!;
     expect(start).toEqual([-102.84, 19.19]);
     expect(end![0]!).toBeGreaterThan(-102.84);
     expect(end![1]!).toBeCloseTo(19.19, 9);
   });
 
   it('links a Remote ID pilot to the drone', () => {
-    const f = trackFeatures([{ ...base, operator: { lat: 19.2, lon: -102.85, h: 380 } }], new Map(), null);
-    expect(f.operators.features).toHaveLength(1);
-    expect(f.operatorLines.features[0]!.geometry.coordinates).toEqual([[-102.85, 19.2], [-102.84, 19.19]]);
+    const f = trackFeatures([{ ...base, operator: { lat: 19.2, lon: -102.85, h: 380 } }], new Map());
+    expect(kind(f, 'operator')).toHaveLength(1);
+    expect(kind(f, 'operatorLine')[0]!.geometry.coordinates).toEqual([[[-102.85, 19.2], [-102.84, 19.19]]]);
   });
 
-  it('draws a trail only with two points or more', () => {
+  it('draws a trail only with two points or more, one line per track in its cooperation class', () => {
     const one = new Map([[4, [{ t: 0, lon: -102.85, lat: 19.19, h: 400, speed: 1 }]]]);
-    expect(trackFeatures([base], one, null).trails.features).toHaveLength(0);
-    const two = new Map([[4, [{ t: 0, lon: -102.85, lat: 19.19, h: 400, speed: 1 }, { t: 1, lon: -102.84, lat: 19.19, h: 400, speed: 1 }]]]);
-    expect(trackFeatures([base], two, null).trails.features).toHaveLength(1);
+    expect(kind(trackFeatures([base], one), 'trail')).toHaveLength(0);
+    const two = new Map([[4, [{ t: 0, lon: -102.85, lat: 19.19, h: 400, speed: 1 }, { t: 1, lon: -102.84, lat: 19.19, h: 400, speed: 1 }]], [5, [{ t: 0, lon: -102.8, lat: 19.1, h: 1, speed: 1 }, { t: 1, lon: -102.81, lat: 19.1, h: 1, speed: 1 }]]]);
+    const trails = kind(trackFeatures([base, { ...base, id: 5 }, { ...base, id: 6, cooperative: false }], two), 'trail');
+    expect(trails).toHaveLength(1);
+    expect(trails[0]!.properties).toEqual({ kind: 'trail', cooperative: true });
+    expect(trails[0]!.geometry.coordinates).toHaveLength(2);
   });
 
   it('uses speed and heading when the velocity vector is missing', () => {
     const [e, n] = velocityOf({ ...base, velocity_enu: undefined, speed_mps: 10, heading_deg: 90 });
     expect(e).toBeCloseTo(10);
     expect(n).toBeCloseTo(0);
+  });
+});
+
+describe('trailLine', () => {
+  // 61 points 5 m apart going north, one a second.
+  const trail = Array.from({ length: 61 }, (_, i) => {
+    const [lon, lat] = offset(-102.84, 19.19, 0, 5 * i);
+    return { t: i * 1000, lon, lat, h: 400, speed: 5 };
+  });
+
+  it('keeps every point without a tolerance', () => {
+    expect(trailLine(trail)).toHaveLength(61);
+    expect(trailLine([])).toEqual([]);
+  });
+
+  it('drops points within the tolerance of the last one kept, keeping the first and the newest', () => {
+    const thin = trailLine(trail, 22);
+    // Kept: 0, 25, 50, … 300 m (every fifth point; the newest, 300 m, is one of them).
+    expect(thin).toHaveLength(13);
+    expect(trailLine(trail.slice(0, 59), 22)).toHaveLength(13); // 0 … 275 m, then the newest (290 m)
+    expect(thin[0]).toEqual([trail[0]!.lon, trail[0]!.lat]);
+    expect(thin[thin.length - 1]).toEqual([trail[60]!.lon, trail[60]!.lat]);
+    expect(trailLine(trail, 1000)).toHaveLength(2);
+  });
+});
+
+describe('selectedFeatures', () => {
+  it('is empty without a track; else the full trail and the point with its label', () => {
+    expect(selectedFeatures(undefined, undefined).features).toEqual([]);
+    const trail = [{ t: 0, lon: -102.85, lat: 19.19, h: 400, speed: 1 }, { t: 1, lon: -102.849, lat: 19.19, h: 400, speed: 1 }, { t: 2, lon: -102.848, lat: 19.19, h: 400, speed: 1 }];
+    const f = selectedFeatures(base, trail).features;
+    expect(f.map((x) => x.properties)).toEqual([{ kind: 'trail', id: 4, cooperative: true }, { kind: 'track', id: 4, cooperative: true, label: '4\n420 m' }]);
+    expect(f[0]!.geometry.coordinates).toHaveLength(3);
   });
 });
 

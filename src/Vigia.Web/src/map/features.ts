@@ -32,55 +32,97 @@ export function velocityOf(t: Track): [number, number] {
   return Number.isFinite(speed) && Number.isFinite(heading) ? [speed * Math.sin(heading), speed * Math.cos(heading)] : [0, 0];
 }
 
+/** The picture's map data: one point per track, and everything else drawn under them in one source. */
 export interface TrackLayers {
+  /** One Point per track: `{ id, cooperative, label }` (the track source; the end-to-end test counts it). */
   points: FeatureCollection;
-  vectors: FeatureCollection;
-  trails: FeatureCollection;
-  operators: FeatureCollection;
-  operatorLines: FeatureCollection;
+  /**
+   * Lines and pilots in one source (one worker round trip per update instead of four), told apart by
+   * `kind`: `trail` and `vector` (a MultiLineString per cooperation class, `cooperative`), `operatorLine`
+   * (one MultiLineString) and `operator` (one Point per Remote ID pilot, `id`, `label`).
+   */
+  overlay: FeatureCollection;
 }
 
-export function trackFeatures(tracks: Iterable<Track>, trails: ReadonlyMap<number, TrailPoint[]>, selected: number | null): TrackLayers {
+export interface TrackFeatureOptions {
+  /**
+   * Trail simplification (m): a trail point closer than this to the last point kept is dropped (the first
+   * and last points are always kept). About a pixel and a half at the map's zoom; 0 keeps every point.
+   */
+  trailToleranceM?: number;
+}
+
+/** Approximate distance (m) between two lon/lat points a few km apart (flat earth). */
+function distance(lon1: number, lat1: number, lon2: number, lat2: number): number {
+  const k = (Math.PI / 180) * earthRadius;
+  const dx = (lon2 - lon1) * k * Math.cos(((lat1 + lat2) / 2) * (Math.PI / 180));
+  const dy = (lat2 - lat1) * k;
+  return Math.sqrt(dx * dx + dy * dy);
+}
+
+/**
+ * A trail as map coordinates, thinned by radial distance: points within `tolerance` metres of the last one
+ * kept are dropped, the newest point is always kept. Oldest first.
+ */
+export function trailLine(trail: readonly TrailPoint[], tolerance = 0): Position[] {
+  const out: Position[] = [];
+  const n = trail.length;
+  if (n === 0) return out;
+  let last = trail[0]!;
+  out.push([last.lon, last.lat]);
+  for (let i = 1; i < n; i++) {
+    const p = trail[i]!;
+    if (i === n - 1 || tolerance <= 0 || distance(last.lon, last.lat, p.lon, p.lat) >= tolerance) {
+      out.push([p.lon, p.lat]);
+      last = p;
+    }
+  }
+  return out;
+}
+
+const labelOf = (t: Track): string => (Number.isFinite(t.position.h) ? `${t.id}\n${Math.round(t.position.h)} m` : `${t.id}`);
+
+export function trackFeatures(tracks: Iterable<Track>, trails: ReadonlyMap<number, TrailPoint[]>, options: TrackFeatureOptions = {}): TrackLayers {
+  const tolerance = options.trailToleranceM ?? 0;
   const points: FeatureCollection = { type: 'FeatureCollection', features: [] };
-  const vectors: FeatureCollection = { type: 'FeatureCollection', features: [] };
-  const trailLines: FeatureCollection = { type: 'FeatureCollection', features: [] };
-  const operators: FeatureCollection = { type: 'FeatureCollection', features: [] };
-  const operatorLines: FeatureCollection = { type: 'FeatureCollection', features: [] };
+  const overlay: FeatureCollection = { type: 'FeatureCollection', features: [] };
+  // Lines by cooperation class: [unknown, cooperative].
+  const trailLines: Position[][][] = [[], []];
+  const vectorLines: Position[][][] = [[], []];
+  const operatorLines: Position[][] = [];
   for (const t of tracks) {
     const here: Position = [t.position.lon, t.position.lat];
     const cooperative = t.cooperative === true;
-    const isSelected = t.id === selected;
-    const h = Number.isFinite(t.position.h) ? Math.round(t.position.h) : null;
-    points.features.push({
-      type: 'Feature',
-      id: t.id,
-      properties: { id: t.id, cooperative, selected: isSelected, label: h === null ? `${t.id}` : `${t.id}\n${h} m`, heading: t.heading_deg ?? 0, status: t.status },
-      geometry: { type: 'Point', coordinates: here },
-    });
+    const cls = cooperative ? 1 : 0;
+    points.features.push({ type: 'Feature', properties: { id: t.id, cooperative, label: labelOf(t) }, geometry: { type: 'Point', coordinates: here } });
     const [ve, vn] = velocityOf(t);
-    if (ve !== 0 || vn !== 0) {
-      vectors.features.push({
-        type: 'Feature',
-        properties: { id: t.id, cooperative },
-        geometry: { type: 'LineString', coordinates: [here, offset(here[0], here[1], ve * vectorSeconds, vn * vectorSeconds)] },
-      });
-    }
+    if (ve !== 0 || vn !== 0) vectorLines[cls]!.push([here, offset(here[0], here[1], ve * vectorSeconds, vn * vectorSeconds)]);
     const trail = trails.get(t.id);
-    if (trail && trail.length >= 2) {
-      trailLines.features.push({
-        type: 'Feature',
-        properties: { id: t.id, cooperative, selected: isSelected },
-        geometry: { type: 'LineString', coordinates: trail.map((p) => [p.lon, p.lat]) },
-      });
-    }
+    if (trail && trail.length >= 2) trailLines[cls]!.push(trailLine(trail, tolerance));
     const op = t.operator;
     if (op && Number.isFinite(op.lat) && Number.isFinite(op.lon)) {
       const pilot: Position = [op.lon, op.lat];
-      operators.features.push({ type: 'Feature', properties: { id: t.id, label: t.uas_id ?? `${t.id}` }, geometry: { type: 'Point', coordinates: pilot } });
-      operatorLines.features.push({ type: 'Feature', properties: { id: t.id }, geometry: { type: 'LineString', coordinates: [pilot, here] } });
+      overlay.features.push({ type: 'Feature', properties: { kind: 'operator', id: t.id, label: t.uas_id ?? `${t.id}` }, geometry: { type: 'Point', coordinates: pilot } });
+      operatorLines.push([pilot, here]);
     }
   }
-  return { points, vectors, trails: trailLines, operators, operatorLines };
+  for (const cls of [0, 1]) {
+    const cooperative = cls === 1;
+    if (trailLines[cls]!.length > 0) overlay.features.push({ type: 'Feature', properties: { kind: 'trail', cooperative }, geometry: { type: 'MultiLineString', coordinates: trailLines[cls] } });
+    if (vectorLines[cls]!.length > 0) overlay.features.push({ type: 'Feature', properties: { kind: 'vector', cooperative }, geometry: { type: 'MultiLineString', coordinates: vectorLines[cls] } });
+  }
+  if (operatorLines.length > 0) overlay.features.push({ type: 'Feature', properties: { kind: 'operatorLine' }, geometry: { type: 'MultiLineString', coordinates: operatorLines } });
+  return { points, overlay };
+}
+
+/** The selected track on its own small source: its point (highlight and label) and its full trail. */
+export function selectedFeatures(track: Track | undefined, trail: readonly TrailPoint[] | undefined): FeatureCollection {
+  const fc: FeatureCollection = { type: 'FeatureCollection', features: [] };
+  if (!track) return fc;
+  const cooperative = track.cooperative === true;
+  if (trail && trail.length >= 2) fc.features.push({ type: 'Feature', properties: { kind: 'trail', id: track.id, cooperative }, geometry: { type: 'LineString', coordinates: trailLine(trail) } });
+  fc.features.push({ type: 'Feature', properties: { kind: 'track', id: track.id, cooperative, label: labelOf(track) }, geometry: { type: 'Point', coordinates: [track.position.lon, track.position.lat] } });
+  return fc;
 }
 
 /** A closed ring of `steps` points, `radius` metres around lon/lat. */

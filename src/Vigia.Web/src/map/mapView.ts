@@ -1,4 +1,4 @@
-import maplibregl, { type GeoJSONSource, type Map as MapLibreMap } from 'maplibre-gl';
+import maplibregl, { type FilterSpecification, type GeoJSONSource, type LayerSpecification, type Map as MapLibreMap } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection, TrackLayers } from './features';
 import { iconPixels, type Shape } from './icons';
@@ -8,28 +8,84 @@ type SourceData = Parameters<GeoJSONSource['setData']>[0];
 
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
-const dynamicSources = ['rings', 'trails', 'operatorLines', 'vectors', 'operators', 'sensors', 'tracks'] as const;
-type DynamicSource = (typeof dynamicSources)[number];
+/** The picture's sources; created with the style, so the first picture loads alongside the basemap. */
+const pictureSources = ['overlay', 'selected', 'tracks'] as const;
+/** The sensors' sources, created at load (their symbols need the icons added then). */
+const sensorSources = ['rings', 'sensors'] as const;
+type DynamicSource = (typeof pictureSources)[number] | (typeof sensorSources)[number];
+
+/** Track labels are drawn from this zoom on (and always for the selected track). */
+export const labelMinZoom = 13;
+
+/** Metres per pixel of 512 px tiles at `zoom` and latitude `lat`. */
+export function metresPerPixel(zoom: number, lat: number): number {
+  return (40_075_016.686 * Math.cos((lat * Math.PI) / 180)) / (512 * 2 ** zoom);
+}
 
 export interface MapViewOptions {
   center: [number, number];
   zoom: number;
   attribution: string;
+  /** The picture at start-up, built into the style so that it loads together with the basemap. */
+  initial?: TrackLayers;
   onSelect: (id: number | null) => void;
   /** Called after the track source has been given new data (the readiness signal of the end-to-end test). */
   onTracksApplied?: (count: number) => void;
+  /** Called when a zoom ends on another whole zoom level (the trails' simplification follows it). */
+  onZoomLevel?: (zoom: number) => void;
+}
+
+const byCooperation = ['case', ['get', 'cooperative'], colours.cooperative, colours.unknown] as unknown as string;
+const isKind = (kind: string) => ['==', ['get', 'kind'], kind] as unknown as FilterSpecification;
+
+/**
+ * The picture's layers, bottom to top: trails, pilot lines, vectors, pilots, track circles, then the
+ * selection (its full trail, a highlight, a label) and track labels once zoomed in. Plain circles and lines
+ * at any number of tracks; the only symbols are labels (zoom ≥ labelMinZoom, or the selected track).
+ */
+function pictureLayers(): LayerSpecification[] {
+  return [
+    { id: 'track-trails', type: 'line', source: 'overlay', filter: isKind('trail'), layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': byCooperation, 'line-width': 1.6, 'line-opacity': 0.55 } },
+    { id: 'operator-lines', type: 'line', source: 'overlay', filter: isKind('operatorLine'), paint: { 'line-color': colours.operator, 'line-width': 1.2, 'line-dasharray': [2, 2] } },
+    { id: 'track-vectors', type: 'line', source: 'overlay', filter: isKind('vector'), paint: { 'line-color': byCooperation, 'line-width': 2 } },
+    { id: 'operators', type: 'circle', source: 'overlay', filter: isKind('operator'), paint: { 'circle-radius': 5, 'circle-color': '#ffffff', 'circle-stroke-color': colours.operator, 'circle-stroke-width': 2.5 } },
+    { id: 'tracks', type: 'circle', source: 'tracks', paint: { 'circle-radius': 6, 'circle-color': byCooperation, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 } },
+    { id: 'selected-trail', type: 'line', source: 'selected', filter: isKind('trail'), layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': byCooperation, 'line-width': 3, 'line-opacity': 0.8 } },
+    { id: 'selected-track', type: 'circle', source: 'selected', filter: isKind('track'), paint: { 'circle-radius': 9, 'circle-color': byCooperation, 'circle-stroke-color': colours.selected, 'circle-stroke-width': 3 } },
+    {
+      id: 'track-labels',
+      type: 'symbol',
+      source: 'tracks',
+      minzoom: labelMinZoom,
+      layout: { 'text-field': ['get', 'label'], 'text-font': fontBold, 'text-size': 11, 'text-offset': [0.9, 0], 'text-anchor': 'left', 'text-justify': 'left', 'text-optional': true },
+      paint: { 'text-color': '#202124', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
+    },
+    {
+      id: 'selected-label',
+      type: 'symbol',
+      source: 'selected',
+      filter: isKind('track'),
+      layout: { 'text-field': ['get', 'label'], 'text-font': fontBold, 'text-size': 12, 'text-offset': [1.1, 0], 'text-anchor': 'left', 'text-justify': 'left', 'text-allow-overlap': true, 'text-ignore-placement': true },
+      paint: { 'text-color': '#202124', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
+    },
+  ];
 }
 
 /**
- * The map: the offline basemap plus a fixed set of sources and layers for the picture, created once at
- * load. Updates replace the sources' data (setData), at most once per animation frame.
+ * The map: the offline basemap plus a fixed set of sources and layers for the picture, created once (the
+ * picture's with the style, the sensors' at load). Updates replace a source's data (setData) only when the
+ * App says it changed, once per animation frame at most: per update the track source and the overlay; the
+ * small `selected` source on a selection change.
  */
 export class MapView {
   readonly map: MapLibreMap;
+  private styleReady = false;
+  /** MapLibre's `load` has fired (the readiness signal waits for it, as before). */
   private loaded = false;
   private readonly pending = new Map<DynamicSource, FeatureCollection>();
   private frame: number | null = null;
   private attributionControl: maplibregl.AttributionControl;
+  private zoomLevel: number;
   /** Features last handed to setTracks (pending until the next frame once the map has loaded). */
   trackFeatureCount = 0;
   /** Features in the track source's data as last set (-1 before the first setData); the end-to-end test reads it. */
@@ -38,9 +94,17 @@ export class MapView {
   updates = 0;
 
   constructor(container: HTMLElement, private readonly options: MapViewOptions) {
+    const style = basemapStyle(location.origin);
+    const initial = options.initial;
+    style.sources['tracks'] = { type: 'geojson', data: (initial?.points ?? empty()) as unknown as SourceData };
+    style.sources['overlay'] = { type: 'geojson', data: (initial?.overlay ?? empty()) as unknown as SourceData };
+    style.sources['selected'] = { type: 'geojson', data: empty() as unknown as SourceData };
+    style.layers.push(...pictureLayers());
+    if (initial) this.trackFeatureCount = initial.points.features.length;
+    this.zoomLevel = Math.floor(options.zoom);
     this.map = new maplibregl.Map({
       container,
-      style: basemapStyle(location.origin),
+      style,
       center: options.center,
       zoom: options.zoom,
       attributionControl: false,
@@ -51,8 +115,20 @@ export class MapView {
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.attributionControl = new maplibregl.AttributionControl({ compact: true, customAttribution: options.attribution });
     this.map.addControl(this.attributionControl, 'bottom-right');
-    this.map.on('load', () => this.onLoad());
+    this.map.once('style.load', () => this.onStyleLoad());
+    this.map.on('zoomend', () => {
+      const level = Math.floor(this.map.getZoom());
+      if (level !== this.zoomLevel) {
+        this.zoomLevel = level;
+        this.options.onZoomLevel?.(level);
+      }
+    });
     this.map.on('error', (e) => console.warn('map:', e.error?.message ?? e));
+  }
+
+  /** About a pixel and a half at the current whole zoom level, in metres: the trails' simplification. */
+  trailTolerance(): number {
+    return 1.5 * metresPerPixel(this.zoomLevel, this.map.getCenter().lat);
   }
 
   setAttribution(text: string): void {
@@ -63,11 +139,13 @@ export class MapView {
 
   setTracks(layers: TrackLayers): void {
     this.pending.set('tracks', layers.points);
-    this.pending.set('vectors', layers.vectors);
-    this.pending.set('trails', layers.trails);
-    this.pending.set('operators', layers.operators);
-    this.pending.set('operatorLines', layers.operatorLines);
+    this.pending.set('overlay', layers.overlay);
     this.trackFeatureCount = layers.points.features.length;
+    this.schedule();
+  }
+
+  setSelected(features: FeatureCollection): void {
+    this.pending.set('selected', features);
     this.schedule();
   }
 
@@ -80,8 +158,8 @@ export class MapView {
   /** A warmer basemap while a replay is shown, so nobody takes it for live. */
   setReplayTint(replay: boolean): void {
     const apply = () => this.map.setPaintProperty('world-fill', 'fill-color', replay ? colours.backgroundReplay : colours.backgroundLive);
-    if (this.loaded) apply();
-    else this.map.once('load', apply);
+    if (this.styleReady) apply();
+    else this.map.once('style.load', apply);
   }
 
   flyTo(center: [number, number], zoom?: number): void {
@@ -98,7 +176,7 @@ export class MapView {
 
   /** Track circles drawn in the current frame (the benchmark's "map painted with tracks"). */
   renderedTrackCount(): number {
-    return this.loaded ? this.map.queryRenderedFeatures({ layers: ['tracks'] }).length : 0;
+    return this.styleReady ? this.map.queryRenderedFeatures({ layers: ['tracks'] }).length : 0;
   }
 
   resize(): void {
@@ -106,7 +184,7 @@ export class MapView {
   }
 
   private schedule(): void {
-    if (!this.loaded || this.frame !== null) return;
+    if (!this.styleReady || this.frame !== null) return;
     this.frame = requestAnimationFrame(() => this.flush());
   }
 
@@ -120,31 +198,16 @@ export class MapView {
     this.pending.clear();
     if (tracks) {
       this.appliedTrackCount = tracks.features.length;
-      this.options.onTracksApplied?.(this.appliedTrackCount);
+      if (this.loaded) this.options.onTracksApplied?.(this.appliedTrackCount);
     }
   }
 
-  private onLoad(): void {
+  /** The style has loaded (the basemap's data may still be on its way): sensors, handlers, pending data. */
+  private onStyleLoad(): void {
     const map = this.map;
-    for (const name of dynamicSources) map.addSource(name, { type: 'geojson', data: empty() as unknown as SourceData });
+    for (const name of sensorSources) map.addSource(name, { type: 'geojson', data: empty() as unknown as SourceData });
     this.addIcons();
-    const byCooperation = ['case', ['get', 'cooperative'], colours.cooperative, colours.unknown] as unknown as string;
-    map.addLayer({ id: 'sensor-rings', type: 'line', source: 'rings', paint: { 'line-color': ['case', ['get', 'radar'], '#2e7d32', '#1565c0'] as unknown as string, 'line-width': 1.2, 'line-dasharray': [4, 3], 'line-opacity': 0.8 } });
-    map.addLayer({
-      id: 'track-trails',
-      type: 'line',
-      source: 'trails',
-      layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': byCooperation, 'line-width': ['case', ['get', 'selected'], 3, 1.6] as unknown as number, 'line-opacity': 0.55 },
-    });
-    map.addLayer({ id: 'operator-lines', type: 'line', source: 'operatorLines', paint: { 'line-color': colours.operator, 'line-width': 1.2, 'line-dasharray': [2, 2] } });
-    map.addLayer({ id: 'track-vectors', type: 'line', source: 'vectors', paint: { 'line-color': byCooperation, 'line-width': 2 } });
-    map.addLayer({
-      id: 'operators',
-      type: 'circle',
-      source: 'operators',
-      paint: { 'circle-radius': 5, 'circle-color': '#ffffff', 'circle-stroke-color': colours.operator, 'circle-stroke-width': 2.5 },
-    });
+    map.addLayer({ id: 'sensor-rings', type: 'line', source: 'rings', paint: { 'line-color': ['case', ['get', 'radar'], '#2e7d32', '#1565c0'] as unknown as string, 'line-width': 1.2, 'line-dasharray': [4, 3], 'line-opacity': 0.8 } }, 'track-trails');
     map.addLayer({
       id: 'sensors',
       type: 'symbol',
@@ -160,42 +223,20 @@ export class MapView {
         'text-optional': true,
       },
       paint: { 'text-color': '#1b5e20', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
-    });
-    map.addLayer({
-      id: 'tracks',
-      type: 'circle',
-      source: 'tracks',
-      paint: {
-        'circle-radius': ['case', ['get', 'selected'], 9, 6] as unknown as number,
-        'circle-color': byCooperation,
-        'circle-stroke-color': ['case', ['get', 'selected'], colours.selected, '#ffffff'] as unknown as string,
-        'circle-stroke-width': ['case', ['get', 'selected'], 3, 1.5] as unknown as number,
-      },
-    });
-    map.addLayer({
-      id: 'track-labels',
-      type: 'symbol',
-      source: 'tracks',
-      layout: {
-        'text-field': ['get', 'label'],
-        'text-font': fontBold,
-        'text-size': 11,
-        'text-offset': [0.9, 0],
-        'text-anchor': 'left',
-        'text-justify': 'left',
-        'text-allow-overlap': false,
-        'text-optional': true,
-      },
-      paint: { 'text-color': '#202124', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
-    });
+    }, 'tracks');
     map.on('click', (e) => {
-      const hit = map.queryRenderedFeatures(e.point, { layers: ['tracks'] })[0];
+      const hit = map.queryRenderedFeatures(e.point, { layers: ['tracks', 'selected-track'] })[0];
       const id = hit?.properties?.['id'];
       this.options.onSelect(typeof id === 'number' ? id : null);
     });
     map.on('mouseenter', 'tracks', () => (map.getCanvas().style.cursor = 'pointer'));
     map.on('mouseleave', 'tracks', () => (map.getCanvas().style.cursor = ''));
-    this.loaded = true;
+    this.styleReady = true;
+    if (this.options.initial && !this.pending.has('tracks')) this.appliedTrackCount = this.options.initial.points.features.length;
+    map.once('load', () => {
+      this.loaded = true;
+      if (this.appliedTrackCount >= 0) this.options.onTracksApplied?.(this.appliedTrackCount);
+    });
     this.schedule();
   }
 

@@ -42,7 +42,11 @@ function ms(iso: string | null | undefined): number {
  * A snapshot replaces the picture; a tracks event updates and removes. Nothing is computed here that the
  * server does not say, except the trails (which are just the positions received) and the ageing guard.
  */
+let stores = 0;
+
 export class TrackStore {
+  /** Tells stores apart (a replay's store from the live one, one replay's from the next). */
+  readonly serial = ++stores;
   readonly tracks = new Map<number, Track>();
   readonly trails = new Map<number, TrailPoint[]>();
   mode: Mode = 'live';

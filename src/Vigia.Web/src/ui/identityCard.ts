@@ -1,6 +1,6 @@
 import type { Track } from '../api/types';
 import type { TrailPoint } from '../state/store';
-import { dateTime, t, type Key } from '../i18n/i18n';
+import { dateTime, language, t, type Key } from '../i18n/i18n';
 import { clear, h } from './dom';
 import { degrees, latLon, metres, none, speed } from './format';
 import { sparkline } from './sparkline';
@@ -64,12 +64,18 @@ export function identityRows(track: Track): Array<[Key, CardValue]> {
  */
 export class IdentityCard {
   readonly element: HTMLElement;
+  /** What the card shows now: it is rebuilt only when the track (a new document on every update), the selection or the language changed. */
+  private shown: { track: Track | null; id: number | null; lang: string; trail: number } | null = null;
 
   constructor(private readonly onClose: () => void) {
     this.element = h('section', { class: 'identity-card', hidden: true });
   }
 
   render(track: Track | null, trail: readonly TrailPoint[] | undefined, selectedId: number | null): void {
+    const shown = { track, id: selectedId, lang: language(), trail: trail?.length ?? 0 };
+    const last = this.shown;
+    if (last && last.track === shown.track && last.id === shown.id && last.lang === shown.lang && last.trail === shown.trail) return;
+    this.shown = shown;
     clear(this.element);
     if (selectedId === null) {
       this.element.hidden = true;

@@ -1,7 +1,8 @@
 import type { Track } from '../api/types';
 import { t } from '../i18n/i18n';
-import { clear, h } from './dom';
+import { h } from './dom';
 import { metres, seconds, speed } from './format';
+import { visibleWindow } from './virtualWindow';
 
 export type SortKey = 'id' | 'speed' | 'altitude' | 'age';
 export type Cooperation = 'all' | 'cooperative' | 'unknown';
@@ -40,27 +41,63 @@ export function queryTracks(tracks: Iterable<Track>, q: ListQuery, now: number):
         return ageOf(tr, now);
     }
   };
+  // Each key computed once (not per comparison: the age parses a date).
+  const keyed = rows.map((tr) => ({ tr, v: value(tr) }));
   const sign = q.descending ? -1 : 1;
-  rows.sort((a, b) => {
-    const va = value(a);
-    const vb = value(b);
-    const d = Number.isNaN(va) || Number.isNaN(vb) ? 0 : va - vb;
-    return d !== 0 ? sign * d : a.id - b.id;
+  keyed.sort((a, b) => {
+    const d = Number.isNaN(a.v) || Number.isNaN(b.v) ? 0 : a.v - b.v;
+    return d !== 0 ? sign * d : a.tr.id - b.tr.id;
   });
+  for (let i = 0; i < keyed.length; i++) rows[i] = keyed[i]!.tr;
   return rows;
 }
 
-const maxRows = 300;
+/** Height of one list row (px); styles.css gives the rows exactly this height. */
+export const rowHeight = 28;
 
-/** The track list: sortable columns, a cooperative/unknown filter and a text filter; a click selects. */
+/** One drawn row, reused for whatever track scrolls into its place; cells change only when their text does. */
+interface RowView {
+  el: HTMLTableRowElement;
+  id: number;
+  className: string;
+  id_: Text;
+  ident: Text;
+  flag: HTMLSpanElement;
+  flagTitle: string;
+  speed: Text;
+  altitude: Text;
+  age: Text;
+}
+
+const setText = (node: Text, text: string) => {
+  if (node.data !== text) node.data = text;
+};
+
+/**
+ * The track list: sortable columns, a cooperative/unknown filter and a text filter; a click selects. It
+ * is virtual: every track is in the list (scroll to reach it), but only the rows in view (plus a few) exist
+ * in the DOM, reused as the list scrolls or changes, with their text updated in place. The list is
+ * re-sorted only when the picture or the query changed; otherwise a render refreshes the drawn rows (ages).
+ */
 export class TrackList {
   readonly element: HTMLElement;
   query: ListQuery = { sort: 'id', descending: false, cooperation: 'all', text: '' };
   private readonly body: HTMLTableSectionElement;
+  private readonly scroller: HTMLElement;
+  private readonly padTop: HTMLTableRowElement;
+  private readonly padBottom: HTMLTableRowElement;
+  private readonly emptyRow: HTMLTableRowElement;
   private readonly summary: HTMLElement;
   private readonly headers = new Map<SortKey, HTMLElement>();
-  /** Rows shown at the last render (read by the end-to-end test). */
-  shownIds: number[] = [];
+  private readonly views: RowView[] = [];
+  private rows: Track[] = [];
+  private queryVersion = 0;
+  private sortedFor = '';
+  private now = Number.NaN;
+  private selected: number | null = null;
+  private scrollTop = 0;
+  private viewport = 0;
+  private scrollFrame: number | null = null;
 
   constructor(private readonly onSelect: (id: number) => void, private readonly onQuery: () => void) {
     const filter = h('select', { class: 'cooperation', onChange: (e) => this.set({ cooperation: (e.target as HTMLSelectElement).value as Cooperation }) },
@@ -69,7 +106,7 @@ export class TrackList {
       h('option', { value: 'unknown', i18n: 'tracks.unknown' }));
     const search = h('input', { type: 'search', class: 'search', i18nPlaceholder: 'tracks.filter', i18nTitle: 'tracks.filter', onInput: (e) => this.set({ text: (e.target as HTMLInputElement).value }) });
     const head = h('tr');
-    const column = (key: SortKey | null, label: Parameters<typeof t>[0], cls = '') => {
+    const column = (key: SortKey | null, label: Parameters<typeof t>[0], cls: string) => {
       const th = h('th', { class: cls, scope: 'col' });
       if (key) {
         const button = h('button', { type: 'button', class: 'sort', i18n: label, onClick: () => this.set(this.query.sort === key ? { descending: !this.query.descending } : { sort: key, descending: key !== 'id' }) });
@@ -80,46 +117,150 @@ export class TrackList {
       }
       head.append(th);
     };
-    column('id', 'col.id');
-    column(null, 'col.identity');
-    column('speed', 'col.speed', 'num');
-    column('altitude', 'col.altitude', 'num');
-    column('age', 'col.age', 'num');
-    this.body = h('tbody');
+    column('id', 'col.id', 'c-id');
+    column(null, 'col.identity', 'c-ident');
+    column('speed', 'col.speed', 'num c-speed');
+    column('altitude', 'col.altitude', 'num c-alt');
+    column('age', 'col.age', 'num c-age');
+    this.padTop = h('tr', { class: 'pad', 'aria-hidden': 'true' });
+    this.padBottom = h('tr', { class: 'pad', 'aria-hidden': 'true' });
+    this.emptyRow = h('tr', {}, h('td', { colspan: 5, class: 'empty', i18n: 'tracks.none' }));
+    this.body = h('tbody', {
+      onClick: (e) => {
+        const id = this.rowId(e.target);
+        if (id !== null) this.onSelect(id);
+      },
+      onKeydown: (e) => {
+        const id = this.rowId(e.target);
+        if (id !== null && (e as KeyboardEvent).key === 'Enter') this.onSelect(id);
+      },
+    }, this.padTop, this.padBottom);
     this.summary = h('p', { class: 'summary' });
-    this.element = h('section', { class: 'track-list' },
-      h('div', { class: 'filters' }, filter, search),
-      this.summary,
-      h('div', { class: 'table-scroll' }, h('table', {}, h('thead', {}, head), this.body)));
+    this.scroller = h('div', { class: 'table-scroll', onScroll: () => this.onScroll() }, h('table', {}, h('thead', {}, head), this.body));
+    this.element = h('section', { class: 'track-list' }, h('div', { class: 'filters' }, filter, search), this.summary, this.scroller);
+    if (typeof ResizeObserver !== 'undefined') {
+      new ResizeObserver(() => {
+        this.viewport = this.scroller.clientHeight;
+        this.draw();
+      }).observe(this.scroller);
+    }
+  }
+
+  /** Ids of every track in the list, in list order (drawn or not; read by the end-to-end test). */
+  get shownIds(): number[] {
+    return this.rows.map((r) => r.id);
+  }
+
+  private rowId(target: EventTarget | null): number | null {
+    const row = (target as Element | null)?.closest?.('tr[data-id]');
+    const id = row ? Number((row as HTMLElement).dataset['id']) : Number.NaN;
+    return Number.isFinite(id) ? id : null;
   }
 
   private set(change: Partial<ListQuery>): void {
     this.query = { ...this.query, ...change };
+    this.queryVersion++;
     this.onQuery();
   }
 
-  render(tracks: Iterable<Track>, total: number, now: number, selected: number | null): void {
-    const rows = queryTracks(tracks, this.query, now);
-    for (const [key, th] of this.headers) th.setAttribute('aria-sort', key === this.query.sort ? (this.query.descending ? 'descending' : 'ascending') : 'none');
-    this.summary.textContent = rows.length > maxRows
-      ? `${t('tracks.count', { n: total })} · ${t('tracks.shown', { shown: maxRows, n: rows.length })}`
-      : t('tracks.count', { n: total });
-    clear(this.body);
-    const shown = rows.slice(0, maxRows);
-    this.shownIds = shown.map((r) => r.id);
-    if (shown.length === 0) {
-      this.body.append(h('tr', {}, h('td', { colspan: 5, class: 'empty' }, t('tracks.none'))));
+  private onScroll(): void {
+    this.scrollTop = this.scroller.scrollTop;
+    if (this.scrollFrame !== null) return;
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.scrollFrame = null;
+      this.draw();
+    });
+  }
+
+  /**
+   * Shows the picture: re-filters and re-sorts when `version` (the store's identity and version; always
+   * when not given) or the query changed since the last render, then draws the rows in view. `now` is the data time the ages are counted at.
+   */
+  render(tracks: Iterable<Track>, total: number, now: number, selected: number | null, version?: string): void {
+    const key = `${version}/${this.queryVersion}`;
+    if (key !== this.sortedFor || version === undefined) {
+      this.rows = queryTracks(tracks, this.query, now);
+      this.sortedFor = key;
+    }
+    this.now = now;
+    this.selected = selected;
+    for (const [k, th] of this.headers) th.setAttribute('aria-sort', k === this.query.sort ? (this.query.descending ? 'descending' : 'ascending') : 'none');
+    const summary = this.rows.length < total ? `${t('tracks.count', { n: total })} · ${t('tracks.shown', { shown: this.rows.length, n: total })}` : t('tracks.count', { n: total });
+    if (this.summary.textContent !== summary) this.summary.textContent = summary;
+    this.draw();
+  }
+
+  /** Draws the rows in view from the last render's list (also on scroll and resize). */
+  private draw(): void {
+    const rows = this.rows;
+    if (rows.length === 0) {
+      for (const v of this.views.splice(0)) v.el.remove();
+      if (!this.emptyRow.isConnected) this.body.insertBefore(this.emptyRow, this.padBottom);
+      this.padTop.style.height = this.padBottom.style.height = '0px';
       return;
     }
-    for (const tr of shown) {
-      const row = h('tr', { class: `${tr.cooperative ? 'coop' : 'unknown'}${tr.id === selected ? ' selected' : ''}`, tabindex: 0, 'data-id': tr.id, onClick: () => this.onSelect(tr.id), onKeydown: (e) => { if ((e as KeyboardEvent).key === 'Enter') this.onSelect(tr.id); } },
-        h('td', {}, h('span', { class: 'dot' }), String(tr.id)),
-        h('td', { class: 'ident' }, tr.uas_id ?? (tr.cooperative ? t('tracks.cooperative') : t('tracks.unknown')),
-          Array.isArray(tr.flags) && tr.flags.length > 0 ? h('span', { class: 'flagged', title: `${t('card.flags')}: ${tr.flags.join(', ')}` }, '⚠') : null),
-        h('td', { class: 'num' }, speed(tr.speed_mps)),
-        h('td', { class: 'num' }, metres(tr.position.h)),
-        h('td', { class: 'num' }, seconds(ageOf(tr, now))));
-      this.body.append(row);
+    if (this.emptyRow.isConnected) this.emptyRow.remove();
+    const w = visibleWindow(this.scrollTop, this.viewport, rowHeight, rows.length);
+    const count = w.end - w.start;
+    while (this.views.length < count) {
+      const v = this.newRow();
+      this.views.push(v);
+      this.body.insertBefore(v.el, this.padBottom);
     }
+    for (const v of this.views.splice(count)) v.el.remove();
+    this.padTop.style.height = `${w.padTop}px`;
+    this.padBottom.style.height = `${w.padBottom}px`;
+    for (let i = 0; i < count; i++) this.fill(this.views[i]!, rows[w.start + i]!);
+  }
+
+  private newRow(): RowView {
+    const cell = (cls: string) => h('td', cls ? { class: cls } : {});
+    const idCell = cell('');
+    const identCell = cell('ident');
+    const speedCell = cell('num');
+    const altCell = cell('num');
+    const ageCell = cell('num');
+    const v: RowView = {
+      el: h('tr', { tabindex: 0 }, idCell, identCell, speedCell, altCell, ageCell),
+      id: Number.NaN,
+      className: '',
+      id_: document.createTextNode(''),
+      ident: document.createTextNode(''),
+      flag: h('span', { class: 'flagged', hidden: true }, '⚠'),
+      flagTitle: '',
+      speed: document.createTextNode(''),
+      altitude: document.createTextNode(''),
+      age: document.createTextNode(''),
+    };
+    idCell.append(h('span', { class: 'dot' }), v.id_);
+    identCell.append(v.ident, v.flag);
+    speedCell.append(v.speed);
+    altCell.append(v.altitude);
+    ageCell.append(v.age);
+    return v;
+  }
+
+  private fill(v: RowView, tr: Track): void {
+    if (v.id !== tr.id) {
+      v.id = tr.id;
+      v.el.dataset['id'] = String(tr.id);
+      setText(v.id_, String(tr.id));
+    }
+    const className = `${tr.cooperative ? 'coop' : 'unknown'}${tr.id === this.selected ? ' selected' : ''}`;
+    if (v.className !== className) {
+      v.className = className;
+      v.el.className = className;
+    }
+    setText(v.ident, tr.uas_id ?? (tr.cooperative ? t('tracks.cooperative') : t('tracks.unknown')));
+    const flagged = Array.isArray(tr.flags) && tr.flags.length > 0;
+    if (v.flag.hidden === flagged) v.flag.hidden = !flagged;
+    const title = flagged ? `${t('card.flags')}: ${tr.flags!.join(', ')}` : '';
+    if (v.flagTitle !== title) {
+      v.flagTitle = title;
+      v.flag.title = title;
+    }
+    setText(v.speed, speed(tr.speed_mps));
+    setText(v.altitude, metres(tr.position.h));
+    setText(v.age, seconds(ageOf(tr, this.now)));
   }
 }
