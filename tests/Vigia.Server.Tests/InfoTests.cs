@@ -64,4 +64,45 @@ public sealed class InfoTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains(await IngestEndpointTests.ErrorsAsync(refused), e => e.Field == "range_m");
     }
+
+    [Fact]
+    public async Task AConfiguredBasemap_IsAnnouncedInInfo_ThePmtilesFileIsServedInRanges_AndThePageMayReachHttpsHosts()
+    {
+        var pmtiles = Vigia.Testing.TestPaths.SharedData("geo", "pmtiles", "stamen-toner-world-z0-3.pmtiles");
+        await using var app = new VigiaServerFactory(settings: new Dictionary<string, string?>
+        {
+            ["Vigia:ConsoleStyleUrl"] = "https://tiles.example.org/style.json",
+            ["Vigia:ConsolePmtiles"] = pmtiles,
+        });
+        using var viewer = app.ClientWith(await app.AddKeyAsync("screen", ApiKeyRole.Viewer));
+        using var anonymous = app.ClientWith(null);
+
+        var info = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/info", TestContext.Current.CancellationToken);
+        using var range = new HttpRequestMessage(HttpMethod.Get, "/basemap/custom.pmtiles");
+        range.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 6);
+        using var head = await anonymous.SendAsync(range, TestContext.Current.CancellationToken);
+        using var page = await anonymous.GetAsync("/", TestContext.Current.CancellationToken);
+
+        Assert.Equal("https://tiles.example.org/style.json", info.GetProperty("basemap").GetProperty("style_url").GetString());
+        Assert.Equal("/basemap/custom.pmtiles", info.GetProperty("basemap").GetProperty("pmtiles_url").GetString());
+        Assert.Equal(HttpStatusCode.PartialContent, head.StatusCode);
+        Assert.Equal("PMTiles", System.Text.Encoding.ASCII.GetString(await head.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)));
+        Assert.Contains("connect-src 'self' data: blob: https:", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutAConfiguredBasemap_InfoHasNone_AndThePageMayOnlyReachItsOwnOrigin()
+    {
+        await using var app = new VigiaServerFactory();
+        using var viewer = app.ClientWith(await app.AddKeyAsync("screen", ApiKeyRole.Viewer));
+        using var anonymous = app.ClientWith(null);
+
+        var info = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/info", TestContext.Current.CancellationToken);
+        using var pmtiles = await anonymous.GetAsync("/basemap/custom.pmtiles", TestContext.Current.CancellationToken);
+        using var page = await anonymous.GetAsync("/", TestContext.Current.CancellationToken);
+
+        Assert.False(info.TryGetProperty("basemap", out _));
+        Assert.Equal(HttpStatusCode.NotFound, pmtiles.StatusCode);
+        Assert.DoesNotContain("https:", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
 }

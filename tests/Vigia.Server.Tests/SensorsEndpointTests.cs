@@ -39,6 +39,8 @@ public sealed class SensorsEndpointTests : IAsyncLifetime
         Assert.Equal("up", df.GetProperty("state").GetString());
         Assert.Equal(1, df.GetProperty("accepted").GetInt64());
         Assert.True(df.GetProperty("clock_offset_s").GetDouble() > 0, "a 2026-11-25T18:00 sensor time is in the past: positive offset");
+        Assert.Equal(123.5, df.GetProperty("last_bearing").GetProperty("azimuth_deg").GetDouble(), 9);
+        Assert.False(df.GetProperty("last_bearing").TryGetProperty("elevation_deg", out _));
     }
 
     [Fact]

@@ -129,6 +129,7 @@ public static class SensorReport
                 Reordered = h.Reordered,
                 Dropped = h.Dropped,
                 ClockOffsetS = h.ClockOffsetSeconds,
+                LastBearing = h.LastBearing is { } b ? new BearingDto(b.AzimuthDegrees, b.ElevationDegrees, b.Time.ToDateTimeOffset()) : null,
             });
         }
 

@@ -87,6 +87,15 @@ public sealed class VigiaServerOptions
     /// </summary>
     public bool Exercise { get; set; }
 
+    /// <summary>
+    /// Optional online MapLibre style URL for the console's basemap (for users with internet and a style they
+    /// trust); empty = the bundled offline basemap. The console's Content-Security-Policy then allows that origin.
+    /// </summary>
+    public string? ConsoleStyleUrl { get; set; }
+
+    /// <summary>Optional local PMTiles file (vector or raster) the console may use as its basemap, served at <c>/basemap/custom.pmtiles</c>.</summary>
+    public string? ConsolePmtiles { get; set; }
+
     /// <summary>In-process Remote ID sources (capture files or live interfaces).</summary>
     public List<Ingest.RemoteIdSourceOptions> RemoteIdSources { get; set; } = [];
 

@@ -81,14 +81,24 @@ public sealed class IngestService(ObservationCommitter committer, TrackerInbox q
     {
         int count = 0, duplicates = 0;
         var offset = 0.0;
+        Observation? bearing = null;
         foreach (var i in indexes)
         {
             count++;
             duplicates += outcomes[i].Duplicate ? 1 : 0;
             var o = items[i].Observation;
             offset = o.ReceiveTime.SecondsSince(o.SensorTime);
+            if (o.Measurement.Kind is MeasurementKind.Azimuth or MeasurementKind.AzimuthElevation && (bearing is null || o.SensorTime >= bearing.SensorTime))
+            {
+                bearing = o;
+            }
         }
 
         health.Accepted(sensor, count - duplicates, duplicates, now, offset);
+        if (bearing is not null)
+        {
+            var m = bearing.Measurement;
+            health.Bearing(sensor, new SensorBearing(m.V0 * 180 / Math.PI, m.Kind == MeasurementKind.AzimuthElevation ? m.V1 * 180 / Math.PI : null, bearing.SensorTime));
+        }
     }
 }

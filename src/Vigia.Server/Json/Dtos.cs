@@ -120,6 +120,9 @@ public sealed record SensorDto
 
     /// <summary>Estimated receive time − sensor time, seconds.</summary>
     public double? ClockOffsetS { get; init; }
+
+    /// <summary>A direction finder's latest bearing (drawn as a line from the sensor), or null.</summary>
+    public BearingDto? LastBearing { get; init; }
 }
 
 /// <summary>Track updates of one tracker step (stream event <c>tracks</c>).</summary>
@@ -225,4 +228,19 @@ public sealed record ReplayStatusEvent(string Mode, ReplayDto Replay);
 /// <param name="Exercise">True when everything this server shows is an exercise (demo, training): never a real warning.</param>
 /// <param name="Origin">The picture frame's origin, if known (a good initial map centre).</param>
 /// <param name="ServerTime">The server's clock.</param>
-public sealed record InfoDto(string Version, bool Exercise, GeoDto? Origin, DateTimeOffset ServerTime);
+public sealed record InfoDto(string Version, bool Exercise, GeoDto? Origin, DateTimeOffset ServerTime)
+{
+    /// <summary>The basemap the console should use beyond its bundled one, or null for the bundled one.</summary>
+    public BasemapDto? Basemap { get; init; }
+}
+
+/// <summary>A basemap configured on the server (<c>Vigia:ConsoleStyleUrl</c>, <c>Vigia:ConsolePmtiles</c>).</summary>
+/// <param name="StyleUrl">An online MapLibre style URL, or null.</param>
+/// <param name="PmtilesUrl">The server path of a local PMTiles file, or null.</param>
+public sealed record BasemapDto(string? StyleUrl, string? PmtilesUrl);
+
+/// <summary>A direction finder's latest bearing.</summary>
+/// <param name="AzimuthDeg">Degrees from north, clockwise.</param>
+/// <param name="ElevationDeg">Degrees above the horizontal, if measured.</param>
+/// <param name="Time">Sensor time.</param>
+public sealed record BearingDto(double AzimuthDeg, double? ElevationDeg, DateTimeOffset Time);

@@ -40,6 +40,20 @@ public sealed class SensorHealthBook
         }
     }
 
+    /// <summary>Records a direction finder's latest bearing (kept if newer by sensor time than the one held).</summary>
+    public void Bearing(string sensor, SensorBearing bearing)
+    {
+        ArgumentNullException.ThrowIfNull(bearing);
+        var e = Get(sensor);
+        lock (e)
+        {
+            if (e.LastBearing is null || bearing.Time >= e.LastBearing.Time)
+            {
+                e.LastBearing = bearing;
+            }
+        }
+    }
+
     /// <summary>Records refused items (bad input) from a sensor.</summary>
     public void Refused(string sensor, int count, Timestamp now)
     {
@@ -86,7 +100,7 @@ public sealed class SensorHealthBook
     {
         if (!_entries.TryGetValue(sensor, out var e))
         {
-            return new SensorHealth(SensorState.Down, null, 0, 0, 0, 0, 0, 0, 0, null);
+            return new SensorHealth(SensorState.Down, null, 0, 0, 0, 0, 0, 0, 0, null, null);
         }
 
         lock (e)
@@ -97,7 +111,7 @@ public sealed class SensorHealthBook
                 : age > degradedAfterSeconds || recentlyRefused ? SensorState.Degraded
                 : SensorState.Up;
             var rate = age is { } a && a < 10 ? e.Rate : 0;
-            return new SensorHealth(state, age, rate, e.Accepted, e.Duplicates, e.Refused, e.Late, e.Reordered, e.Dropped, e.OffsetSamples > 0 ? e.ClockOffset : null);
+            return new SensorHealth(state, age, rate, e.Accepted, e.Duplicates, e.Refused, e.Late, e.Reordered, e.Dropped, e.OffsetSamples > 0 ? e.ClockOffset : null, e.LastBearing);
         }
     }
 
@@ -129,6 +143,7 @@ public sealed class SensorHealthBook
         public long OffsetSamples;
         public Timestamp? LastMessage;
         public Timestamp? LastRefused;
+        public SensorBearing? LastBearing;
     }
 }
 
@@ -143,6 +158,7 @@ public sealed class SensorHealthBook
 /// <param name="Reordered">Late observations within the reorder window (tracked, widened).</param>
 /// <param name="Dropped">Observations not tracked because the tracker queue was full (journalled).</param>
 /// <param name="ClockOffsetSeconds">Smoothed receive time − sensor time, or null before the first message.</param>
+/// <param name="LastBearing">A direction finder's latest bearing, or null.</param>
 public sealed record SensorHealth(
     SensorState State,
     double? LastMessageAgeSeconds,
@@ -153,4 +169,11 @@ public sealed record SensorHealth(
     long Late,
     long Reordered,
     long Dropped,
-    double? ClockOffsetSeconds);
+    double? ClockOffsetSeconds,
+    SensorBearing? LastBearing);
+
+/// <summary>A direction finder's bearing as reported: degrees from north (clockwise), optional elevation, sensor time.</summary>
+/// <param name="AzimuthDegrees">Bearing, degrees from true north in the picture frame.</param>
+/// <param name="ElevationDegrees">Elevation above the horizontal, degrees, if measured.</param>
+/// <param name="Time">Sensor time of the bearing.</param>
+public sealed record SensorBearing(double AzimuthDegrees, double? ElevationDegrees, Timestamp Time);

@@ -25,6 +25,13 @@ public static class ConsoleEndpoints
         "font-src 'self'; connect-src 'self' data: blob:; worker-src 'self' blob:; child-src blob:; object-src 'none'; " +
         "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
+    // Only when an operator configured an online basemap style (Vigia:ConsoleStyleUrl): its style, tiles,
+    // glyphs and sprites may then come from HTTPS hosts; scripts still only from this server.
+    private const string OnlineBasemapPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; " +
+        "font-src 'self' https:; connect-src 'self' data: blob: https:; worker-src 'self' blob:; child-src blob:; object-src 'none'; " +
+        "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
     /// <summary>Maps <c>GET /</c> (index.html) and <c>GET /{path}</c> for the console's files.</summary>
     public static IEndpointRouteBuilder MapConsole(this IEndpointRouteBuilder app)
     {
@@ -53,7 +60,8 @@ public static class ConsoleEndpoints
         headers.Vary = HeaderNames.AcceptEncoding;
         if (asset.IsPage)
         {
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            var online = context.RequestServices.GetService<Microsoft.Extensions.Options.IOptions<Hosting.VigiaServerOptions>>()?.Value.ConsoleStyleUrl;
+            headers.ContentSecurityPolicy = string.IsNullOrWhiteSpace(online) ? ContentSecurityPolicy : OnlineBasemapPolicy;
             headers["Referrer-Policy"] = "no-referrer";
             headers.XFrameOptions = "DENY";
         }
