@@ -10,7 +10,9 @@
 //      p95 ≤ 33 ms);
 //   3. the gzipped size of the console's JavaScript (src/Vigia.Web/dist, target ≤ 1.5 MB).
 // Prints a table and writes artifacts/e2e/bench.json (+ the raw trace with BENCH_KEEP_TRACE=1).
-// Environment: VIGIA_DLL, CHROMIUM (as the e2e test), BENCH_TRACKS, BENCH_UPDATES. No assertions: figures only.
+// Environment: VIGIA_DLL, CHROMIUM (as the e2e test), BENCH_TRACKS, BENCH_UPDATES, BENCH_KEEP_TRACE=1 (raw trace; then
+// `node trace-breakdown.mjs` says where the time goes), BENCH_PROFILE=1 (a CPU profile after the trace: self time by
+// function). No assertions: figures only.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -134,6 +136,31 @@ function perUpdate(events) {
   return { thread, mainThreads: mainThreads.size, marks: starts.length, windows };
 }
 
+/**
+ * BENCH_PROFILE=1: after the trace (so the sampling does not weigh on its figures), V8's sampling profiler
+ * over `seconds` s of updates; returns the functions with the most self time per second (≈ per update).
+ * The raw profile goes to artifacts/e2e/bench.cpuprofile (opens in DevTools).
+ */
+async function profileFunctions(cdp, seconds) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
+  await sleep(seconds * 1000);
+  const { profile } = await cdp.send('Profiler.stop');
+  writeFileSync(join(artifactsDir, 'bench.cpuprofile'), JSON.stringify(profile));
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const node = byId.get(profile.samples[i]);
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + dt);
+  }
+  const rows = [...self].filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(program)')).sort((a, b) => b[1] - a[1]).slice(0, 30);
+  return `  self time by function, ${seconds} s sampled (ms per second):\n${rows.map(([k, ms]) => `    ${(ms / seconds).toFixed(2).padStart(8)}  ${k}`).join('\n')}`;
+}
+
 function bundleSize() {
   const dir = join(repoRoot, 'src/Vigia.Web/dist/assets');
   let raw = 0;
@@ -216,6 +243,7 @@ async function main() {
     await page.screenshot({ path: join(artifactsDir, 'bench-live.png') });
     if (process.env.BENCH_KEEP_TRACE === '1') writeFileSync(join(artifactsDir, 'bench-trace.json'), JSON.stringify({ traceEvents: events }));
     const analysis = perUpdate(events);
+    const profile = process.env.BENCH_PROFILE === '1' ? await profileFunctions(cdp, 20) : null;
     const shown = await page.evaluate(() => ({ source: window.vigia.mapTrackCount(), list: window.vigia.storeTrackIds().length }));
 
     const windows = (analysis.windows ?? []).slice(0, updates);
@@ -241,6 +269,7 @@ console benchmark: ${tracks} live tracks updated once a second (${live} in the p
   JavaScript  ${f1(size.rawKiB)} KiB, gzip ${f1(size.gzipKiB)} KiB   (target ≤ 1536 KiB gzip)
   feeder: ${feeder.second} batches, ${feeder.errors.length} refused, ${feeder.slow} took over 1 s${analysis.error ? `\n  trace: ${analysis.error}` : ''}
   (artifacts/e2e/bench.json, bench-cold.png, bench-live.png)`);
+    if (profile) console.log(profile);
   } finally {
     feeder?.stop();
     await browser?.close();

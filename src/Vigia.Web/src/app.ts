@@ -66,6 +66,7 @@ export class App {
   private drawnSelection: number | null = null;
   private drawnStore: TrackStore | null = null;
   private drawnTolerance = Number.NaN;
+  private drawnLabels = false;
   private drawnSensorKey = '';
   /** What the panels last showed (store, versions, selection, tab, language, query): unchanged → no redraw. */
   private panelKey = '';
@@ -248,7 +249,7 @@ export class App {
 
   // ---- the console -----------------------------------------------------------------------------
 
-  private async showConsole({ MapView, metresPerPixel }: MapModule): Promise<void> {
+  private async showConsole({ MapView, metresPerPixel, labelMinZoom }: MapModule): Promise<void> {
     const api = this.api!;
     this.replay = new ReplayController(api, () => {
       this.onReplayChange();
@@ -307,7 +308,7 @@ export class App {
       center: centre,
       zoom,
       attribution: attributionHtml(),
-      initial: trackFeatures(store.tracks.values(), store.trails, { trailToleranceM: tolerance }),
+      initial: trackFeatures(store.tracks.values(), store.trails, { trailToleranceM: tolerance, labels: zoom >= labelMinZoom }),
       onSelect: (id) => this.select(id),
       onZoomLevel: () => this.scheduleRender(),
       onTracksApplied: () => {
@@ -318,6 +319,7 @@ export class App {
     this.drawnVersion = store.version;
     this.drawnStore = store;
     this.drawnTolerance = tolerance;
+    this.drawnLabels = zoom >= labelMinZoom;
     this.tick = setInterval(() => this.onTick(), 1000);
     this.renderConnection();
   }
@@ -468,10 +470,12 @@ export class App {
     if (!this.map) return;
     const store = this.activeStore();
     const tolerance = this.map.trailTolerance();
+    const labels = this.map.labelsShown();
     const changed = store.version !== this.drawnVersion || store !== this.drawnStore;
-    if (changed || tolerance !== this.drawnTolerance) {
-      this.map.setTracks(trackFeatures(store.tracks.values(), store.trails, { trailToleranceM: tolerance }));
+    if (changed || tolerance !== this.drawnTolerance || labels !== this.drawnLabels) {
+      this.map.setTracks(trackFeatures(store.tracks.values(), store.trails, { trailToleranceM: tolerance, labels }));
       this.drawnTolerance = tolerance;
+      this.drawnLabels = labels;
     }
     if (changed || this.selected !== this.drawnSelection) {
       const id = this.selected;

@@ -47,8 +47,17 @@ export function t(key: Key, values?: Record<string, string | number>): string {
 }
 
 /** Numbers in the current language's format (es-MX or en-GB). */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function num(value: number, digits = 0): string {
-  return value.toLocaleString(current === 'es' ? 'es-MX' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  // One formatter per language and precision (toLocaleString builds a new one on every call).
+  const key = `${current}/${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(current === 'es' ? 'es-MX' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 export function dateTime(iso: string | null | undefined): string {

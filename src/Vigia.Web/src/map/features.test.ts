@@ -15,6 +15,10 @@ describe('trackFeatures', () => {
     ]);
   });
 
+  it('leaves the labels out when asked (zoomed out, where none is drawn)', () => {
+    expect(trackFeatures([base], new Map(), { labels: false }).points.features[0]!.properties).toEqual({ id: 4, cooperative: true });
+  });
+
   it('draws the velocity vector 30 s ahead, east for an eastward track', () => {
     const f = trackFeatures([base], new Map());
     const [vector] = kind(f, 'vector');

@@ -34,7 +34,7 @@ export function velocityOf(t: Track): [number, number] {
 
 /** The picture's map data: one point per track, and everything else drawn under them in one source. */
 export interface TrackLayers {
-  /** One Point per track: `{ id, cooperative, label }` (the track source; the end-to-end test counts it). */
+  /** One Point per track: `{ id, cooperative, label? }` (the track source; the end-to-end test counts it). */
   points: FeatureCollection;
   /**
    * Lines and pilots in one source (one worker round trip per update instead of four), told apart by
@@ -50,15 +50,11 @@ export interface TrackFeatureOptions {
    * and last points are always kept). About a pixel and a half at the map's zoom; 0 keeps every point.
    */
   trailToleranceM?: number;
+  /** Give each point its label (`id` and altitude); only needed where labels are drawn (zoomed in). Default true. */
+  labels?: boolean;
 }
 
-/** Approximate distance (m) between two lon/lat points a few km apart (flat earth). */
-function distance(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const k = (Math.PI / 180) * earthRadius;
-  const dx = (lon2 - lon1) * k * Math.cos(((lat1 + lat2) / 2) * (Math.PI / 180));
-  const dy = (lat2 - lat1) * k;
-  return Math.sqrt(dx * dx + dy * dy);
-}
+const metresPerDegree = (Math.PI / 180) * earthRadius;
 
 /**
  * A trail as map coordinates, thinned by radial distance: points within `tolerance` metres of the last one
@@ -70,9 +66,14 @@ export function trailLine(trail: readonly TrailPoint[], tolerance = 0): Position
   if (n === 0) return out;
   let last = trail[0]!;
   out.push([last.lon, last.lat]);
+  // Flat earth over a trail's few hundred metres: squared distances in degrees, longitude scaled once.
+  const kx = Math.cos((last.lat * Math.PI) / 180);
+  const limit = tolerance > 0 ? (tolerance / metresPerDegree) ** 2 : 0;
   for (let i = 1; i < n; i++) {
     const p = trail[i]!;
-    if (i === n - 1 || tolerance <= 0 || distance(last.lon, last.lat, p.lon, p.lat) >= tolerance) {
+    const dx = (p.lon - last.lon) * kx;
+    const dy = p.lat - last.lat;
+    if (i === n - 1 || dx * dx + dy * dy >= limit) {
       out.push([p.lon, p.lat]);
       last = p;
     }
@@ -84,6 +85,7 @@ const labelOf = (t: Track): string => (Number.isFinite(t.position.h) ? `${t.id}\
 
 export function trackFeatures(tracks: Iterable<Track>, trails: ReadonlyMap<number, TrailPoint[]>, options: TrackFeatureOptions = {}): TrackLayers {
   const tolerance = options.trailToleranceM ?? 0;
+  const labels = options.labels !== false;
   const points: FeatureCollection = { type: 'FeatureCollection', features: [] };
   const overlay: FeatureCollection = { type: 'FeatureCollection', features: [] };
   // Lines by cooperation class: [unknown, cooperative].
@@ -94,7 +96,7 @@ export function trackFeatures(tracks: Iterable<Track>, trails: ReadonlyMap<numbe
     const here: Position = [t.position.lon, t.position.lat];
     const cooperative = t.cooperative === true;
     const cls = cooperative ? 1 : 0;
-    points.features.push({ type: 'Feature', properties: { id: t.id, cooperative, label: labelOf(t) }, geometry: { type: 'Point', coordinates: here } });
+    points.features.push({ type: 'Feature', properties: labels ? { id: t.id, cooperative, label: labelOf(t) } : { id: t.id, cooperative }, geometry: { type: 'Point', coordinates: here } });
     const [ve, vn] = velocityOf(t);
     if (ve !== 0 || vn !== 0) vectorLines[cls]!.push([here, offset(here[0], here[1], ve * vectorSeconds, vn * vectorSeconds)]);
     const trail = trails.get(t.id);

@@ -74,7 +74,7 @@ function pictureLayers(): LayerSpecification[] {
 /**
  * The map: the offline basemap plus a fixed set of sources and layers for the picture, created once (the
  * picture's with the style, the sensors' at load). Updates replace a source's data (setData) only when the
- * App says it changed, once per animation frame at most: per update the track source and the overlay; the
+ * App says it changed (the App calls once per animation frame at most): per update the track source and the overlay; the
  * small `selected` source on a selection change.
  */
 export class MapView {
@@ -83,10 +83,10 @@ export class MapView {
   /** MapLibre's `load` has fired (the readiness signal waits for it, as before). */
   private loaded = false;
   private readonly pending = new Map<DynamicSource, FeatureCollection>();
-  private frame: number | null = null;
+  private flushing = false;
   private attributionControl: maplibregl.AttributionControl;
   private zoomLevel: number;
-  /** Features last handed to setTracks (pending until the next frame once the map has loaded). */
+  /** Features last handed to setTracks (pending until the style has loaded). */
   trackFeatureCount = 0;
   /** Features in the track source's data as last set (-1 before the first setData); the end-to-end test reads it. */
   appliedTrackCount = -1;
@@ -124,6 +124,11 @@ export class MapView {
       }
     });
     this.map.on('error', (e) => console.warn('map:', e.error?.message ?? e));
+  }
+
+  /** Whether track labels are drawn at the current whole zoom level (else the points need none). */
+  labelsShown(): boolean {
+    return this.zoomLevel >= labelMinZoom;
   }
 
   /** About a pixel and a half at the current whole zoom level, in metres: the trails' simplification. */
@@ -183,13 +188,15 @@ export class MapView {
     this.map.resize();
   }
 
+  /** The App calls at most once per animation frame: the data goes to the sources at the end of that task. */
   private schedule(): void {
-    if (!this.styleReady || this.frame !== null) return;
-    this.frame = requestAnimationFrame(() => this.flush());
+    if (!this.styleReady || this.flushing) return;
+    this.flushing = true;
+    queueMicrotask(() => this.flush());
   }
 
   private flush(): void {
-    this.frame = null;
+    this.flushing = false;
     const tracks = this.pending.get('tracks');
     for (const [name, data] of this.pending) {
       (this.map.getSource(name) as GeoJSONSource | undefined)?.setData(data as unknown as SourceData);

@@ -1,5 +1,5 @@
 import type { Track } from '../api/types';
-import { t } from '../i18n/i18n';
+import { language, t } from '../i18n/i18n';
 import { h } from './dom';
 import { metres, seconds, speed } from './format';
 import { visibleWindow } from './virtualWindow';
@@ -67,6 +67,8 @@ interface RowView {
   speed: Text;
   altitude: Text;
   age: Text;
+  /** The values last formatted into the cells, and the language they were formatted in. */
+  values: [ident: string | null | undefined, speed: number | undefined, altitude: number, age: number, lang: string];
 }
 
 const setText = (node: Text, text: string) => {
@@ -231,6 +233,7 @@ export class TrackList {
       speed: document.createTextNode(''),
       altitude: document.createTextNode(''),
       age: document.createTextNode(''),
+      values: [undefined, Number.NaN, Number.NaN, Number.NaN, ''],
     };
     idCell.append(h('span', { class: 'dot' }), v.id_);
     identCell.append(v.ident, v.flag);
@@ -251,7 +254,17 @@ export class TrackList {
       v.className = className;
       v.el.className = className;
     }
-    setText(v.ident, tr.uas_id ?? (tr.cooperative ? t('tracks.cooperative') : t('tracks.unknown')));
+    // Text is formatted only when its value (or the language) changed since this row last showed it.
+    const age = Math.round(ageOf(tr, this.now));
+    const lang = language();
+    const old = v.values;
+    const same = old[4] === lang;
+    const ident = tr.uas_id ?? (tr.cooperative ? t('tracks.cooperative') : t('tracks.unknown'));
+    if (!same || old[0] !== ident) setText(v.ident, ident);
+    if (!same || !Object.is(old[1], tr.speed_mps)) setText(v.speed, speed(tr.speed_mps));
+    if (!same || !Object.is(old[2], tr.position.h)) setText(v.altitude, metres(tr.position.h));
+    if (!same || !Object.is(old[3], age)) setText(v.age, seconds(age));
+    v.values = [ident, tr.speed_mps, tr.position.h, age, lang];
     const flagged = Array.isArray(tr.flags) && tr.flags.length > 0;
     if (v.flag.hidden === flagged) v.flag.hidden = !flagged;
     const title = flagged ? `${t('card.flags')}: ${tr.flags!.join(', ')}` : '';
@@ -259,8 +272,5 @@ export class TrackList {
       v.flagTitle = title;
       v.flag.title = title;
     }
-    setText(v.speed, speed(tr.speed_mps));
-    setText(v.altitude, metres(tr.position.h));
-    setText(v.age, seconds(ageOf(tr, this.now)));
   }
 }
