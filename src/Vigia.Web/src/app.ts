@@ -1,6 +1,7 @@
 import { ApiClient, ApiError } from './api/client';
 import type { Picture, Replay, ReplayEvent, SensorsEvent, ServerInfo, TracksEvent } from './api/types';
 import { initLanguage, language, languageStorageKey, onLanguageChange, setLanguage, t, type Key, type Lang } from './i18n/i18n';
+import { chooseBasemap, fetchBaseStyle } from './map/basemap';
 import { selectedFeatures, sensorFeatures, trackFeatures } from './map/features';
 import type { MapView } from './map/mapView';
 
@@ -55,6 +56,8 @@ export class App {
   private replay: ReplayController | null = null;
   private map: MapView | null = null;
   private info: ServerInfo | null = null;
+  /** Sensor features are due a re-check against the clock (a bearing may have become stale). */
+  private sensorClockDue = false;
   private selected: number | null = null;
   private frame: number | null = null;
   private lastPanels = 0;
@@ -299,6 +302,15 @@ export class App {
     this.root.replaceChildren(h('div', { class: 'console' }, header, this.exerciseBanner, this.replayBanner, this.outageEl,
       h('div', { class: 'workspace' }, h('div', { class: 'map-wrap' }, mapEl, legend()), panel)));
 
+    // A server's basemap style when it names one and it loads; else the bundled one (with a notice when
+    // the server's style could not be used). A PMTiles archive alone is not drawn (see the README).
+    const basemap = chooseBasemap(this.info, location.origin);
+    const baseStyle = basemap.kind === 'style' ? await fetchBaseStyle(basemap.url, `${location.origin}/glyphs/{fontstack}/{range}.pbf`) : null;
+    if (!this.api || !mapEl.isConnected) return; // signed out while the style was on its way
+    if ((basemap.kind === 'style' && !baseStyle) || (basemap.kind === 'bundled' && basemap.notice === 'invalid')) {
+      if (basemap.kind === 'style') console.info('basemap: style unavailable, bundled basemap used:', basemap.url);
+      mapEl.parentElement?.append(h('div', { class: 'basemap-notice', role: 'status', i18n: 'map.basemapFallback' }));
+    }
     const origin = this.info?.origin;
     const centre: [number, number] = origin && Number.isFinite(origin.lon) && Number.isFinite(origin.lat) ? [origin.lon, origin.lat] : defaultCentre;
     const zoom = 11;
@@ -308,6 +320,7 @@ export class App {
       center: centre,
       zoom,
       attribution: attributionHtml(),
+      baseStyle,
       initial: trackFeatures(store.tracks.values(), store.trails, { trailToleranceM: tolerance, labels: zoom >= labelMinZoom }),
       onSelect: (id) => this.select(id),
       onZoomLevel: () => this.scheduleRender(),
@@ -446,6 +459,11 @@ export class App {
     const now = Date.now();
     if (this.live.age(now)) this.scheduleRender();
     if (this.replayStore?.age(now)) this.scheduleRender();
+    // A bearing turns stale with time alone: look again once a second (drawn only if that changed).
+    if (this.sensors.sensors.some((s) => s.last_bearing)) {
+      this.sensorClockDue = true;
+      this.scheduleRender();
+    }
     this.renderConnection();
     if (this.tab === 'replay') this.replayPanel?.render(now);
     this.renderPanels(false);
@@ -484,8 +502,11 @@ export class App {
     }
     this.drawnVersion = store.version;
     this.drawnStore = store;
-    if (this.sensors.version !== this.drawnSensors) {
-      const f = sensorFeatures(this.sensors.sensors);
+    if (this.sensors.version !== this.drawnSensors || this.sensorClockDue) {
+      this.sensorClockDue = false;
+      // Bearings age on the data clock (a paused replay does not age them).
+      const now = store.dataNow(Date.now());
+      const f = sensorFeatures(this.sensors.sensors, Number.isNaN(now) ? Date.now() : now);
       const key = JSON.stringify(f);
       if (key !== this.drawnSensorKey) this.map.setSensors(f.sensors, f.rings);
       this.drawnSensorKey = key;

@@ -70,6 +70,14 @@ export interface Sensor {
   dropped?: number;
   clock_offset_s?: number | null;
   range_m?: number | null;
+  /** A direction finder's latest bearing (azimuth clockwise from true north). */
+  last_bearing?: Bearing | null;
+}
+
+export interface Bearing {
+  azimuth_deg: number;
+  elevation_deg?: number | null;
+  time: string;
 }
 
 export interface SensorsEvent {
@@ -102,4 +110,11 @@ export interface ServerInfo {
   exercise?: boolean;
   origin?: Geo | null;
   server_time?: string;
+  /** The basemap the server offers instead of the bundled one (either may be absent). */
+  basemap?: BasemapInfo | null;
+}
+
+export interface BasemapInfo {
+  style_url?: string | null;
+  pmtiles_url?: string | null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Sensor, Track } from '../api/types';
-import { circle, offset, selectedFeatures, sensorFeatures, trackFeatures, trailLine, velocityOf } from './features';
+import { bearingStaleMs, circle, destination, offset, selectedFeatures, sensorFeatures, trackFeatures, trailLine, velocityOf } from './features';
 
 const base: Track = { id: 4, status: 'confirmed', time: '2026-11-25T18:00:00Z', position: { lat: 19.19, lon: -102.84, h: 420.4 }, cooperative: true, velocity_enu: [10, 0, 0] };
 
@@ -111,5 +111,56 @@ describe('sensorFeatures', () => {
     const north = offset(-102.84, 19.19, 0, 5000);
     expect(ring[0]![1]).toBeCloseTo(north[1], 9);
     expect((north[1] - 19.19) * 111_195).toBeCloseTo(5000, -1);
+  });
+
+  it('draws a direction finder\'s last bearing to its range, or 5 km; dashed (stale) after 10 s', () => {
+    const t0 = Date.parse('2025-01-01T12:00:00Z');
+    const df = (extra: Partial<Sensor>) => sensor({ id: 'df', kind: 'direction-finder', last_bearing: { azimuth_deg: 90, time: '2025-01-01T12:00:00Z' }, ...extra });
+    const fresh = sensorFeatures([df({})], t0 + 2000).rings.features;
+    expect(fresh).toHaveLength(1);
+    expect(fresh[0]!.properties).toEqual({ line: 'bearing', id: 'df', stale: false });
+    const [from, to] = fresh[0]!.geometry.coordinates as [number, number][];
+    expect(from).toEqual([-102.84, 19.19]);
+    expect(haversine(from!, to!)).toBeCloseTo(5000, -1);
+    expect(to![1]).toBeCloseTo(19.19, 3);
+    expect(to![0]).toBeGreaterThan(-102.84);
+    const ranged = sensorFeatures([df({ range_m: 2000 })], t0).rings.features[0]!.geometry.coordinates as [number, number][];
+    expect(haversine(ranged[0]!, ranged[1]!)).toBeCloseTo(2000, -1);
+    expect(sensorFeatures([df({})], t0 + bearingStaleMs + 1).rings.features[0]!.properties['stale']).toBe(true);
+    expect(sensorFeatures([df({ last_bearing: { azimuth_deg: 10, time: 'junk' } })], t0).rings.features[0]!.properties['stale']).toBe(true);
+    // Nothing without a bearing, a usable azimuth or a position; nothing for other kinds.
+    expect(sensorFeatures([df({ last_bearing: null })], t0).rings.features).toHaveLength(0);
+    expect(sensorFeatures([df({ last_bearing: { azimuth_deg: Number.NaN, time: '2025-01-01T12:00:00Z' } })], t0).rings.features).toHaveLength(0);
+    expect(sensorFeatures([df({ position: null })], t0).rings.features).toHaveLength(0);
+    expect(sensorFeatures([sensor({ last_bearing: { azimuth_deg: 90, time: '2025-01-01T12:00:00Z' } })], t0).rings.features).toHaveLength(0);
+  });
+});
+
+/** Great-circle distance (m) between lon/lat points, haversine on the mean sphere. */
+function haversine(a: [number, number], b: [number, number]): number {
+  const r = Math.PI / 180;
+  const dLat = (b[1] - a[1]) * r;
+  const dLon = (b[0] - a[0]) * r;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * r) * Math.cos(b[1] * r) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6_371_008.8 * Math.asin(Math.sqrt(h));
+}
+
+describe('destination', () => {
+  it('is within 1 % of the distance at 5 km on any bearing, and matches the flat offset nearby', () => {
+    for (const [lon, lat] of [[-102.84, 19.19], [0, 0], [10, 60], [179.99, -45]] as [number, number][]) {
+      for (let az = 0; az < 360; az += 15) {
+        const p = destination(lon, lat, az, 5000);
+        expect(Math.abs(haversine([lon, lat], p) - 5000)).toBeLessThan(50);
+        const a = (az * Math.PI) / 180;
+        const flat = offset(lon, lat, 5000 * Math.sin(a), 5000 * Math.cos(a));
+        if (Math.abs(lon) < 179) expect(haversine(flat, p)).toBeLessThan(50);
+      }
+    }
+    const north = destination(-102.84, 19.19, 0, 5000);
+    expect(north[0]).toBeCloseTo(-102.84, 9);
+    expect(north[1]).toBeGreaterThan(19.19);
+    const west = destination(-102.84, 19.19, 270, 5000);
+    expect(west[0]).toBeLessThan(-102.84);
+    expect(destination(179.99, 0, 90, 5000)[0]).toBeLessThan(-179.9);
   });
 });

@@ -137,9 +137,36 @@ export function circle(lon: number, lat: number, radius: number, steps = 72): Po
   return ring;
 }
 
+/**
+ * The point `distance` metres from lon/lat along the initial great-circle bearing `bearingDeg` (clockwise
+ * from north), on a sphere of the mean Earth radius.
+ */
+export function destination(lon: number, lat: number, bearingDeg: number, distance: number): Position {
+  const r = Math.PI / 180;
+  const d = distance / earthRadius;
+  const b = bearingDeg * r;
+  const p1 = lat * r;
+  const l1 = lon * r;
+  const sinP2 = Math.sin(p1) * Math.cos(d) + Math.cos(p1) * Math.sin(d) * Math.cos(b);
+  const p2 = Math.asin(Math.max(-1, Math.min(1, sinP2)));
+  const l2 = l1 + Math.atan2(Math.sin(b) * Math.sin(d) * Math.cos(p1), Math.cos(d) - Math.sin(p1) * sinP2);
+  return [((((l2 / r) + 540) % 360) - 180), p2 / r];
+}
+
+/** A bearing line is drawn to the sensor's range_m, or this far (m) without one. */
+export const defaultBearingRangeM = 5000;
+/** A bearing older than this (ms, on the data clock) is drawn dashed and faded. */
+export const bearingStaleMs = 10_000;
+
 const knownStates = new Set(['up', 'degraded', 'down', 'revoked']);
 
-export function sensorFeatures(sensors: readonly Sensor[]): { sensors: FeatureCollection; rings: FeatureCollection } {
+/**
+ * The sensors' map data: `sensors` one Point per placed sensor; `rings` the sensors' lines, told apart by
+ * `line`: `ring` (coverage circle of a sensor with range_m; not for direction finders) and `bearing` (a
+ * direction finder's last bearing, from the sensor out to range_m or 5 km, `stale` when older than 10 s at
+ * `nowMs`, or when its time is unreadable; with no `nowMs` nothing is stale).
+ */
+export function sensorFeatures(sensors: readonly Sensor[], nowMs?: number): { sensors: FeatureCollection; rings: FeatureCollection } {
   const points: FeatureCollection = { type: 'FeatureCollection', features: [] };
   const rings: FeatureCollection = { type: 'FeatureCollection', features: [] };
   for (const s of sensors) {
@@ -149,7 +176,14 @@ export function sensorFeatures(sensors: readonly Sensor[]): { sensors: FeatureCo
     // Coverage when the server gives a range (range_m): a radar's instrumented range, a receiver's reach.
     // Direction finders get no ring (their coverage is a bearing, not drawn yet).
     if (s.kind !== 'direction-finder' && typeof s.range_m === 'number' && Number.isFinite(s.range_m) && s.range_m > 0) {
-      rings.features.push({ type: 'Feature', properties: { id: s.id, kind: s.kind, radar: s.kind === 'radar', state: s.state }, geometry: { type: 'LineString', coordinates: circle(p.lon, p.lat, s.range_m) } });
+      rings.features.push({ type: 'Feature', properties: { line: 'ring', id: s.id, kind: s.kind, radar: s.kind === 'radar', state: s.state }, geometry: { type: 'LineString', coordinates: circle(p.lon, p.lat, s.range_m) } });
+    }
+    const b = s.last_bearing;
+    if (s.kind === 'direction-finder' && b && typeof b === 'object' && typeof b.azimuth_deg === 'number' && Number.isFinite(b.azimuth_deg)) {
+      const reach = typeof s.range_m === 'number' && Number.isFinite(s.range_m) && s.range_m > 0 ? s.range_m : defaultBearingRangeM;
+      const at = typeof b.time === 'string' ? Date.parse(b.time) : Number.NaN;
+      const stale = nowMs !== undefined && Number.isFinite(nowMs) ? !Number.isFinite(at) || nowMs - at > bearingStaleMs : false;
+      rings.features.push({ type: 'Feature', properties: { line: 'bearing', id: s.id, stale }, geometry: { type: 'LineString', coordinates: [[p.lon, p.lat], destination(p.lon, p.lat, b.azimuth_deg, reach)] } });
     }
   }
   return { sensors: points, rings };

@@ -1,4 +1,4 @@
-import maplibregl, { type FilterSpecification, type GeoJSONSource, type LayerSpecification, type Map as MapLibreMap } from 'maplibre-gl';
+import maplibregl, { type FilterSpecification, type GeoJSONSource, type LayerSpecification, type Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection, TrackLayers } from './features';
 import { iconPixels, type Shape } from './icons';
@@ -26,6 +26,8 @@ export interface MapViewOptions {
   center: [number, number];
   zoom: number;
   attribution: string;
+  /** A base style from the server (basemap.style_url, already fetched and checked); default the bundled offline basemap. */
+  baseStyle?: StyleSpecification | null;
   /** The picture at start-up, built into the style so that it loads together with the basemap. */
   initial?: TrackLayers;
   onSelect: (id: number | null) => void;
@@ -94,7 +96,7 @@ export class MapView {
   updates = 0;
 
   constructor(container: HTMLElement, private readonly options: MapViewOptions) {
-    const style = basemapStyle(location.origin);
+    const style = options.baseStyle ?? basemapStyle(location.origin);
     const initial = options.initial;
     style.sources['tracks'] = { type: 'geojson', data: (initial?.points ?? empty()) as unknown as SourceData };
     style.sources['overlay'] = { type: 'geojson', data: (initial?.overlay ?? empty()) as unknown as SourceData };
@@ -162,7 +164,8 @@ export class MapView {
 
   /** A warmer basemap while a replay is shown, so nobody takes it for live. */
   setReplayTint(replay: boolean): void {
-    const apply = () => this.map.setPaintProperty('world-fill', 'fill-color', replay ? colours.backgroundReplay : colours.backgroundLive);
+    // Only the bundled basemap has the land fill; over a server's style the map frame's tint (CSS) remains.
+    const apply = () => this.map.getLayer('world-fill') && this.map.setPaintProperty('world-fill', 'fill-color', replay ? colours.backgroundReplay : colours.backgroundLive);
     if (this.styleReady) apply();
     else this.map.once('style.load', apply);
   }
@@ -214,7 +217,12 @@ export class MapView {
     const map = this.map;
     for (const name of sensorSources) map.addSource(name, { type: 'geojson', data: empty() as unknown as SourceData });
     this.addIcons();
-    map.addLayer({ id: 'sensor-rings', type: 'line', source: 'rings', paint: { 'line-color': ['case', ['get', 'radar'], '#2e7d32', '#1565c0'] as unknown as string, 'line-width': 1.2, 'line-dasharray': [4, 3], 'line-opacity': 0.8 } }, 'track-trails');
+    const isLine = (line: string) => ['==', ['get', 'line'], line] as unknown as FilterSpecification;
+    const bearing = (stale: boolean) => ['all', isLine('bearing'), ['==', ['get', 'stale'], stale]] as unknown as FilterSpecification;
+    map.addLayer({ id: 'sensor-rings', type: 'line', source: 'rings', filter: isLine('ring'), paint: { 'line-color': ['case', ['get', 'radar'], '#2e7d32', '#1565c0'] as unknown as string, 'line-width': 1.2, 'line-dasharray': [4, 3], 'line-opacity': 0.8 } }, 'track-trails');
+    // A direction finder's last bearing: solid while fresh, dashed and faded once older than 10 s.
+    map.addLayer({ id: 'sensor-bearings', type: 'line', source: 'rings', filter: bearing(false), layout: { 'line-cap': 'round' }, paint: { 'line-color': colours.bearing, 'line-width': 2, 'line-opacity': 0.9 } }, 'track-trails');
+    map.addLayer({ id: 'sensor-bearings-stale', type: 'line', source: 'rings', filter: bearing(true), paint: { 'line-color': colours.bearing, 'line-width': 1.5, 'line-opacity': 0.4, 'line-dasharray': [3, 3] } }, 'track-trails');
     map.addLayer({
       id: 'sensors',
       type: 'symbol',

@@ -8,6 +8,7 @@ export const colours = {
   unknown: '#d84315',
   operator: '#6a1b9a',
   selected: '#ffd600',
+  bearing: '#00838f',
   sensor: { up: '#2e7d32', degraded: '#f9a825', down: '#c62828', revoked: '#757575' },
   backgroundLive: '#e9ecef',
   backgroundReplay: '#efe3cf',
