@@ -42,7 +42,7 @@ case "$action" in
   start)
     bin=$(find_bin)
     if [ -z "$dir" ]; then
-      dir=$(mktemp -d /tmp/vigia-pg.XXXXXX)
+      dir=$(mktemp -d -t vigia-pg.XXXXXX)
     fi
     mkdir -p "$dir"
     if [ "$(id -u)" -eq 0 ]; then chown postgres: "$dir"; fi

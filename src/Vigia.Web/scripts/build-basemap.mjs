@@ -2,7 +2,7 @@
 // (coordinates rounded, lines thinned with Douglas–Peucker, only the properties the style uses), the
 // Noto Sans glyph ranges and the licence texts. Writes public/basemap/, public/glyphs/, public/licences/.
 // The outputs are committed, so `npm run build` needs no shared data; re-run this after the data change:
-//   VIGIA_SHARED=/work/shared npm run basemap
+//   VIGIA_SHARED=../../../shared npm run basemap   (from src/Vigia.Web, with shared/ beside the repository)
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
