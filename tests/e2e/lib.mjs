@@ -153,3 +153,23 @@ export function isLoopbackUrl(raw) {
   if (u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'about:') return true;
   return ['127.0.0.1', 'localhost', '[::1]', '::1'].includes(u.hostname);
 }
+
+/**
+ * The end-to-end test's recorder, for other tests: every request outside loopback is recorded in
+ * `offLoopback` and aborted; console errors (and `map:`/`stream:`/`replay stream:` warnings) and page errors
+ * of `page` go to `consoleProblems`.
+ */
+export async function recordProblems(context, page, consoleProblems, offLoopback) {
+  context.on('request', (r) => {
+    if (!isLoopbackUrl(r.url())) offLoopback.push(r.url());
+  });
+  await context.route((url) => !isLoopbackUrl(url.href), (route) => {
+    offLoopback.push(route.request().url());
+    return route.abort('blockedbyclient');
+  });
+  page.on('console', (m) => {
+    const text = m.text();
+    if (m.type() === 'error' || (m.type() === 'warning' && /^(map:|stream:|replay stream:)/.test(text))) consoleProblems.push(`${m.type()}: ${text}`);
+  });
+  page.on('pageerror', (e) => consoleProblems.push(`pageerror: ${e.message}`));
+}
