@@ -106,6 +106,38 @@ public sealed class ReplayTests : IAsyncLifetime
         Assert.Contains(await IngestEndpointTests.ErrorsAsync(tooFast), e => e.Field == "speed");
     }
 
+    [Fact]
+    public async Task Seek_JumpsAheadWithTheDroneAlreadyConfirmedThere()
+    {
+        var session = await StartAsync(speed: 0.2);
+        var target = _t0.AddSeconds(8);
+
+        using (var seek = await _operator.PostAsync($"/api/v1/replays/{session}/control", Content($$"""{"action":"seek","to":"{{Time(target)}}"}"""), TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, seek.StatusCode);
+        }
+
+        JsonElement state = default;
+        for (var i = 0; i < 100; i++)
+        {
+            state = await _operator.GetFromJsonAsync<JsonElement>($"/api/v1/replays/{session}", TestContext.Current.CancellationToken);
+            if (state.GetProperty("position").GetDateTimeOffset() >= target)
+            {
+                break;
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        using var stream = await OpenAsync($"/api/v1/replays/{session}/stream");
+        var snapshot = await stream.WaitForAsync("snapshot", _ => true, Within);
+
+        Assert.True(state.GetProperty("position").GetDateTimeOffset() >= target, state.ToString());
+        Assert.Contains("REPLAY-1", snapshot, StringComparison.Ordinal);
+        using var bad = await _operator.PostAsync($"/api/v1/replays/{session}/control", Content("""{"action":"seek"}"""), TestContext.Current.CancellationToken);
+        Assert.Contains(await IngestEndpointTests.ErrorsAsync(bad), e => e.Field == "to");
+    }
+
     private async Task<string> StartAsync(double speed)
     {
         var body = string.Create(System.Globalization.CultureInfo.InvariantCulture, $$"""{"from":"{{Time(_t0.AddSeconds(-1))}}","to":"{{Time(_t0.AddSeconds(20))}}","speed":{{speed}}}""");

@@ -93,8 +93,13 @@ public static class ReplaysEndpoints
             case "stop":
                 session.Stop();
                 break;
+            case "seek" when request.To is { } to:
+                session.Seek(Timestamp.FromDateTimeOffset(to));
+                break;
+            case "seek":
+                return Problems.Items(StatusCodes.Status422UnprocessableEntity, "Invalid control", "seek needs 'to' (RFC 3339)", [new FieldError(0, "to", "is required for seek (RFC 3339)")]);
             default:
-                return Problems.Items(StatusCodes.Status422UnprocessableEntity, "Invalid control", "action must be pause, resume, step or stop", [new FieldError(0, "action", "must be pause, resume, step or stop")]);
+                return Problems.Items(StatusCodes.Status422UnprocessableEntity, "Invalid control", "action must be pause, resume, step, seek or stop", [new FieldError(0, "action", "must be pause, resume, step, seek or stop")]);
         }
 
         return TypedResults.Ok(session.ToDto());

@@ -213,10 +213,11 @@ public sealed record ReplayDto(string Id, DateTimeOffset From, DateTimeOffset To
 /// <param name="Speed">×1…×60, or 0 for as fast as possible; default 1.</param>
 public sealed record ReplayRequest(DateTimeOffset? From, DateTimeOffset? To, double? Speed);
 
-/// <summary>Control of a running replay: <c>pause</c>, <c>resume</c> (optionally with a speed), <c>step</c>, <c>stop</c>.</summary>
+/// <summary>Control of a running replay: <c>pause</c>, <c>resume</c> (optionally with a speed), <c>step</c>, <c>seek</c> (to a time), <c>stop</c>.</summary>
 /// <param name="Action">What to do.</param>
 /// <param name="Speed">New speed for resume.</param>
-public sealed record ReplayControlRequest(string? Action, double? Speed);
+/// <param name="To">Target time for seek (clamped to the period).</param>
+public sealed record ReplayControlRequest(string? Action, double? Speed, DateTimeOffset? To = null);
 
 /// <summary>Replay state change (stream event <c>replay</c>).</summary>
 /// <param name="Mode">Always <c>replay</c>.</param>

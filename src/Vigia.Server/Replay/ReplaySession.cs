@@ -46,6 +46,8 @@ public sealed class ReplaySession : IDisposable
     private double _speed;
     private bool _paused;
     private int _steps;
+    private Timestamp? _seekTo;
+    private CancellationTokenSource? _pass;
 
     /// <summary>Creates a session; call <see cref="Start"/>.</summary>
     public ReplaySession(string id, IJournal journal, LocalTangentPlane? frame, Timestamp from, Timestamp to, double speed, TimeProvider clock)
@@ -142,6 +144,25 @@ public sealed class ReplaySession : IDisposable
         _wake.Release();
     }
 
+    /// <summary>
+    /// Jumps to <paramref name="time"/> (clamped to the period): the tracker starts afresh and is run without
+    /// pacing or events over the <see cref="SeekWarmUpSeconds"/> before it, so tracks are confirmed when
+    /// playback resumes there; a <c>tracks</c> event removes the old picture first. Paused stays paused.
+    /// </summary>
+    public void Seek(Timestamp time)
+    {
+        lock (_gate)
+        {
+            _seekTo = time < From ? From : time > To ? To : time;
+            _pass?.Cancel();
+        }
+
+        _wake.Release();
+    }
+
+    /// <summary>Seconds replayed silently before a seek target so that tracks are confirmed there.</summary>
+    public const double SeekWarmUpSeconds = 10;
+
     /// <summary>Stops for good.</summary>
     public void Stop()
     {
@@ -164,6 +185,7 @@ public sealed class ReplaySession : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _pass?.Dispose();
         _stop.Dispose();
         _wake.Dispose();
     }
@@ -175,20 +197,55 @@ public sealed class ReplaySession : IDisposable
         var scan = new List<Observation>();
         var displayed = new List<TrackSnapshot>();
         Timestamp? lastTime = null;
+        var start = From;
+        Timestamp? silentUntil = null;
         try
         {
-            await foreach (var stored in _journal.ReadObservationsAsync(new ObservationQuery { From = From, To = To }, _stop.Token).ConfigureAwait(false))
+            while (true)
             {
-                var o = stored.Observation;
-                if (scan.Count > 0 && o.SensorTime != scan[0].SensorTime)
+                CancellationTokenSource pass;
+                lock (_gate)
                 {
-                    await PlayAsync().ConfigureAwait(false);
+                    _pass?.Dispose();
+                    _pass = pass = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+                    _seekTo = null;
                 }
 
-                scan.Add(o);
+                try
+                {
+                    await foreach (var stored in _journal.ReadObservationsAsync(new ObservationQuery { From = start, To = To }, pass.Token).ConfigureAwait(false))
+                    {
+                        var o = stored.Observation;
+                        if (scan.Count > 0 && o.SensorTime != scan[0].SensorTime)
+                        {
+                            await PlayAsync(pass.Token).ConfigureAwait(false);
+                        }
+
+                        scan.Add(o);
+                    }
+
+                    await PlayAsync(pass.Token).ConfigureAwait(false);
+                    break;
+                }
+                catch (OperationCanceledException) when (!_stop.IsCancellationRequested && SeekTarget() is { } target)
+                {
+                    // A seek: forget the picture, start a fresh tracker a little before the target.
+                    if (diff?.Picture.Tracks is { Count: > 0 } shown)
+                    {
+                        Broadcaster.Publish(StreamFrames.Encode("tracks", JsonSerializer.SerializeToUtf8Bytes(
+                            new TracksEvent("replay", target.ToDateTimeOffset(), [], [.. shown.Select(t => t.Id)]), ServerJsonContext.Default.TracksEvent)));
+                    }
+
+                    tracker = null;
+                    diff = null;
+                    scan.Clear();
+                    lastTime = null;
+                    Position = target;
+                    start = target.AddSeconds(-SeekWarmUpSeconds) < From ? From : target.AddSeconds(-SeekWarmUpSeconds);
+                    silentUntil = target;
+                }
             }
 
-            await PlayAsync().ConfigureAwait(false);
             Finish(ReplayState.Finished, null);
         }
         catch (OperationCanceledException)
@@ -200,7 +257,7 @@ public sealed class ReplaySession : IDisposable
             Finish(ReplayState.Failed, ex.Message);
         }
 
-        async Task PlayAsync()
+        async Task PlayAsync(CancellationToken pass)
         {
             if (scan.Count == 0)
             {
@@ -208,7 +265,12 @@ public sealed class ReplaySession : IDisposable
             }
 
             var time = scan[0].SensorTime;
-            await PaceAsync(lastTime, time).ConfigureAwait(false);
+            var silent = silentUntil is { } until && time < until;
+            if (!silent)
+            {
+                await PaceAsync(lastTime, time, pass).ConfigureAwait(false);
+            }
+
             if (tracker is null)
             {
                 var frame = _configuredFrame ?? FrameFrom(scan);
@@ -225,6 +287,11 @@ public sealed class ReplaySession : IDisposable
             tracker.Step(time, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scan));
             Observations += scan.Count;
             scan.Clear();
+            if (silent)
+            {
+                return;
+            }
+
             lastTime = time;
             Position = time;
             displayed.Clear();
@@ -238,7 +305,15 @@ public sealed class ReplaySession : IDisposable
         }
     }
 
-    private async Task PaceAsync(Timestamp? previous, Timestamp next)
+    private Timestamp? SeekTarget()
+    {
+        lock (_gate)
+        {
+            return _seekTo;
+        }
+    }
+
+    private async Task PaceAsync(Timestamp? previous, Timestamp next, CancellationToken pass)
     {
         while (true)
         {
@@ -255,10 +330,10 @@ public sealed class ReplaySession : IDisposable
                 }
             }
 
-            _stop.Token.ThrowIfCancellationRequested();
+            pass.ThrowIfCancellationRequested();
             if (paused)
             {
-                await _wake.WaitAsync(_stop.Token).ConfigureAwait(false);
+                await _wake.WaitAsync(pass).ConfigureAwait(false);
                 continue;
             }
 
@@ -274,7 +349,7 @@ public sealed class ReplaySession : IDisposable
             }
 
             // Wake early on pause, step, speed change or stop; then re-evaluate.
-            if (!await _wake.WaitAsync(wait, _stop.Token).ConfigureAwait(false))
+            if (!await _wake.WaitAsync(wait, pass).ConfigureAwait(false))
             {
                 return;
             }
