@@ -264,6 +264,7 @@ export class App {
       start: (from, to, speed) => void this.startReplay(from, to, speed),
       leave: () => void this.leaveReplay(),
       run: (action) => void action().catch((e: unknown) => this.onApiError(e, sessionStorage.getItem(keyStorage) ?? '', null)),
+      seek: (to) => this.seekReplay(to),
     });
     this.connectionEl = h('span', { class: 'connection', role: 'status', 'aria-live': 'polite' });
     this.outageEl = h('div', { class: 'outage-bar', role: 'alert', hidden: true });
@@ -303,9 +304,15 @@ export class App {
       h('div', { class: 'workspace' }, h('div', { class: 'map-wrap' }, mapEl, legend()), panel)));
 
     // A server's basemap style when it names one and it loads; else the bundled one (with a notice when
-    // the server's style could not be used). A PMTiles archive alone is not drawn (see the README).
+    // the server's style could not be used), with the server's PMTiles archive under it when it offers one
+    // and it can be read (silently without it otherwise).
     const basemap = chooseBasemap(this.info, location.origin);
-    const baseStyle = basemap.kind === 'style' ? await fetchBaseStyle(basemap.url, `${location.origin}/glyphs/{fontstack}/{range}.pbf`) : null;
+    const baseStyle =
+      basemap.kind === 'style'
+        ? await fetchBaseStyle(basemap.url, `${location.origin}/glyphs/{fontstack}/{range}.pbf`)
+        : basemap.kind === 'pmtiles'
+          ? await import('./map/pmtiles').then((m) => m.pmtilesBasemap(basemap.url, location.origin)).catch(() => null)
+          : null;
     if (!this.api || !mapEl.isConnected) return; // signed out while the style was on its way
     if ((basemap.kind === 'style' && !baseStyle) || (basemap.kind === 'bundled' && basemap.notice === 'invalid')) {
       if (basemap.kind === 'style') console.info('basemap: style unavailable, bundled basemap used:', basemap.url);
@@ -412,6 +419,19 @@ export class App {
     });
     this.replayStream.start();
     this.onReplayChange();
+  }
+
+  /**
+   * Moves the replay to `to`: the replay store drops its picture and trails at once (no trail may join
+   * across the jump); the server then removes the old ids and plays on from the target.
+   */
+  private seekReplay(to: Date): void {
+    const replay = this.replay;
+    const store = this.replayStore;
+    if (!replay?.seekable || !store) return;
+    store.seek(to.getTime(), Date.now());
+    this.scheduleRender();
+    replay.seek(to).catch((e: unknown) => this.onApiError(e, sessionStorage.getItem(keyStorage) ?? '', null));
   }
 
   private async leaveReplay(): Promise<void> {

@@ -48,8 +48,12 @@ export class ApiClient {
     return this.get<Replay>(`/api/v1/replays/${encodeURIComponent(id)}`);
   }
 
-  controlReplay(id: string, action: 'pause' | 'resume' | 'step' | 'stop', speed?: number): Promise<Replay> {
-    return this.send<Replay>('POST', `/api/v1/replays/${encodeURIComponent(id)}/control`, speed === undefined ? { action } : { action, speed });
+  /** pause/resume/step/stop; `seek` with `to` (RFC 3339, clamped by the server to the period). */
+  controlReplay(id: string, action: 'pause' | 'resume' | 'step' | 'stop' | 'seek', speed?: number, to?: string): Promise<Replay> {
+    const body: Record<string, unknown> = { action };
+    if (speed !== undefined) body.speed = speed;
+    if (to !== undefined) body.to = to;
+    return this.send<Replay>('POST', `/api/v1/replays/${encodeURIComponent(id)}/control`, body);
   }
 
   /** The URL of an event stream with the key as access_token (EventSource cannot send headers). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
 import type { Replay } from '../api/types';
-import { defaultPeriod, ReplayClock, ReplayController, validateReplay, type ReplayApi } from './replay';
+import { defaultPeriod, ReplayClock, ReplayController, sliderSteps, sliderToTime, timeToSlider, validateReplay, type ReplayApi } from './replay';
 
 const from = '2026-11-25T18:00:00.000Z';
 const to = '2026-11-25T18:15:00.000Z';
@@ -59,9 +59,9 @@ function fakeApi(overrides: Partial<ReplayApi> = {}) {
       calls.push(`start ${speed}`);
       return replay('running', null, speed);
     },
-    controlReplay: async (_id, action) => {
-      calls.push(action);
-      return replay(action === 'pause' || action === 'step' ? 'paused' : action === 'stop' ? 'stopped' : 'running', from);
+    controlReplay: async (_id, action, _speed, to) => {
+      calls.push(to === undefined ? action : `${action} ${to}`);
+      return replay(action === 'pause' || action === 'step' ? 'paused' : action === 'stop' ? 'stopped' : 'running', to ?? from);
     },
     ...overrides,
   };
@@ -116,5 +116,47 @@ describe('ReplayController', () => {
     await c.start(new Date(t0), new Date(t0 + 1000), 1);
     c.onReplay({ ...replay('failed', from), detail: 'journal unavailable' });
     expect(c.view.error).toEqual({ key: 'replay.error.server', detail: 'journal unavailable' });
+  });
+});
+
+describe('replay slider', () => {
+  const a = t0;
+  const b = Date.parse(to);
+
+  it('maps slider values to whole seconds in the period, clamped', () => {
+    expect(sliderToTime(0, a, b)).toBe(a);
+    expect(sliderToTime(sliderSteps, a, b)).toBe(b);
+    expect(sliderToTime(500, a, b)).toBe(a + 450_000);
+    expect(sliderToTime(1, a, b)).toBe(a + 1000); // 0.9 s rounds to a whole second
+    expect(sliderToTime(-5, a, b)).toBe(a);
+    expect(sliderToTime(5000, a, b)).toBe(b);
+    expect(sliderToTime(Number.NaN, a, b)).toBe(a);
+    expect(sliderToTime(500, Number.NaN, b)).toBeNaN();
+    expect(sliderToTime(500, b, a)).toBeNaN();
+  });
+
+  it('maps times back to slider values', () => {
+    expect(timeToSlider(a, a, b)).toBe(0);
+    expect(timeToSlider(b, a, b)).toBe(sliderSteps);
+    expect(timeToSlider(a + 450_000, a, b)).toBe(500);
+    expect(timeToSlider(a - 1, a, b)).toBe(0);
+    expect(timeToSlider(Number.NaN, a, b)).toBe(0);
+    for (const v of [0, 123, 500, 999, 1000]) expect(Math.abs(timeToSlider(sliderToTime(v, a, b), a, b) - v)).toBeLessThanOrEqual(1);
+  });
+
+  it('seeks a playing or paused session through the API and jumps the clock; not once it is over', async () => {
+    const { api, calls } = fakeApi();
+    const c = new ReplayController(api, () => undefined, () => 0);
+    await c.seek(new Date(t0 + 1000));
+    expect(calls).toEqual([]);
+    await c.start(new Date(t0), new Date(b), 10);
+    const target = new Date(t0 + 600_000).toISOString();
+    await c.seek(new Date(target));
+    expect(calls).toEqual(['start 10', `seek ${target}`]);
+    expect(c.clock.positionAt(0)).toBe(t0 + 600_000);
+    c.onReplay(replay('finished', to));
+    expect(c.seekable).toBe(false);
+    await c.seek(new Date(t0));
+    expect(calls).toHaveLength(2);
   });
 });

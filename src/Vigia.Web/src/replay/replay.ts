@@ -7,7 +7,26 @@ export type ReplayPhase = 'idle' | 'starting' | 'running' | 'paused' | 'finished
 /** The replay calls the controller needs (ApiClient has them). */
 export interface ReplayApi {
   startReplay(from: Date, to: Date, speed: number): Promise<Replay>;
-  controlReplay(id: string, action: 'pause' | 'resume' | 'step' | 'stop', speed?: number): Promise<Replay>;
+  controlReplay(id: string, action: ReplayAction, speed?: number, to?: string): Promise<Replay>;
+}
+
+export type ReplayAction = 'pause' | 'resume' | 'step' | 'stop' | 'seek';
+
+/** Steps of the replay panel's position slider (0…sliderSteps). */
+export const sliderSteps = 1000;
+
+/** The period time (ms) a slider value stands for: clamped to the period, whole seconds. NaN without a period. */
+export function sliderToTime(value: number, from: number, to: number): number {
+  if (!Number.isFinite(from) || !Number.isFinite(to) || !(to > from)) return Number.NaN;
+  const v = Number.isFinite(value) ? Math.min(Math.max(value, 0), sliderSteps) : 0;
+  const t = from + ((to - from) * v) / sliderSteps;
+  return Math.min(Math.max(Math.round(t / 1000) * 1000, from), to);
+}
+
+/** The slider value of a period time (ms), 0…sliderSteps. */
+export function timeToSlider(time: number, from: number, to: number): number {
+  if (!Number.isFinite(time) || !Number.isFinite(from) || !Number.isFinite(to) || !(to > from)) return 0;
+  return Math.round(Math.min(Math.max((time - from) / (to - from), 0), 1) * sliderSteps);
 }
 
 export const maxReplayMs = 24 * 3600 * 1000;
@@ -128,6 +147,21 @@ export class ReplayController {
     return this.control('step');
   }
 
+  /** Whether the session can be moved to another time (playing or paused). */
+  get seekable(): boolean {
+    return this.view.replay !== null && (this.view.phase === 'running' || this.view.phase === 'paused');
+  }
+
+  /**
+   * Moves the session to `to` (the server clamps it to the period, drops the old picture with a `tracks`
+   * event removing every id, and plays on from there; a paused session stays paused). The clock jumps
+   * with the server's answer.
+   */
+  seek(to: Date): Promise<void> {
+    if (!this.seekable || Number.isNaN(to.getTime())) return Promise.resolve();
+    return this.control('seek', undefined, to.toISOString());
+  }
+
   async stop(): Promise<void> {
     if (this.view.replay && (this.view.phase === 'running' || this.view.phase === 'paused')) await this.control('stop');
   }
@@ -149,11 +183,11 @@ export class ReplayController {
     this.set({ phase: phaseOf(replay.state), replay, error: replay.state === 'failed' ? { key: 'replay.error.server', detail: replay.detail ?? '' } : null });
   }
 
-  private async control(action: 'pause' | 'resume' | 'step' | 'stop', speed?: number): Promise<void> {
+  private async control(action: ReplayAction, speed?: number, to?: string): Promise<void> {
     const replay = this.view.replay;
     if (!replay) return;
     try {
-      this.onReplay(await this.api.controlReplay(replay.id, action, speed));
+      this.onReplay(to === undefined ? await this.api.controlReplay(replay.id, action, speed) : await this.api.controlReplay(replay.id, action, speed, to));
     } catch (e) {
       this.set({ ...this.view, error: errorOf(e) });
       if (e instanceof ApiError && e.failure === 'unauthorized') throw e;

@@ -85,4 +85,36 @@ describe('TrackStore', () => {
     s.applySnapshot({ mode: 'live' } as never, 0);
     expect(s.tracks.size).toBe(0);
   });
+
+  it('clears the picture and every trail on a replay seek, and follows the clock back to the target', () => {
+    const s = new TrackStore();
+    s.mode = 'replay';
+    s.applySnapshot({ mode: 'replay', time: iso(t0), tracks: [track(1, t0), track(2, t0)] }, 0);
+    for (let i = 1; i <= 5; i++) s.applyTracks({ mode: 'replay', time: iso(t0 + i * 1000), updated: [track(1, t0 + i * 1000, -102.84 + i * 0.001)], removed: [] }, i * 1000);
+    expect(s.trails.get(1)).toHaveLength(6);
+    const v = s.version;
+    const target = t0 - 300_000;
+    s.seek(target, 10_000);
+    expect(s.tracks.size).toBe(0);
+    expect(s.trails.size).toBe(0);
+    expect(s.time).toBe(target);
+    expect(s.version).toBeGreaterThan(v);
+    // The server's removal of the old ids, then the picture from the target (earlier than before).
+    s.applyTracks({ mode: 'replay', time: iso(t0 + 5000), updated: [], removed: [1, 2] }, 10_100);
+    s.applyTracks({ mode: 'replay', time: iso(target + 1000), updated: [track(1, target + 1000, -103)], removed: [] }, 11_000);
+    expect(s.time).toBe(target + 1000);
+    expect(s.trails.get(1)!.map((p) => p.lon)).toEqual([-103]);
+    // Not aged out against the old, later clock.
+    expect(s.age(12_000)).toBe(false);
+    expect([...s.tracks.keys()]).toEqual([1]);
+  });
+
+  it('starts a replay trail afresh when the same id comes back earlier in time', () => {
+    const s = new TrackStore();
+    s.mode = 'replay';
+    s.applyTracks({ mode: 'replay', time: iso(t0), updated: [track(1, t0, -102.8)], removed: [] }, 0);
+    s.applyTracks({ mode: 'replay', time: iso(t0 + 1000), updated: [track(1, t0 + 1000, -102.7)], removed: [] }, 1000);
+    s.applyTracks({ mode: 'replay', time: iso(t0 - 60_000), updated: [track(1, t0 - 60_000, -103)], removed: [] }, 2000);
+    expect(s.trails.get(1)!.map((p) => p.lon)).toEqual([-103]);
+  });
 });

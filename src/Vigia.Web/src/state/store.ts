@@ -137,6 +137,21 @@ export class TrackStore {
     return changed;
   }
 
+  /**
+   * A replay moved to another time: the old picture and every trail go (a trail must not draw a line
+   * across the jump), and the data clock stands at the target until the stream reports from there. The
+   * server's own `tracks` event removing every id may come before or after this; both orders end empty.
+   */
+  seek(target: number, wallNow: number): void {
+    this.tracks.clear();
+    this.trails.clear();
+    if (Number.isFinite(target)) {
+      this.time = target;
+      this.receivedAt = wallNow;
+    }
+    this.version++;
+  }
+
   clear(): void {
     this.tracks.clear();
     this.trails.clear();
@@ -154,12 +169,15 @@ export class TrackStore {
       this.trails.set(t.id, trail);
     }
     const last = trail[trail.length - 1];
-    if (last && time <= last.t) return;
+    // A replay that went back in time starts the trail afresh rather than joining across the jump.
+    if (last && time < last.t && this.mode === 'replay') trail.length = 0;
+    else if (last && time <= last.t) return;
     trail.push({ t: time, lon: t.position.lon, lat: t.position.lat, h: t.position.h ?? 0, speed: t.speed_mps ?? 0 });
   }
 
   private advanceClock(time: number, wallNow: number, snapshot: boolean): void {
-    if (Number.isFinite(time) && (snapshot || Number.isNaN(this.time) || time >= this.time)) {
+    // A replay's clock follows its stream, backwards too (a seek); live data time only moves forward.
+    if (Number.isFinite(time) && (snapshot || this.mode === 'replay' || Number.isNaN(this.time) || time >= this.time)) {
       this.time = time;
       this.receivedAt = wallNow;
     } else if (Number.isNaN(this.time)) {

@@ -1,5 +1,5 @@
 import { dateTime, t, type Key } from '../i18n/i18n';
-import { defaultPeriod, replaySpeeds, type ReplayController } from '../replay/replay';
+import { defaultPeriod, replaySpeeds, sliderSteps, sliderToTime, timeToSlider, type ReplayController } from '../replay/replay';
 import { h } from './dom';
 
 /** `datetime-local` text of a Date in the browser's zone. */
@@ -20,12 +20,26 @@ export class ReplayPanel {
   private readonly slider: HTMLInputElement;
   private readonly buttons: Record<'play' | 'pause' | 'resume' | 'step' | 'stop' | 'live', HTMLButtonElement>;
 
-  constructor(private readonly controller: ReplayController, private readonly actions: { start(from: Date, to: Date, speed: number): void; leave(): void; run(action: () => Promise<void>): void }) {
+  /** The time the slider is being dragged to (ms), NaN when not dragging. */
+  private dragTarget = Number.NaN;
+
+  constructor(private readonly controller: ReplayController, private readonly actions: { start(from: Date, to: Date, speed: number): void; leave(): void; run(action: () => Promise<void>): void; seek(to: Date): void }) {
     const period = defaultPeriod(new Date());
     this.from = h('input', { type: 'datetime-local', name: 'from', value: toLocalInput(period.from), step: 1 });
     this.to = h('input', { type: 'datetime-local', name: 'to', value: toLocalInput(period.to), step: 1 });
     this.speed = h('select', { name: 'speed' }, ...replaySpeeds.map((s) => h('option', { value: s }, `×${s}`)));
-    this.slider = h('input', { type: 'range', min: 0, max: 1000, value: 0, disabled: true, class: 'replay-slider', i18nTitle: 'replay.position' });
+    this.slider = h('input', { type: 'range', min: 0, max: sliderSteps, value: 0, disabled: true, class: 'replay-slider', i18nTitle: 'replay.position' });
+    // While dragging only the target time is shown; the seek goes to the server on release (change).
+    this.slider.addEventListener('input', () => {
+      this.dragTarget = sliderToTime(Number(this.slider.value), this.controller.clock.from, this.controller.clock.to);
+      this.showPosition(this.dragTarget, true);
+    });
+    this.slider.addEventListener('change', () => {
+      const target = sliderToTime(Number(this.slider.value), this.controller.clock.from, this.controller.clock.to);
+      this.dragTarget = Number.NaN;
+      if (Number.isFinite(target) && this.controller.seekable) this.actions.seek(new Date(target));
+      this.render(Date.now());
+    });
     const button = (key: Key, cls: string, onClick: () => void) => h('button', { type: 'button', class: cls, i18n: key, onClick });
     this.buttons = {
       play: button('replay.play', 'primary', () => this.actions.start(new Date(this.from.value), new Date(this.to.value), Number(this.speed.value))),
@@ -64,8 +78,16 @@ export class ReplayPanel {
     } else {
       this.error.hidden = true;
     }
-    const position = this.controller.clock.positionAt(wallNow);
-    this.slider.value = String(Math.round(this.controller.clock.fraction(wallNow) * 1000));
-    this.position.textContent = phase === 'idle' || Number.isNaN(position) ? '' : `${t('replay.position')}: ${dateTime(new Date(position).toISOString())}`;
+    this.slider.disabled = !this.controller.seekable;
+    if (this.slider.disabled) this.dragTarget = Number.NaN;
+    if (!Number.isNaN(this.dragTarget)) return; // the thumb and the target time stay where the user holds them
+    const clock = this.controller.clock;
+    const position = clock.positionAt(wallNow);
+    this.slider.value = String(timeToSlider(position, clock.from, clock.to));
+    this.showPosition(phase === 'idle' ? Number.NaN : position, false);
+  }
+
+  private showPosition(time: number, target: boolean): void {
+    this.position.textContent = Number.isNaN(time) ? '' : `${t(target ? 'replay.seekTo' : 'replay.position')}: ${dateTime(new Date(time).toISOString())}`;
   }
 }
