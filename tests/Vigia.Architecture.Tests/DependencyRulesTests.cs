@@ -17,6 +17,7 @@ public sealed class DependencyRulesTests
         ["Vigia.Protocols.RemoteId"] = ["Vigia.Core"],
         ["Vigia.Sensors"] = ["Vigia.Core", "Vigia.Protocols.RemoteId"],
         ["Vigia.Storage"] = ["Vigia.Core"],
+        ["Vigia.Alerting"] = ["Vigia.Core"],
         ["Vigia.Server"] = ["Vigia.Core", "Vigia.Tracking", "Vigia.Protocols.RemoteId", "Vigia.Sensors", "Vigia.Storage"],
         ["vigia"] = ["Vigia.Core", "Vigia.Tracking", "Vigia.Scenarios", "Vigia.Protocols.RemoteId", "Vigia.Sensors", "Vigia.Storage", "Vigia.Server"],
     };
@@ -29,6 +30,7 @@ public sealed class DependencyRulesTests
         ["Vigia.Scenarios"] = [],
         ["Vigia.Protocols.RemoteId"] = [],
         ["Vigia.Sensors"] = ["Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options"],
+        ["Vigia.Alerting"] = ["NetTopologySuite"],
         ["Vigia.Storage"] = ["Microsoft.Data.Sqlite", "Npgsql", "SQLitePCLRaw", "Microsoft.Extensions.Logging.Abstractions"],
         ["Vigia.Server"] = ["Microsoft.AspNetCore", "Microsoft.Extensions", "Microsoft.Net.Http.Headers", "OpenTelemetry"],
         ["vigia"] = ["Microsoft.AspNetCore", "Microsoft.Extensions"],
