@@ -115,7 +115,21 @@ public sealed class ServeProcessTests
         };
         using var client = new HttpClient(handler);
 
-        using var response = await client.GetAsync($"https://127.0.0.1:{https}/healthz", TestContext.Current.CancellationToken);
+        // The loopback port answering does not prove the LAN port is bound yet on every run: allow it a moment.
+        HttpResponseMessage? response = null;
+        for (var attempt = 0; response is null; attempt++)
+        {
+            try
+            {
+                response = await client.GetAsync($"https://127.0.0.1:{https}/healthz", TestContext.Current.CancellationToken);
+            }
+            catch (HttpRequestException) when (attempt < 50)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+        }
+
+        using var disposeResponse = response;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(printed, seen);

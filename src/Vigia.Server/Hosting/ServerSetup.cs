@@ -67,8 +67,9 @@ public static class ServerSetup
             var loopbackPort = builder.Configuration.GetValue("Vigia:LanLoopbackHttpPort", 8080);
             builder.WebHost.ConfigureKestrel(k =>
             {
-                k.Listen(IPAddress.Loopback, loopbackPort);
+                // The LAN (HTTPS) port is bound first, the loopback port (where local tools check readiness) second.
                 k.Listen(IPAddress.IPv6Any, httpsPort, l => l.UseHttps(certificate));
+                k.Listen(IPAddress.Loopback, loopbackPort);
             });
         }
         else if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
