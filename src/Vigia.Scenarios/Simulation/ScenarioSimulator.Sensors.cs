@@ -23,7 +23,7 @@ public sealed partial class ScenarioSimulator
         var covariance = Matrix3x3.Diagonal(sigmaRange * sigmaRange, sigmaAngle * sigmaAngle, sigmaAngle * sigmaAngle);
         var fov = _fieldOfView;
         _detections.Clear();
-        foreach (var target in _slots)
+        foreach (var target in _population.Slots)
         {
             if (target is null)
             {
@@ -82,7 +82,7 @@ public sealed partial class ScenarioSimulator
         var sigma = _options.RidSigmaMeters;
         var covariance = Matrix3x3.Diagonal(sigma * sigma, sigma * sigma, sigma * sigma);
         _writer.BeginScan(t, RemoteIdId);
-        foreach (var target in _slots)
+        foreach (var target in _population.Slots)
         {
             if (target is null || !target.Broadcasts || !_remoteId.Bernoulli(_options.RidReceptionProbability))
             {
@@ -93,7 +93,7 @@ public sealed partial class ScenarioSimulator
                 Round(target.East + (sigma * _remoteId.Gaussian()), MetreDecimals),
                 Round(target.North + (sigma * _remoteId.Gaussian()), MetreDecimals),
                 Round(target.Up + (sigma * _remoteId.Gaussian()), MetreDecimals));
-            _writer.WriteDetection(Measurement.EnuPosition(position, covariance), target.Id, UasId(target.Id));
+            _writer.WriteDetection(Measurement.EnuPosition(position, covariance), target.Id, RandomPopulation.UasId(target.Id));
             _remoteIdReports++;
         }
 

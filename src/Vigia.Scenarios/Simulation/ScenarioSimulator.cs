@@ -29,27 +29,19 @@ public sealed partial class ScenarioSimulator
 
     private const int StepsPerSecond = 10;
     private const int RemoteIdStepOffset = 5;
-    private const double FirstLifetimeMinSeconds = 5;
-    private const double LifetimeMinSeconds = 20;
-    private const double LifetimeMaxSeconds = 120;
-    private const double RebirthDelayMinSeconds = 1;
-    private const double RebirthDelayMaxSeconds = 10;
     private const double RadarRangeMinMeters = 50;
     private const double ElevationMinDegrees = -2;
     private const double ElevationMaxDegrees = 60;
 
     private readonly SimulationOptions _options;
     private readonly ScenarioWriter _writer;
-    private readonly Multicopter?[] _slots;
-    private readonly long[] _birthSteps;
-    private readonly Xoshiro256StarStar _life;
+    private readonly RandomPopulation _population;
     private readonly Xoshiro256StarStar _motion;
     private readonly Xoshiro256StarStar _radar;
     private readonly Xoshiro256StarStar _clutter;
     private readonly Xoshiro256StarStar _remoteId;
     private readonly List<(Measurement Measurement, int? TruthId)> _detections = [];
     private readonly ScenarioFieldOfView _fieldOfView;
-    private int _nextTruthId;
     private long _radarDetections;
     private long _clutterDetections;
     private long _remoteIdReports;
@@ -58,10 +50,8 @@ public sealed partial class ScenarioSimulator
     {
         _options = options;
         _writer = writer;
-        _slots = new Multicopter?[options.Targets];
-        _birthSteps = new long[options.Targets];
         var seeder = options.Seed;
-        _life = new(Xoshiro256StarStar.SplitMix64(ref seeder));
+        _population = new RandomPopulation(options, writer, new(Xoshiro256StarStar.SplitMix64(ref seeder)), StepsPerSecond, firstTruthId: 0);
         _motion = new(Xoshiro256StarStar.SplitMix64(ref seeder));
         _radar = new(Xoshiro256StarStar.SplitMix64(ref seeder));
         _clutter = new(Xoshiro256StarStar.SplitMix64(ref seeder));
@@ -166,15 +156,11 @@ public sealed partial class ScenarioSimulator
     private SimulationSummary Run()
     {
         var steps = (long)Math.Ceiling((_options.DurationSeconds * StepsPerSecond) - 1e-9);
-        for (var slot = 0; slot < _slots.Length; slot++)
-        {
-            Birth(slot, 0, FirstLifetimeMinSeconds);
-        }
-
+        _population.BirthAll();
         for (long k = 0; k < steps; k++)
         {
             var t = (double)k / StepsPerSecond;
-            UpdateLifeCycles(k, t);
+            _population.Update(k, t);
             switch (k % StepsPerSecond)
             {
                 case 0:
@@ -185,44 +171,10 @@ public sealed partial class ScenarioSimulator
                     break;
             }
 
-            foreach (var target in _slots)
-            {
-                target?.Step(_motion);
-            }
+            _population.Step(_motion);
         }
 
         _writer.Complete();
-        return new SimulationSummary(_writer.ScanCount, _radarDetections, _clutterDetections, _remoteIdReports, _nextTruthId);
+        return new SimulationSummary(_writer.ScanCount, _radarDetections, _clutterDetections, _remoteIdReports, _population.NextTruthId);
     }
-
-    /// <summary>Deaths (lifetime over or out of the area) and births due at step <paramref name="k"/>.</summary>
-    private void UpdateLifeCycles(long k, double t)
-    {
-        for (var slot = 0; slot < _slots.Length; slot++)
-        {
-            var target = _slots[slot];
-            if (target is not null && (t >= target.LifetimeEndSeconds || target.HorizontalRange > _options.AreaRadiusMeters))
-            {
-                _writer.EndTruth(target.Id, t);
-                _slots[slot] = null;
-                var delaySteps = (long)Math.Ceiling(_life.Uniform(RebirthDelayMinSeconds, RebirthDelayMaxSeconds) * StepsPerSecond);
-                _birthSteps[slot] = k + delaySteps;
-            }
-            else if (target is null && _birthSteps[slot] == k && k > 0)
-            {
-                Birth(slot, t, LifetimeMinSeconds);
-            }
-        }
-    }
-
-    private void Birth(int slot, double t, double lifetimeMinSeconds)
-    {
-        var id = _nextTruthId++;
-        var broadcasts = _life.Bernoulli(_options.RidFraction);
-        var lifetime = _life.Uniform(lifetimeMinSeconds, LifetimeMaxSeconds);
-        _slots[slot] = new Multicopter(id, broadcasts, t, t + lifetime, _options, _life);
-        _writer.BeginTruth(id, broadcasts ? UasId(id) : null, t);
-    }
-
-    private static string UasId(int truthId) => string.Create(CultureInfo.InvariantCulture, $"RID-{truthId:D5}");
 }

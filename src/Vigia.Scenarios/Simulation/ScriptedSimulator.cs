@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Vigia.Core.Geodesy;
 using Vigia.Core.Numerics;
@@ -30,28 +29,19 @@ public sealed class ScriptedSimulator
     private const int StepsPerSecond = 10;
     private const int MetreDecimals = 3;
     private const int RadianDecimals = 7;
-    private const double FirstLifetimeMinSeconds = 5;
-    private const double LifetimeMinSeconds = 20;
-    private const double LifetimeMaxSeconds = 120;
-    private const double RebirthDelayMinSeconds = 1;
-    private const double RebirthDelayMaxSeconds = 10;
 
     private readonly ScriptedScenario _script;
     private readonly ScenarioWriter _writer;
     private readonly LocalTangentPlane _plane;
     private readonly ScriptedTrajectory[] _routes;
     private readonly bool[] _alive;
-    private readonly SimulationOptions? _randomOptions;
-    private readonly Multicopter?[] _slots;
-    private readonly long[] _birthSteps;
-    private readonly Xoshiro256StarStar _life;
+    private readonly RandomPopulation _population;
     private readonly Xoshiro256StarStar _motion;
     private readonly Xoshiro256StarStar _radar;
     private readonly Xoshiro256StarStar _clutter;
     private readonly Xoshiro256StarStar _remoteId;
     private readonly List<(Measurement Measurement, int? TruthId)> _detections = [];
     private readonly List<Body> _bodies = [];
-    private int _nextTruthId;
     private long _radarDetections;
     private long _clutterDetections;
     private long _remoteIdReports;
@@ -63,9 +53,8 @@ public sealed class ScriptedSimulator
         _plane = new LocalTangentPlane(script.Origin);
         _routes = [.. script.Targets.Select(t => new ScriptedTrajectory(t))];
         _alive = new bool[_routes.Length];
-        _nextTruthId = _routes.Length;
         var random = script.RandomTargets;
-        _randomOptions = random is null || random.Count == 0 ? null : new SimulationOptions
+        var randomOptions = random is null || random.Count == 0 ? null : new SimulationOptions
         {
             Targets = random.Count,
             AreaRadiusMeters = random.AreaRadiusMeters,
@@ -74,10 +63,8 @@ public sealed class ScriptedSimulator
             RidFraction = random.RidFraction,
             SpeedMaxMetersPerSecond = random.SpeedMaxMetersPerSecond,
         };
-        _slots = new Multicopter?[_randomOptions?.Targets ?? 0];
-        _birthSteps = new long[_slots.Length];
         var seeder = script.Seed;
-        _life = new(Xoshiro256StarStar.SplitMix64(ref seeder));
+        _population = new RandomPopulation(randomOptions, writer, new(Xoshiro256StarStar.SplitMix64(ref seeder)), StepsPerSecond, firstTruthId: _routes.Length);
         _motion = new(Xoshiro256StarStar.SplitMix64(ref seeder));
         _radar = new(Xoshiro256StarStar.SplitMix64(ref seeder));
         _clutter = new(Xoshiro256StarStar.SplitMix64(ref seeder));
@@ -213,11 +200,7 @@ public sealed class ScriptedSimulator
         var steps = (long)Math.Ceiling((_script.DurationSeconds * StepsPerSecond) - 1e-9);
         var radars = _script.Sensors.Where(s => s.Kind == ScriptedSensorKind.Radar).ToArray();
         var truthSensors = radars.Length > 0 ? radars : [.. _script.Sensors];
-        for (var slot = 0; slot < _slots.Length; slot++)
-        {
-            BirthRandom(slot, 0, FirstLifetimeMinSeconds);
-        }
-
+        _population.BirthAll();
         for (long k = 0; k < steps; k++)
         {
             var t = (double)k / StepsPerSecond;
@@ -245,14 +228,11 @@ public sealed class ScriptedSimulator
                 }
             }
 
-            foreach (var target in _slots)
-            {
-                target?.Step(_motion);
-            }
+            _population.Step(_motion);
         }
 
         _writer.Complete();
-        return new SimulationSummary(_writer.ScanCount, _radarDetections, _clutterDetections, _remoteIdReports, _nextTruthId);
+        return new SimulationSummary(_writer.ScanCount, _radarDetections, _clutterDetections, _remoteIdReports, _population.NextTruthId);
     }
 
     private static bool ScansAt(ScriptedSensor sensor, long k)
@@ -281,29 +261,7 @@ public sealed class ScriptedSimulator
             _alive[i] = alive;
         }
 
-        for (var slot = 0; slot < _slots.Length; slot++)
-        {
-            var target = _slots[slot];
-            if (target is not null && (t >= target.LifetimeEndSeconds || target.HorizontalRange > _randomOptions!.AreaRadiusMeters))
-            {
-                _writer.EndTruth(target.Id, t);
-                _slots[slot] = null;
-                _birthSteps[slot] = k + (long)Math.Ceiling(_life.Uniform(RebirthDelayMinSeconds, RebirthDelayMaxSeconds) * StepsPerSecond);
-            }
-            else if (target is null && _birthSteps[slot] == k && k > 0)
-            {
-                BirthRandom(slot, t, LifetimeMinSeconds);
-            }
-        }
-    }
-
-    private void BirthRandom(int slot, double t, double lifetimeMinSeconds)
-    {
-        var id = _nextTruthId++;
-        var broadcasts = _life.Bernoulli(_randomOptions!.RidFraction);
-        var lifetime = _life.Uniform(lifetimeMinSeconds, LifetimeMaxSeconds);
-        _slots[slot] = new Multicopter(id, broadcasts, t, t + lifetime, _randomOptions, _life);
-        _writer.BeginTruth(id, broadcasts ? RandomUasId(id) : null, t);
+        _population.Update(k, t);
     }
 
     /// <summary>Every target alive at <paramref name="t"/>: scripted ones first, in script order, then the random slots.</summary>
@@ -319,11 +277,11 @@ public sealed class ScriptedSimulator
             }
         }
 
-        foreach (var m in _slots)
+        foreach (var m in _population.Slots)
         {
             if (m is not null)
             {
-                _bodies.Add(new Body(m.Id, new EnuVector(m.East, m.North, m.Up), new EnuVector(m.VEast, m.VNorth, m.VUp), m.Broadcasts ? RandomUasId(m.Id) : null, null));
+                _bodies.Add(new Body(m.Id, new EnuVector(m.East, m.North, m.Up), new EnuVector(m.VEast, m.VNorth, m.VUp), m.Broadcasts ? RandomPopulation.UasId(m.Id) : null, null));
             }
         }
     }
@@ -431,7 +389,6 @@ public sealed class ScriptedSimulator
 
     private static double Round(double value, int decimals) => Math.Round(value, decimals, MidpointRounding.ToEven);
 
-    private static string RandomUasId(int truthId) => string.Create(CultureInfo.InvariantCulture, $"RID-{truthId:D5}");
 
     private readonly record struct Body(int Id, EnuVector Position, EnuVector Velocity, string? UasId, EnuVector? Operator);
 }
