@@ -15,11 +15,14 @@ public sealed class DependencyRulesTests
         ["Vigia.Tracking"] = ["Vigia.Core"],
         ["Vigia.Scenarios"] = ["Vigia.Core"],
         ["Vigia.Protocols.RemoteId"] = ["Vigia.Core"],
-        ["Vigia.Sensors"] = ["Vigia.Core", "Vigia.Protocols.RemoteId"],
+        ["Vigia.Protocols.Asterix"] = ["Vigia.Core"],
+        ["Vigia.Protocols.Adsb"] = ["Vigia.Core"],
+        ["Vigia.Protocols.Sapient"] = ["Vigia.Core"],
+        ["Vigia.Sensors"] = ["Vigia.Core", "Vigia.Protocols.RemoteId", "Vigia.Protocols.Asterix", "Vigia.Protocols.Adsb", "Vigia.Protocols.Sapient"],
         ["Vigia.Storage"] = ["Vigia.Core"],
         ["Vigia.Alerting"] = ["Vigia.Core"],
-        ["Vigia.Server"] = ["Vigia.Core", "Vigia.Tracking", "Vigia.Protocols.RemoteId", "Vigia.Sensors", "Vigia.Storage"],
-        ["vigia"] = ["Vigia.Core", "Vigia.Tracking", "Vigia.Scenarios", "Vigia.Protocols.RemoteId", "Vigia.Sensors", "Vigia.Storage", "Vigia.Server"],
+        ["Vigia.Server"] = ["Vigia.Core", "Vigia.Tracking", "Vigia.Protocols.RemoteId", "Vigia.Protocols.Asterix", "Vigia.Protocols.Adsb", "Vigia.Protocols.Sapient", "Vigia.Sensors", "Vigia.Storage", "Vigia.Alerting"],
+        ["vigia"] = ["Vigia.Core", "Vigia.Tracking", "Vigia.Scenarios", "Vigia.Protocols.RemoteId", "Vigia.Protocols.Asterix", "Vigia.Protocols.Adsb", "Vigia.Protocols.Sapient", "Vigia.Sensors", "Vigia.Storage", "Vigia.Alerting", "Vigia.Server"],
     };
 
     // Non-BCL packages each assembly may reference (prefix match). Core and Tracking: BCL only.
@@ -29,11 +32,14 @@ public sealed class DependencyRulesTests
         ["Vigia.Tracking"] = [],
         ["Vigia.Scenarios"] = [],
         ["Vigia.Protocols.RemoteId"] = [],
-        ["Vigia.Sensors"] = ["Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options"],
+        ["Vigia.Protocols.Asterix"] = [],
+        ["Vigia.Protocols.Adsb"] = [],
+        ["Vigia.Protocols.Sapient"] = ["Google.Protobuf"],
+        ["Vigia.Sensors"] = ["Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options", "Google.Protobuf"],
         ["Vigia.Alerting"] = ["NetTopologySuite"],
         ["Vigia.Storage"] = ["Microsoft.Data.Sqlite", "Npgsql", "SQLitePCLRaw", "Microsoft.Extensions.Logging.Abstractions"],
-        ["Vigia.Server"] = ["Microsoft.AspNetCore", "Microsoft.Extensions", "Microsoft.Net.Http.Headers", "OpenTelemetry"],
-        ["vigia"] = ["Microsoft.AspNetCore", "Microsoft.Extensions"],
+        ["Vigia.Server"] = ["Microsoft.AspNetCore", "Microsoft.Extensions", "Microsoft.Net.Http.Headers", "OpenTelemetry", "NetTopologySuite", "Google.Protobuf"],
+        ["vigia"] = ["Microsoft.AspNetCore", "Microsoft.Extensions", "NetTopologySuite"],
     };
 
     public static TheoryData<string> Assemblies => new(Allowed.Keys);
