@@ -93,5 +93,88 @@ internal static class SqliteSchema
             """),
         new(2, "sensor coverage range", "ALTER TABLE sensors ADD COLUMN range_m;"),
         new(3, "observation self-description", "ALTER TABLE observations ADD COLUMN identity TEXT;"),
+        new(4, "zones, allow-list and alerts", """
+            CREATE TABLE zones (
+                id TEXT PRIMARY KEY,
+                version INTEGER NOT NULL,
+                feature TEXT NOT NULL,
+                updated_ns INTEGER NOT NULL,
+                updated_by TEXT NOT NULL,
+                deleted_ns INTEGER
+            );
+
+            CREATE TABLE zone_audit (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                zone_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                time_ns INTEGER NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                feature TEXT
+            );
+            CREATE INDEX zone_audit_zone ON zone_audit (zone_id, version);
+
+            CREATE TABLE allow_list (
+                uas_id TEXT PRIMARY KEY,
+                description TEXT NOT NULL,
+                from_ns INTEGER,
+                to_ns INTEGER,
+                created_ns INTEGER NOT NULL,
+                created_by TEXT NOT NULL
+            );
+
+            CREATE TABLE alert_events (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                alert_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                time_ns INTEGER NOT NULL,
+                change TEXT NOT NULL,
+                level INTEGER NOT NULL,
+                exercise INTEGER NOT NULL,
+                body TEXT NOT NULL
+            );
+            CREATE UNIQUE INDEX alert_events_alert_version ON alert_events (alert_id, version);
+            CREATE INDEX alert_events_time ON alert_events (time_ns);
+            """),
+        new(5, "webhook endpoints and outbox", """
+            CREATE TABLE webhook_endpoints (
+                id TEXT PRIMARY KEY,
+                url TEXT NOT NULL,
+                secret TEXT NOT NULL,
+                description TEXT NOT NULL,
+                min_level INTEGER NOT NULL,
+                created_ns INTEGER NOT NULL,
+                disabled_ns INTEGER
+            );
+
+            CREATE TABLE webhook_outbox (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                message_id TEXT NOT NULL,
+                endpoint_id TEXT NOT NULL,
+                event_type TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                created_ns INTEGER NOT NULL,
+                expires_ns INTEGER NOT NULL,
+                next_attempt_ns INTEGER NOT NULL,
+                attempts INTEGER NOT NULL,
+                state INTEGER NOT NULL,
+                last_error TEXT,
+                finished_ns INTEGER
+            );
+            CREATE UNIQUE INDEX webhook_outbox_endpoint_message ON webhook_outbox (endpoint_id, message_id);
+            CREATE INDEX webhook_outbox_due ON webhook_outbox (state, next_attempt_ns);
+
+            CREATE TABLE webhook_attempts (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                outbox_id INTEGER NOT NULL,
+                endpoint_id TEXT NOT NULL,
+                time_ns INTEGER NOT NULL,
+                status_code INTEGER,
+                error TEXT,
+                duration_ms
+            );
+            CREATE INDEX webhook_attempts_outbox ON webhook_attempts (outbox_id);
+            CREATE INDEX webhook_attempts_endpoint_time ON webhook_attempts (endpoint_id, time_ns);
+            """),
     ];
 }
