@@ -15,6 +15,9 @@ public enum AlertReason
     /// <summary>A track is inside the zone (horizontally and within its altitude band).</summary>
     InsideZone,
 
+    /// <summary>A track is over the zone but outside its altitude band.</summary>
+    OverflyingOutsideBand,
+
     /// <summary>A track has hovered or loitered over the zone.</summary>
     Loitering,
 

@@ -9,6 +9,7 @@ public static class AlertReasonCodes
         AlertReason.UnknownInBuffer => "UNKNOWN_IN_BUFFER",
         AlertReason.PredictedEntry => "PREDICTED_ENTRY",
         AlertReason.InsideZone => "INSIDE_ZONE",
+        AlertReason.OverflyingOutsideBand => "OVERFLYING_OUTSIDE_BAND",
         AlertReason.Loitering => "LOITERING",
         AlertReason.NoRemoteId => "NO_REMOTE_ID",
         AlertReason.RemoteIdDoubtful => "REMOTE_ID_DOUBTFUL",

@@ -140,6 +140,9 @@ public static class AlertText
                 ? $"Se prevé que entre en {zone} en unos {seconds} s según su rumbo y velocidad."
                 : $"It is predicted to enter {zone} in about {seconds} s from its course and speed.",
             AlertReason.InsideZone => es ? $"Está dentro de {zone}." : $"It is inside {zone}.",
+            AlertReason.OverflyingOutsideBand => es
+                ? $"Sobrevuela {zone} fuera de su franja de altura protegida."
+                : $"It is over {zone} but outside its protected altitude band.",
             AlertReason.Loitering => es ? $"Se mantiene sobrevolando {zone}." : $"It is hovering or loitering over {zone}.",
             AlertReason.NoRemoteId => es
                 ? "No transmite Remote ID (no cooperativo)."

@@ -55,6 +55,18 @@ public sealed partial class ZoneGeometry
             : Polygon.Distance(Factory.CreatePoint(p));
     }
 
+    /// <summary>Horizontal distance in metres from a point on this zone's plane (east, north) to the outline; 0 inside.</summary>
+    public double DistanceMeters(double eastMeters, double northMeters)
+    {
+        if (_radiusMeters is { } r)
+        {
+            return Math.Max(0, Math.Sqrt((eastMeters * eastMeters) + (northMeters * northMeters)) - r);
+        }
+
+        var p = new Coordinate(eastMeters, northMeters);
+        return SimplePointInAreaLocator.Locate(p, Polygon) != Location.Exterior ? 0 : Polygon.ExteriorRing.Distance(Factory.CreatePoint(p));
+    }
+
     /// <summary>The outline grown by <paramref name="bufferMeters"/> (NTS buffer in ENU metres).</summary>
     public Geometry WatchBuffer(double bufferMeters)
     {
