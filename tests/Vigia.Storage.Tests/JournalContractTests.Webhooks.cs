@@ -1,3 +1,4 @@
+using Vigia.Storage.Alerts;
 using Vigia.Storage.Webhooks;
 using static Vigia.Storage.Tests.Support.Build;
 
@@ -229,6 +230,39 @@ public abstract partial class JournalContractTests
         Assert.Equal(["msg_4", "msg_3"], (await outbox.ReadWebhookOutboxAsync(null, null, 10, Ct)).Select(i => i.MessageId));
         Assert.Equal(["msg_3", "msg_4"], (await outbox.ReadWebhookAttemptsAsync("a", 10, Ct)).Select(a => a.MessageId));
         Assert.Equal(2, await Target.ScalarAsync("SELECT COUNT(*) FROM webhook_attempts"));
+    }
+
+    [Fact]
+    public async Task WebhookAlertEvents_AreJournalledWithTheirWebhooksInOneTransaction()
+    {
+        var outbox = await OpenOutboxAsync();
+        var store = (IAlertStore)outbox;
+        await AddEndpointsAsync(outbox, ("a", 1), ("b", 3));
+        AlertEventRecord[] events =
+        [
+            new(0, "zone-1", 1, At(1), "raised", 2, false, "{\"v\":1}"),
+            new(0, "zone-1", 2, At(2), "updated", 3, false, "{\"v\":2}"),
+        ];
+        WebhookMessage[] webhooks = [Message("msg_v1", level: 2, created: 1), Message("msg_v2", level: 3, created: 2)];
+
+        Assert.Equal(3, await outbox.AppendAlertEventsWithWebhooksAsync(events, webhooks, Ct));
+        Assert.Equal(0, await outbox.AppendAlertEventsWithWebhooksAsync(events, webhooks, Ct));
+
+        Assert.Equal([1, 2], (await store.ReadAlertEventsAsync("zone-1", null, null, 10, Ct)).Select(e => e.Version));
+        Assert.Equal(3, await outbox.CountWebhooksAsync(WebhookOutboxState.Pending, Ct));
+    }
+
+    [Fact]
+    public async Task WebhookAlertEvents_AreNotJournalledWhenTheirWebhooksCannotBe()
+    {
+        var outbox = await OpenOutboxAsync();
+        await AddEndpointsAsync(outbox, ("a", 1));
+        await Target.ExecuteAsync("DROP TABLE webhook_outbox");
+
+        await Assert.ThrowsAsync<JournalException>(() => outbox.AppendAlertEventsWithWebhooksAsync(
+            [new(0, "zone-1", 1, At(1), "raised", 2, false, "{}")], [Message("msg_v1", level: 2)], Ct));
+
+        Assert.Equal(0, await Target.ScalarAsync("SELECT COUNT(*) FROM alert_events"));
     }
 
     [Fact]

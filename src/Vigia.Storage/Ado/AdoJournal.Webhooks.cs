@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using Vigia.Core.Time;
+using Vigia.Storage.Alerts;
 using Vigia.Storage.Webhooks;
 
 namespace Vigia.Storage.Ado;
@@ -106,6 +107,54 @@ internal abstract partial class AdoJournal : IWebhookOutbox
         command.Add("@e", DbType.Int64, message.Expires.UnixNanoseconds);
         command.Add("@level", DbType.Int32, message.Level);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task<int> AppendAlertEventsWithWebhooksAsync(
+        IReadOnlyList<AlertEventRecord> events, IReadOnlyList<WebhookMessage> webhooks, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(webhooks);
+        foreach (var message in webhooks)
+        {
+            ThrowIfBadMessage(message);
+        }
+
+        if (events.Count == 0 && webhooks.Count == 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        return WriteAsync("journalling alerts with their webhooks", async (connection, transaction, ct) =>
+        {
+            // The same row IAlertStore.AppendAlertEventsAsync writes (a version already journalled is skipped).
+            await using (var command = connection.CreateCommand(
+                transaction,
+                "INSERT INTO alert_events (alert_id, version, time_ns, change, level, exercise, body) VALUES (@a, @v, @t, @c, @l, @x, @b) ON CONFLICT DO NOTHING"))
+            {
+                var a = command.Add("@a", DbType.String, "");
+                var v = command.Add("@v", DbType.Int32, 0);
+                var t = command.Add("@t", DbType.Int64, 0L);
+                var c = command.Add("@c", DbType.String, "");
+                var l = command.Add("@l", DbType.Int32, 0);
+                var x = command.Add("@x", DbType.Int32, 0);
+                var b = command.Add("@b", DbType.String, "");
+                foreach (var e in events)
+                {
+                    (a.Value, v.Value, t.Value, c.Value, l.Value, x.Value, b.Value) =
+                        (e.AlertId, e.Version, e.Time.UnixNanoseconds, e.Change, e.Level, e.Exercise ? 1 : 0, e.Body);
+                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+            }
+
+            var added = 0;
+            foreach (var message in webhooks)
+            {
+                added += await EnqueueWebhookCoreAsync(connection, transaction, message, ct).ConfigureAwait(false);
+            }
+
+            return added;
+        }, cancellationToken);
     }
 
     /// <inheritdoc />

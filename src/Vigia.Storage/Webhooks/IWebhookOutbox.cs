@@ -1,4 +1,5 @@
 using Vigia.Core.Time;
+using Vigia.Storage.Alerts;
 
 namespace Vigia.Storage.Webhooks;
 
@@ -35,6 +36,15 @@ public interface IWebhookOutbox
     /// Returns the number of items added.
     /// </summary>
     Task<int> EnqueueWebhookAsync(WebhookMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The transactional outbox proper: appends alert versions (as <see cref="IAlertStore.AppendAlertEventsAsync"/> does:
+    /// a version already journalled is skipped) and enqueues <paramref name="webhooks"/> (as
+    /// <see cref="EnqueueWebhookAsync"/>), all in ONE transaction, so an alert change is journalled with its webhooks or not
+    /// at all. Returns the number of outbox items added.
+    /// </summary>
+    Task<int> AppendAlertEventsWithWebhooksAsync(
+        IReadOnlyList<AlertEventRecord> events, IReadOnlyList<WebhookMessage> webhooks, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// In one transaction: dead-letters pending items past their expiry (<c>expired</c>) or without an enabled endpoint,
