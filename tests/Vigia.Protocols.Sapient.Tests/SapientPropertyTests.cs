@@ -111,7 +111,7 @@ public sealed class SapientPropertyTests
 
     private static Arbitrary<SapientMessage> RandomDetection()
     {
-        var text = Gen.Elements("a", "UAV Rotary Wing", "Bird", "ñandú", "") ;
+        var text = Gen.Elements("a", "UAV Rotary Wing", "Bird", "ñandú", "");
         var number = Gen.OneOf(Gen.Choose(-1_000_000, 1_000_000).Select(i => i / 997.0), Gen.Elements(0.0, -0.0, double.NaN, double.MaxValue));
         var message =
             from seconds in Gen.Choose(0, int.MaxValue)

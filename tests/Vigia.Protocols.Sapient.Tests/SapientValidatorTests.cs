@@ -62,7 +62,11 @@ public sealed class SapientValidatorTests
         var message = GoldenFrames.Detection();
         message.DetectionReport.RangeBearing = new RangeBearing
         {
-            Azimuth = azimuth, Elevation = elevation, Range = range, CoordinateSystem = system, Datum = RangeBearingDatum.True,
+            Azimuth = azimuth,
+            Elevation = elevation,
+            Range = range,
+            CoordinateSystem = system,
+            Datum = RangeBearingDatum.True,
         };
 
         AssertFirst(message, SapientRule.ValueOutOfRange, "detection_report.range_bearing." + field);
@@ -147,7 +151,8 @@ public sealed class SapientValidatorTests
         var message = GoldenFrames.Registration();
         message.Registration.StatusDefinition.CoverageDefinition = new Registration.Types.LocationType
         {
-            LocationUnits = LocationCoordinateSystem.LatLngDegM, RangeBearingDatum = RangeBearingDatum.True,
+            LocationUnits = LocationCoordinateSystem.LatLngDegM,
+            RangeBearingDatum = RangeBearingDatum.True,
         };
 
         AssertFirst(message, SapientRule.InconsistentUnits, "registration.status_definition.coverage_definition.range_bearing_datum");
@@ -159,7 +164,8 @@ public sealed class SapientValidatorTests
         var message = GoldenFrames.Registration();
         message.Registration.StatusDefinition.CoverageDefinition = new Registration.Types.LocationType
         {
-            LocationUnits = LocationCoordinateSystem.UtmM, LocationDatum = LocationDatum.Wgs84E,
+            LocationUnits = LocationCoordinateSystem.UtmM,
+            LocationDatum = LocationDatum.Wgs84E,
         };
 
         AssertFirst(message, SapientRule.MissingUtmZone, "registration.status_definition.coverage_definition.zone");
@@ -181,7 +187,8 @@ public sealed class SapientValidatorTests
         var message = GoldenFrames.Registration();
         message.Registration.StatusDefinition.LocationDefinition = new Registration.Types.LocationType
         {
-            RangeBearingUnits = RangeBearingCoordinateSystem.DegreesM, RangeBearingDatum = RangeBearingDatum.True,
+            RangeBearingUnits = RangeBearingCoordinateSystem.DegreesM,
+            RangeBearingDatum = RangeBearingDatum.True,
         };
 
         AssertFirst(message, SapientRule.InconsistentUnits, "registration.status_definition.location_definition");
