@@ -41,6 +41,8 @@ public sealed partial class Program
             app.MapSensors();
             app.MapStream();
             app.MapReplays();
+            app.MapZones();
+            app.MapAlerts();
             app.MapConsole();
             app.AnnounceOnStart();
 

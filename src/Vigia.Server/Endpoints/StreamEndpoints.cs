@@ -11,7 +11,8 @@ namespace Vigia.Server.Endpoints;
 /// <summary>
 /// <c>GET /api/v1/stream</c>: Server-Sent Events. First a <c>snapshot</c> (the whole picture) and a
 /// <c>sensors</c> event, then <c>tracks</c> events (updated and removed tracks of each tracker step)
-/// and a <c>sensors</c> event every second; a comment line every 15 s keeps proxies from closing it.
+/// and a <c>sensors</c> event every second, and an <c>alert</c> event per alert change (on connect, one
+/// <c>"change":"standing"</c> event per standing alert); a comment line every 15 s keeps proxies from closing it.
 /// Every event carries <c>"mode":"live"</c>.
 /// </summary>
 public static class StreamEndpoints
@@ -26,13 +27,15 @@ public static class StreamEndpoints
     }
 
     private static Task StreamAsync(
-        HttpContext context, EventBroadcaster broadcaster, TrackPicture picture, SensorDirectory directory, SensorHealthBook health, IOptions<VigiaServerOptions> options, TimeProvider clock) =>
+        HttpContext context, EventBroadcaster broadcaster, TrackPicture picture, SensorDirectory directory, SensorHealthBook health, Threats.AlertBoard alerts, IOptions<VigiaServerOptions> options, TimeProvider clock) =>
         PumpAsync(context, broadcaster, () =>
         {
             var now = clock.GetUtcNow();
             var snapshot = StreamFrames.Encode("snapshot", JsonSerializer.SerializeToUtf8Bytes(picture.Current, ServerJsonContext.Default.PictureDto));
             var sensors = new SensorsEvent("live", now, SensorReport.Build(directory, health, options.Value, Timestamp.FromDateTimeOffset(now))) { Exercise = options.Value.Exercise ? true : null };
-            return [snapshot, StreamFrames.Encode("sensors", JsonSerializer.SerializeToUtf8Bytes(sensors, ServerJsonContext.Default.SensorsEvent))];
+            var standing = alerts.Standing.Select(a =>
+                StreamFrames.Encode("alert", JsonSerializer.SerializeToUtf8Bytes(new AlertEventDto("standing", a), ServerJsonContext.Default.AlertEventDto)));
+            return [snapshot, StreamFrames.Encode("sensors", JsonSerializer.SerializeToUtf8Bytes(sensors, ServerJsonContext.Default.SensorsEvent)), .. standing];
         });
 
     /// <summary>

@@ -164,6 +164,16 @@ public static class ServerSetup
             () => sp.GetRequiredService<TrackerInbox>().Depth,
             () => sp.GetRequiredService<EventBroadcaster>().SubscriberCount));
         services.AddSingleton<IngestService>();
+        services.AddOptions<Vigia.Alerting.Rules.ThreatRuleOptions>()
+            .Bind(builder.Configuration.GetSection("Vigia:Alerting"))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Vigia.Alerting.Rules.ThreatRuleOptions>, Threats.ThreatRuleOptionsValidator>();
+        services.AddSingleton(sp => (Vigia.Storage.Alerts.IAlertStore)sp.GetRequiredService<IJournal>());
+        services.AddSingleton<Threats.AlertBoard>();
+        services.AddSingleton<Threats.IAlertOutput, Threats.AlertJournalOutput>();
+        services.AddSingleton<Threats.IAlertOutput, Threats.AlertStreamOutput>();
+        services.AddSingleton<Threats.AlertLoop>();
+        services.AddHostedService(sp => sp.GetRequiredService<Threats.AlertLoop>());
         services.AddSingleton<TrackerLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<TrackerLoop>());
         services.AddHostedService<SensorMonitor>();

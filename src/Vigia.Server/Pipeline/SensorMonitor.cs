@@ -19,6 +19,7 @@ public sealed partial class SensorMonitor(
     SensorHealthBook health,
     EventBroadcaster broadcaster,
     IJournal journal,
+    Threats.AlertLoop alerts,
     IOptions<VigiaServerOptions> options,
     TimeProvider clock,
     ILogger<SensorMonitor> logger) : BackgroundService
@@ -60,6 +61,12 @@ public sealed partial class SensorMonitor(
 
             var first = previous is null;
             _states[sensor.Id] = sensor.State;
+            if (!first && (sensor.State == "down" || previous == "down"))
+            {
+                // Coverage lost when a sensor that was reporting goes down; back when it reports again.
+                alerts.SensorStateChanged(sensor.Id, sensor.State == "down", now);
+            }
+
             if (!first || sensor.State != "down")
             {
                 await journal.AppendSensorEventAsync(new SensorEvent(now, sensor.Id, sensor.State, first ? "" : $"was {previous}"), cancellationToken).ConfigureAwait(false);

@@ -32,6 +32,7 @@ public sealed partial class TrackerLoop(
     IJournal journal,
     SensorHealthBook health,
     ServerMetrics metrics,
+    Threats.AlertLoop alerts,
     IOptions<VigiaServerOptions> options,
     ILogger<TrackerLoop> logger) : BackgroundService
 {
@@ -226,6 +227,7 @@ public sealed partial class TrackerLoop(
         _diff ??= new PictureDiff(_frame!, "live", _options.TrackJournalIntervalSeconds, _options.Exercise);
         var change = _diff.Update(time, _snapshots, _trackJournal);
         picture.Set(_diff.Picture);
+        alerts.OfferPicture(time, [.. _snapshots], _frame!);
         if (change is not null)
         {
             broadcaster.Publish(StreamFrames.Encode("tracks", JsonSerializer.SerializeToUtf8Bytes(change, ServerJsonContext.Default.TracksEvent)));

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Vigia.Core.Geodesy;
+using Vigia.Server.Tests.Support;
+using Vigia.Storage;
+using static Vigia.Server.Tests.Support.ObservationJson;
+
+namespace Vigia.Server.Tests.Threats;
+
+/// <summary>Radar plots over a protected zone → an alarm on the stream, in the API and in the journal; acknowledgement; restart.</summary>
+public sealed class AlertsApiTests : IAsyncDisposable
+{
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(20);
+
+    private readonly string _dataDirectory = Vigia.Testing.TestPaths.NewTempDirectory();
+
+    private readonly List<VigiaServerFactory> _apps = [];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var app in _apps)
+        {
+            await app.DisposeAsync();
+        }
+    }
+
+    private VigiaServerFactory Start(bool exercise = false)
+    {
+        var app = new VigiaServerFactory(_dataDirectory, exercise ? new Dictionary<string, string?> { ["Vigia:Exercise"] = "true" } : null);
+        _apps.Add(app);
+        return app;
+    }
+
+    /// <summary>Where a plot at 1500 m, azimuth 60°, elevation 3° from the test radar lies.</summary>
+    private static GeoPosition Target()
+    {
+        var frame = new LocalTangentPlane(VigiaServerFactory.RadarPosition);
+        double range = 1500, az = 60 * Math.PI / 180, el = 3 * Math.PI / 180;
+        return frame.ToGeodetic(new EnuVector(range * Math.Cos(el) * Math.Sin(az), range * Math.Cos(el) * Math.Cos(az), range * Math.Sin(el)));
+    }
+
+    private static async Task<(HttpClient Operator, SseReader Stream)> ZoneAndPlotsAsync(VigiaServerFactory app)
+    {
+        var radar = app.ClientWith(await app.AddSensorAsync("radar-1", "radar", VigiaServerFactory.RadarPosition));
+        var op = app.ClientWith(await app.AddKeyAsync("ana", ApiKeyRole.Operator));
+        var target = Target();
+        using (var zone = await op.PostAsync("/api/v1/zones", Content(ZonesApiTests.CircleZone("el-bejuco", target.LatitudeDegrees, target.LongitudeDegrees, 300)), Ct))
+        {
+            Assert.Equal(HttpStatusCode.Created, zone.StatusCode);
+        }
+
+        var response = await op.GetAsync("/api/v1/stream", HttpCompletionOption.ResponseHeadersRead, Ct);
+        var stream = new SseReader(await response.Content.ReadAsStreamAsync(Ct));
+        await stream.WaitForAsync("snapshot", _ => true, Within);
+        await Task.Delay(300, Ct); // the alert loop picks the zone up
+
+        var t0 = DateTimeOffset.UtcNow.AddSeconds(-5);
+        for (var k = 0; k < 5; k++)
+        {
+            using var r = await radar.PostAsync("/api/v1/observations", Content(Rae("radar-1", $"s-{k}", t0.AddSeconds(k), 1500, 60, 3)), Ct);
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        }
+
+        return (op, stream);
+    }
+
+    [Fact]
+    public async Task AnUnknownTrackInsideAZone_RaisesAnAlarm_ThatCanBeAcknowledged_AndSurvivesARestart()
+    {
+        var app = Start();
+        var (op, stream) = await ZoneAndPlotsAsync(app);
+        using (stream)
+        {
+            var raised = JsonDocument.Parse(await stream.WaitForAsync("alert", d => d.Contains("\"change\":\"raised\"", StringComparison.Ordinal), Within)).RootElement;
+            var alert = raised.GetProperty("alert");
+            Assert.Equal(("alarm", "el-bejuco", false), (alert.GetProperty("level").GetString(), alert.GetProperty("zone_id").GetString(), alert.GetProperty("exercise").GetBoolean()));
+            Assert.Equal(["INSIDE_ZONE", "NO_REMOTE_ID"], alert.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+            Assert.StartsWith("ALARMA: dron sobre Zona el-bejuco", alert.GetProperty("headline_es").GetString(), StringComparison.Ordinal);
+            var id = alert.GetProperty("id").GetString()!;
+
+            var standing = await op.GetFromJsonAsync<JsonElement>("/api/v1/alerts", Ct);
+            Assert.Equal(id, Assert.Single(standing.EnumerateArray().ToList()).GetProperty("id").GetString());
+
+            using (var ack = await op.PostAsync($"/api/v1/alerts/{id}/acknowledge", Content("{}"), Ct))
+            {
+                Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+                var acked = await ack.Content.ReadFromJsonAsync<JsonElement>(Ct);
+                Assert.Equal(("ana", 2), (acked.GetProperty("acknowledged_by").GetString(), acked.GetProperty("version").GetInt32()));
+            }
+
+            using (var again = await op.PostAsync($"/api/v1/alerts/{id}/acknowledge", Content("{}"), Ct))
+            {
+                Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+            }
+
+            Assert.Equal(HttpStatusCode.NotFound, (await op.PostAsync("/api/v1/alerts/nope/acknowledge", Content("{}"), Ct)).StatusCode);
+            await stream.WaitForAsync("alert", d => d.Contains("\"change\":\"acknowledged\"", StringComparison.Ordinal), Within);
+
+            var history = await op.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/{id}", Ct);
+            Assert.Equal(["raised", "acknowledged"], history.GetProperty("versions").EnumerateArray().Select(v => v.GetProperty("change").GetString()));
+
+            await app.DisposeAsync();
+            _apps.Remove(app);
+
+            // Restart on the same journal: the standing alert is back, acknowledged, without a second raise.
+            var restarted = Start();
+            using var op2 = restarted.ClientWith(await restarted.AddKeyAsync("luis", ApiKeyRole.Operator));
+            var after = await op2.GetFromJsonAsync<JsonElement>("/api/v1/alerts", Ct);
+            var back = Assert.Single(after.EnumerateArray().ToList());
+            Assert.Equal((id, "ana"), (back.GetProperty("id").GetString(), back.GetProperty("acknowledged_by").GetString()));
+            var journalled = await op2.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/{id}", Ct);
+            Assert.Single(journalled.GetProperty("versions").EnumerateArray(), v => v.GetProperty("change").GetString() == "raised");
+        }
+    }
+
+    [Fact]
+    public async Task AnExerciseServer_MarksEveryAlertAsAnExercise()
+    {
+        var app = Start(exercise: true);
+        var (_, stream) = await ZoneAndPlotsAsync(app);
+        using (stream)
+        {
+            var raised = JsonDocument.Parse(await stream.WaitForAsync("alert", d => d.Contains("\"change\":\"raised\"", StringComparison.Ordinal), Within)).RootElement;
+            Assert.True(raised.GetProperty("alert").GetProperty("exercise").GetBoolean());
+            Assert.StartsWith("EJERCICIO — ALARMA", raised.GetProperty("alert").GetProperty("headline_es").GetString(), StringComparison.Ordinal);
+        }
+    }
+}
