@@ -3,7 +3,10 @@ using Vigia.Core.Observations;
 
 namespace Vigia.Scenarios.Format;
 
-/// <summary>Everything in a <c>cuas-scenario/1</c> file before its scans: frame, time base and sensors.</summary>
+/// <summary>
+/// Everything in a <c>cuas-scenario/1</c> file before its scans: frame, time base, sensors and, for alerting
+/// scenarios, protected zones and the allow-list.
+/// </summary>
 public sealed record ScenarioHeader
 {
     /// <summary>The schema string; always <see cref="SchemaName"/> for files this version reads.</summary>
@@ -26,6 +29,15 @@ public sealed record ScenarioHeader
 
     /// <summary>Sensors, in file order.</summary>
     public required IReadOnlyList<ScenarioSensor> Sensors { get; init; }
+
+    /// <summary>
+    /// Protected zones (<c>zones</c>, docs/alerting-scenarios.md), in file order; empty when the file has none.
+    /// A file with zones gives <see cref="OriginWgs84"/>, since zones are WGS-84 and tracks are ENU.
+    /// </summary>
+    public IReadOnlyList<ScenarioZone> Zones { get; init; } = [];
+
+    /// <summary>UAS IDs of the allow-listed drones (<c>allow_list</c>), in file order; empty when none.</summary>
+    public IReadOnlyList<string> AllowList { get; init; } = [];
 
     /// <summary>
     /// The radars: sensors of type "radar" or giving range/azimuth/elevation. Track snapshots are taken

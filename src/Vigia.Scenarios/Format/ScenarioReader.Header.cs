@@ -49,6 +49,11 @@ public sealed partial class ScenarioReader
                     throw FindMisplacedHeaderField();
                 }
 
+                if (_zones.Count > 0 && _origin is null)
+                {
+                    throw _pump.FaultAt(_zonesOffset, "zones", "zones need frame.origin_wgs84 (zones are WGS-84, tracks are ENU metres from the origin)");
+                }
+
                 _header = new ScenarioHeader
                 {
                     Description = _description,
@@ -57,6 +62,8 @@ public sealed partial class ScenarioReader
                     EndSeconds = _endSeconds,
                     OriginWgs84 = _origin,
                     Sensors = _sensors.Select(s => s.Sensor).ToArray(),
+                    Zones = [.. _zones],
+                    AllowList = [.. _allowList],
                 };
                 _epoch = Core.Time.Timestamp.FromDateTimeOffset(_epochUtc.Value);
                 return;
@@ -97,6 +104,14 @@ public sealed partial class ScenarioReader
         else if (NameIs("truth"u8))
         {
             _truth = ReadTruthArray();
+        }
+        else if (NameIs("zones"u8))
+        {
+            ReadZones();
+        }
+        else if (NameIs("allow_list"u8))
+        {
+            ReadAllowList();
         }
         else
         {

@@ -278,7 +278,8 @@ public sealed partial class ScenarioReader
             _countedTo = offset;
         }
 
-        private (long Line, long Column) PositionOf(long offset)
+        /// <summary>1-based line and byte column of an absolute offset not before the last discarded byte.</summary>
+        public (long Line, long Column) PositionOf(long offset)
         {
             offset = Math.Clamp(offset, _countedTo, _bufferBase + _end);
             CountTo(offset);

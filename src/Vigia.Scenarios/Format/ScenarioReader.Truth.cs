@@ -44,6 +44,7 @@ public sealed partial class ScenarioReader
     {
         int? id = null;
         string? uasId = null;
+        TruthRole? role = null;
         double? birth = null, death = null;
         var states = new List<TruthState>();
         while (NextProperty())
@@ -58,6 +59,11 @@ public sealed partial class ScenarioReader
             else if (NameIs("uas_id"u8))
             {
                 uasId = ReadNullableString("uas_id");
+            }
+            else if (NameIs("role"u8))
+            {
+                var text = ReadNullableString("role");
+                role = text is null ? null : TruthTrack.ParseRole(text) ?? throw Fault("role", $"'{text}' is not one of threat, cooperative, allowed");
             }
             else if (NameIs("birth_t"u8))
             {
@@ -79,7 +85,7 @@ public sealed partial class ScenarioReader
 
         return id is null || birth is null
             ? throw Fault(id is null ? "id" : "birth_t", "missing")
-            : new TruthTrack(id.Value, uasId, birth.Value, death, states);
+            : new TruthTrack(id.Value, uasId, birth.Value, death, states) { Role = role };
     }
 
     private void ReadTruthStates(List<TruthState> states) => ReadObjectArray("states", () => states.Add(ReadTruthState()));

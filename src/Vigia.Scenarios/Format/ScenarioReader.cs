@@ -135,6 +135,11 @@ public sealed partial class ScenarioReader : IDisposable
             {
                 _truth = ReadTruthArray();
             }
+            else if (NameIs("zones"u8) || NameIs("allow_list"u8))
+            {
+                // Silently ignoring them would evaluate a zone scenario without its zones.
+                throw _pump.Fault(_pump.ValueString, "must come before \"scans\" (the file is read as a stream)");
+            }
             else
             {
                 _pump.ReadRequired();

@@ -55,6 +55,7 @@ public sealed partial class ScenarioWriter
             writeGenerator(_json);
         }
 
+        WriteZones(header);
         _json.WriteStartArray("sensors"u8);
         foreach (var sensor in header.Sensors)
         {
@@ -63,6 +64,81 @@ public sealed partial class ScenarioWriter
 
         _json.WriteEndArray();
         _json.WriteStartArray("scans"u8);
+    }
+
+    /// <summary>
+    /// The alerting extension (<c>zones</c>, <c>allow_list</c>), written only when the header has some, so that
+    /// files without zones stay exactly as before.
+    /// </summary>
+    private void WriteZones(ScenarioHeader header)
+    {
+        if (header.Zones.Count > 0)
+        {
+            if (header.OriginWgs84 is null)
+            {
+                throw new ArgumentException("zones need the header's OriginWgs84 (zones are WGS-84, the scenario frame is ENU)", nameof(header));
+            }
+
+            _json.WriteStartArray("zones"u8);
+            for (var i = 0; i < header.Zones.Count; i++)
+            {
+                var zone = header.Zones[i];
+                if (zone.Check() is { } problem)
+                {
+                    throw new ArgumentException(FormattableString.Invariant($"zones[{i}].{problem.Field}: {problem.Reason}"), nameof(header));
+                }
+
+                WriteZone(zone);
+            }
+
+            _json.WriteEndArray();
+        }
+
+        if (header.AllowList.Count > 0)
+        {
+            _json.WriteStartArray("allow_list"u8);
+            foreach (var uasId in header.AllowList)
+            {
+                _json.WriteStringValue(string.IsNullOrEmpty(uasId) ? throw new ArgumentException("allow_list: a UAS ID is empty", nameof(header)) : uasId);
+            }
+
+            _json.WriteEndArray();
+        }
+    }
+
+    private void WriteZone(ScenarioZone zone)
+    {
+        _json.WriteStartObject();
+        _json.WriteString("id"u8, zone.Id);
+        _json.WriteString("name"u8, zone.Name);
+        _json.WriteString("kind"u8, zone.Kind);
+        if (zone.Polygon is { } ring)
+        {
+            _json.WriteStartArray("polygon_wgs84"u8);
+            foreach (var p in ring)
+            {
+                _json.WriteStartArray();
+                _json.WriteNumberValue(p.LatitudeDegrees);
+                _json.WriteNumberValue(p.LongitudeDegrees);
+                _json.WriteEndArray();
+            }
+
+            _json.WriteEndArray();
+        }
+        else if (zone.Circle is { } circle)
+        {
+            _json.WriteStartObject("circle"u8);
+            _json.WriteNumber("lat"u8, circle.LatitudeDegrees);
+            _json.WriteNumber("lon"u8, circle.LongitudeDegrees);
+            _json.WriteNumber("radius_m"u8, circle.RadiusMeters);
+            _json.WriteEndObject();
+        }
+
+        _json.WriteNumber("floor_m"u8, zone.FloorMeters);
+        _json.WriteNumber("ceiling_m"u8, zone.CeilingMeters);
+        _json.WriteString("height_ref"u8, zone.HeightReference);
+        _json.WriteNumber("buffer_m"u8, zone.BufferMeters);
+        _json.WriteEndObject();
     }
 
     private void WriteSensor(ScenarioSensor sensor)

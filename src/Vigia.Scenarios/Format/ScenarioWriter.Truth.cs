@@ -9,10 +9,11 @@ public sealed partial class ScenarioWriter
     /// <param name="id">Truth id, unique in the file.</param>
     /// <param name="uasId">Its Remote ID identity, or null if it does not broadcast.</param>
     /// <param name="birthSeconds">Birth time, seconds after the epoch.</param>
-    public void BeginTruth(int id, string? uasId, double birthSeconds)
+    /// <param name="role">Its role for alerting evaluation (<c>role</c>), or null to write none.</param>
+    public void BeginTruth(int id, string? uasId, double birthSeconds, TruthRole? role = null)
     {
         ThrowIfCompleted();
-        _truth.Begin(id, uasId, birthSeconds);
+        _truth.Begin(id, uasId, birthSeconds, role);
     }
 
     /// <summary>Adds a state to an open truth target.</summary>
@@ -33,7 +34,7 @@ public sealed partial class ScenarioWriter
     public void WriteTruthTrack(TruthTrack track)
     {
         ArgumentNullException.ThrowIfNull(track);
-        BeginTruth(track.Id, track.UasId, track.BirthSeconds);
+        BeginTruth(track.Id, track.UasId, track.BirthSeconds, track.Role);
         foreach (var state in track.States)
         {
             WriteTruthState(track.Id, state);
@@ -56,9 +57,9 @@ public sealed partial class ScenarioWriter
         private FileStream? _file;
         private Utf8JsonWriter? _json;
 
-        public void Begin(int id, string? uasId, double birthSeconds)
+        public void Begin(int id, string? uasId, double birthSeconds, TruthRole? role)
         {
-            if (_index.ContainsKey(id) || !_open.TryAdd(id, new OpenTarget(uasId, birthSeconds)))
+            if (_index.ContainsKey(id) || !_open.TryAdd(id, new OpenTarget(uasId, birthSeconds, role)))
             {
                 throw new ArgumentException($"truth id {id} was already written", nameof(id));
             }
@@ -146,6 +147,11 @@ public sealed partial class ScenarioWriter
                 json.WriteString("uas_id"u8, target.UasId);
             }
 
+            if (target.Role is { } role)
+            {
+                json.WriteString("role"u8, TruthTrack.RoleText(role));
+            }
+
             json.WriteNumber("birth_t"u8, target.BirthSeconds);
             if (deathSeconds is { } death)
             {
@@ -176,7 +182,7 @@ public sealed partial class ScenarioWriter
             _index.Add(id, (offset, checked((int)(_file.Position - offset))));
         }
 
-        private sealed record OpenTarget(string? UasId, double BirthSeconds)
+        private sealed record OpenTarget(string? UasId, double BirthSeconds, TruthRole? Role)
         {
             public List<TruthState> States { get; } = [];
         }

@@ -23,6 +23,20 @@ public sealed partial class ScenarioSimulator
         var covariance = Matrix3x3.Diagonal(sigmaRange * sigmaRange, sigmaAngle * sigmaAngle, sigmaAngle * sigmaAngle);
         var fov = _fieldOfView;
         _detections.Clear();
+        foreach (var flight in _flights)
+        {
+            if (flight.Alive && flight.Route.TryState(t, out var p, out var v))
+            {
+                _writer.WriteTruthState(flight.Id, new TruthState(
+                    t, Round(p.EastMeters, MetreDecimals), Round(p.NorthMeters, MetreDecimals), Round(p.UpMeters, MetreDecimals),
+                    Round(v.EastMeters, MetreDecimals), Round(v.NorthMeters, MetreDecimals), Round(v.UpMeters, MetreDecimals)));
+                if (Detect(p, fov, sigmaRange, sigmaAngle, covariance) is { } plot)
+                {
+                    _detections.Add((plot, flight.Id));
+                }
+            }
+        }
+
         foreach (var target in _population.Slots)
         {
             if (target is null)
@@ -82,6 +96,22 @@ public sealed partial class ScenarioSimulator
         var sigma = _options.RidSigmaMeters;
         var covariance = Matrix3x3.Diagonal(sigma * sigma, sigma * sigma, sigma * sigma);
         _writer.BeginScan(t, RemoteIdId);
+        foreach (var flight in _flights)
+        {
+            if (!flight.Alive || flight.Target.UasId is not { } uasId || !flight.Route.TryState(t, out var p, out _)
+                || !_remoteId.Bernoulli(_options.RidReceptionProbability))
+            {
+                continue;
+            }
+
+            var reported = new EnuVector(
+                Round(p.EastMeters + (sigma * _remoteId.Gaussian()), MetreDecimals),
+                Round(p.NorthMeters + (sigma * _remoteId.Gaussian()), MetreDecimals),
+                Round(p.UpMeters + (sigma * _remoteId.Gaussian()), MetreDecimals));
+            _writer.WriteDetection(Measurement.EnuPosition(reported, covariance), flight.Id, uasId);
+            _remoteIdReports++;
+        }
+
         foreach (var target in _population.Slots)
         {
             if (target is null || !target.Broadcasts || !_remoteId.Bernoulli(_options.RidReceptionProbability))

@@ -1,5 +1,6 @@
 using Vigia.Core.Geodesy;
 using Vigia.Core.Observations;
+using Vigia.Scenarios.Format;
 
 namespace Vigia.Scenarios.Simulation;
 
@@ -40,6 +41,18 @@ public sealed record ScriptedScenario
 
     /// <summary>Random targets beside the scripted ones, or null for none.</summary>
     public ScriptedRandomTargets? RandomTargets { get; init; }
+
+    /// <summary>Protected zones written to the scenario (<c>zones</c>; docs/alerting-scenarios.md).</summary>
+    public IReadOnlyList<ScenarioZone> Zones { get; init; } = [];
+
+    /// <summary>
+    /// UAS IDs written to the scenario's <c>allow_list</c>, besides those of allow-listed targets (role
+    /// <c>allowed</c> with a Remote ID) and generated allow-listed flights, which are added to it.
+    /// </summary>
+    public IReadOnlyList<string> AllowList { get; init; } = [];
+
+    /// <summary>Generated threat, cooperative and allow-listed flights around <see cref="Zones"/>, or null for none.</summary>
+    public ZoneTrafficOptions? ZoneTraffic { get; init; }
 }
 
 /// <summary>The two sensor kinds a script can place.</summary>
@@ -137,6 +150,9 @@ public sealed record ScriptedTarget
 
     /// <summary>Where its operator stands (ENU, m), broadcast with Remote ID; null if not given.</summary>
     public EnuVector? OperatorPosition { get; init; }
+
+    /// <summary>Its role for alerting evaluation, written to its truth (<c>role</c>); null writes none.</summary>
+    public TruthRole? Role { get; init; }
 }
 
 /// <summary>Random multicopters (the model of <see cref="ScenarioSimulator"/>) around the origin.</summary>

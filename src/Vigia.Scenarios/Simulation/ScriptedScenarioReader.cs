@@ -43,7 +43,7 @@ public static class ScriptedScenarioReader
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(utf8);
         var root = ScriptedJsonNode.Parse(name, utf8);
-        Object(root, ["schema", "description", "origin", "geoid_undulation_m", "epoch_utc", "duration_s", "seed", "sensors", "targets", "random"]);
+        Object(root, ["schema", "description", "origin", "geoid_undulation_m", "epoch_utc", "duration_s", "seed", "sensors", "targets", "random", "zones", "allow_list", "zone_traffic"]);
         var schema = Required(root, "schema");
         if (Text(schema) != ScriptedScenario.SchemaName)
         {
@@ -75,6 +75,9 @@ public static class ScriptedScenarioReader
         var sensors = Sensors(Required(root, "sensors"), context);
         var targets = root.Get("targets") is { } targetsNode ? Targets(targetsNode, context, duration) : [];
         var random = root.Get("random") is { } randomNode ? RandomTargets(randomNode) : null;
+        var zones = root.Get("zones") is { } zonesNode ? Zones(zonesNode) : [];
+        var allowList = root.Get("allow_list") is { } allowNode ? AllowList(allowNode) : [];
+        var traffic = root.Get("zone_traffic") is { } trafficNode ? ZoneTraffic(trafficNode, zones.Count) : null;
         return new ScriptedScenario
         {
             Description = root.Get("description") is { } d ? Text(d) : "",
@@ -86,6 +89,9 @@ public static class ScriptedScenarioReader
             Sensors = sensors,
             Targets = targets,
             RandomTargets = random,
+            Zones = zones,
+            AllowList = allowList,
+            ZoneTraffic = traffic,
         };
     }
 
@@ -175,7 +181,7 @@ public static class ScriptedScenarioReader
         var targets = new List<ScriptedTarget>();
         foreach (var t in Array(node, 0, 10_000))
         {
-            Object(t, ["label", "start_s", "speed_mps", "waypoints", "end", "remote_id"]);
+            Object(t, ["label", "start_s", "speed_mps", "waypoints", "end", "remote_id", "role"]);
             var labelNode = Required(t, "label");
             var label = Text(labelNode);
             if (label.Length is 0 or > 64)
@@ -233,8 +239,19 @@ public static class ScriptedScenarioReader
                 operatorPosition = rid.Get("operator") is { } op ? Position(op, context) : null;
             }
 
+            TruthRole? role = null;
+            if (t.Get("role") is { } roleNode)
+            {
+                role = TruthTrack.ParseRole(Text(roleNode)) ?? throw roleNode.Fault("expected \"threat\", \"cooperative\" or \"allowed\"");
+                if (role == TruthRole.Allowed && uasId is null)
+                {
+                    throw roleNode.Fault("an allow-listed target needs remote_id (the allow-list holds UAS IDs)");
+                }
+            }
+
             var target = new ScriptedTarget
             {
+                Role = role,
                 Label = label,
                 StartSeconds = start,
                 Waypoints = waypoints,
@@ -284,6 +301,125 @@ public static class ScriptedScenarioReader
         }
 
         return random;
+    }
+
+    private static List<ScenarioZone> Zones(ScriptedJsonNode node)
+    {
+        var zones = new List<ScenarioZone>();
+        foreach (var z in Array(node, 0, 10_000))
+        {
+            Object(z, ["id", "name", "kind", "polygon_wgs84", "circle", "floor_m", "ceiling_m", "height_ref", "buffer_m"]);
+            List<LatLon>? polygon = null;
+            if (z.Get("polygon_wgs84") is { } ringNode)
+            {
+                polygon = [.. Array(ringNode, 0, 100_000).Select(p =>
+                {
+                    var pair = Array(p, 2, 2);
+                    return new LatLon(Number(pair[0], double.MinValue, double.MaxValue), Number(pair[1], double.MinValue, double.MaxValue));
+                })];
+            }
+
+            ZoneCircle? circle = null;
+            if (z.Get("circle") is { } circleNode)
+            {
+                Object(circleNode, ["lat", "lon", "radius_m"]);
+                circle = new ZoneCircle(
+                    Number(Required(circleNode, "lat"), double.MinValue, double.MaxValue),
+                    Number(Required(circleNode, "lon"), double.MinValue, double.MaxValue),
+                    Number(Required(circleNode, "radius_m"), double.MinValue, double.MaxValue));
+            }
+
+            var zone = new ScenarioZone
+            {
+                Id = Text(Required(z, "id")),
+                Name = Text(Required(z, "name")),
+                Kind = Text(Required(z, "kind")),
+                Polygon = polygon,
+                Circle = circle,
+                FloorMeters = Number(Required(z, "floor_m"), double.MinValue, double.MaxValue),
+                CeilingMeters = Number(Required(z, "ceiling_m"), double.MinValue, double.MaxValue),
+                HeightReference = Text(Required(z, "height_ref")),
+                BufferMeters = Optional(z, "buffer_m", 0, double.MinValue, double.MaxValue),
+            };
+            if (zone.Check() is { } problem)
+            {
+                throw FieldNode(z, problem.Field).Fault(problem.Reason);
+            }
+
+            if (zones.Exists(other => other.Id == zone.Id))
+            {
+                throw z.Get("id")!.Fault($"zone id '{zone.Id}' is used twice");
+            }
+
+            zones.Add(zone);
+        }
+
+        return zones;
+    }
+
+    /// <summary>The node a zone fault names (<c>polygon_wgs84[2]</c>, <c>circle.radius_m</c>, <c>floor_m</c>), else the zone.</summary>
+    private static ScriptedJsonNode FieldNode(ScriptedJsonNode zone, string field)
+    {
+        var parts = field.Split('[', '.', ']');
+        var node = zone.Get(parts[0]);
+        if (node is null)
+        {
+            return zone;
+        }
+
+        if (parts.Length > 1 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < node.Items.Count)
+        {
+            return node.Items[index];
+        }
+
+        return parts.Length > 1 && node.Get(parts[1]) is { } child ? child : node;
+    }
+
+    private static List<string> AllowList(ScriptedJsonNode node)
+    {
+        var list = new List<string>();
+        foreach (var item in Array(node, 0, 100_000))
+        {
+            var uasId = Text(item);
+            list.Add(uasId.Length > 0 ? uasId : throw item.Fault("must not be empty"));
+        }
+
+        return list;
+    }
+
+    private static ZoneTrafficOptions ZoneTraffic(ScriptedJsonNode node, int zoneCount)
+    {
+        Object(node, ["threats", "cooperative", "allowed", "threat_speed_mps", "standoff_m", "hover_s", "altitude_min_m", "altitude_max_m", "area_radius_m"]);
+        var defaults = new ZoneTrafficOptions();
+        var traffic = new ZoneTrafficOptions
+        {
+            Threats = Count(node, "threats"),
+            Cooperative = Count(node, "cooperative"),
+            Allowed = Count(node, "allowed"),
+            ThreatSpeedMetersPerSecond = Optional(node, "threat_speed_mps", defaults.ThreatSpeedMetersPerSecond, 1, ZoneTrafficOptions.MaxThreatSpeedMetersPerSecond),
+            StandoffMeters = Optional(node, "standoff_m", defaults.StandoffMeters, 0, 50_000),
+            HoverSeconds = Optional(node, "hover_s", defaults.HoverSeconds, 0, 3600),
+            AltitudeMinMeters = Optional(node, "altitude_min_m", defaults.AltitudeMinMeters, 0, 10_000),
+            AltitudeMaxMeters = Optional(node, "altitude_max_m", defaults.AltitudeMaxMeters, 0, 10_000),
+            AreaRadiusMeters = Optional(node, "area_radius_m", defaults.AreaRadiusMeters, 500, 100_000),
+        };
+        if (traffic.AltitudeMaxMeters <= traffic.AltitudeMinMeters)
+        {
+            throw (node.Get("altitude_max_m") ?? node).Fault("altitude_max_m must exceed altitude_min_m");
+        }
+
+        if (traffic.Threats + traffic.Allowed > 0 && zoneCount == 0)
+        {
+            throw node.Fault("threat and allow-listed flights need zones: give \"zones\"");
+        }
+
+        return traffic;
+    }
+
+    private static int Count(ScriptedJsonNode parent, string name)
+    {
+        var value = Optional(parent, name, 0, 0, 10_000);
+        return value == Math.Floor(value) ? (int)value : throw parent.Get(name)!.Fault("must be an integer");
     }
 
     private static EnuVector Position(ScriptedJsonNode node, Context context)

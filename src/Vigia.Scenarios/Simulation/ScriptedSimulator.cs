@@ -31,6 +31,7 @@ public sealed class ScriptedSimulator
     private const int RadianDecimals = 7;
 
     private readonly ScriptedScenario _script;
+    private readonly IReadOnlyList<ScriptedTarget> _targets;
     private readonly ScenarioWriter _writer;
     private readonly LocalTangentPlane _plane;
     private readonly ScriptedTrajectory[] _routes;
@@ -51,7 +52,24 @@ public sealed class ScriptedSimulator
         _script = script;
         _writer = writer;
         _plane = new LocalTangentPlane(script.Origin);
-        _routes = [.. script.Targets.Select(t => new ScriptedTrajectory(t))];
+        var seeder = script.Seed;
+        var life = new Xoshiro256StarStar(Xoshiro256StarStar.SplitMix64(ref seeder));
+        _motion = new(Xoshiro256StarStar.SplitMix64(ref seeder));
+        _radar = new(Xoshiro256StarStar.SplitMix64(ref seeder));
+        _clutter = new(Xoshiro256StarStar.SplitMix64(ref seeder));
+        _remoteId = new(Xoshiro256StarStar.SplitMix64(ref seeder));
+
+        // Generated zone traffic follows the scripted targets (truth ids n, n + 1, …) and draws from a sixth stream,
+        // so scripts without it are simulated exactly as before.
+        _targets = script.ZoneTraffic is { Any: true } traffic
+            ? [.. script.Targets, .. ZoneTrafficPlanner.Plan(
+                traffic,
+                [.. script.Zones.Select(z => new ZoneFootprint(z, _plane))],
+                script.DurationSeconds,
+                new Xoshiro256StarStar(Xoshiro256StarStar.SplitMix64(ref seeder)),
+                script.Targets.Count)]
+            : script.Targets;
+        _routes = [.. _targets.Select(t => new ScriptedTrajectory(t))];
         _alive = new bool[_routes.Length];
         var random = script.RandomTargets;
         var randomOptions = random is null || random.Count == 0 ? null : new SimulationOptions
@@ -63,12 +81,7 @@ public sealed class ScriptedSimulator
             RidFraction = random.RidFraction,
             SpeedMaxMetersPerSecond = random.SpeedMaxMetersPerSecond,
         };
-        var seeder = script.Seed;
-        _population = new RandomPopulation(randomOptions, writer, new(Xoshiro256StarStar.SplitMix64(ref seeder)), StepsPerSecond, firstTruthId: _routes.Length);
-        _motion = new(Xoshiro256StarStar.SplitMix64(ref seeder));
-        _radar = new(Xoshiro256StarStar.SplitMix64(ref seeder));
-        _clutter = new(Xoshiro256StarStar.SplitMix64(ref seeder));
-        _remoteId = new(Xoshiro256StarStar.SplitMix64(ref seeder));
+        _population = new RandomPopulation(randomOptions, writer, life, StepsPerSecond, firstTruthId: _routes.Length);
     }
 
     /// <summary>Simulates <paramref name="script"/> into a new file at <paramref name="path"/>.</summary>
@@ -99,7 +112,26 @@ public sealed class ScriptedSimulator
             EndSeconds = script.DurationSeconds,
             OriginWgs84 = script.Origin,
             Sensors = [.. script.Sensors.Select(ToScenarioSensor)],
+            Zones = script.Zones,
+            AllowList = AllowList(script),
         };
+    }
+
+    /// <summary>
+    /// The script's allow-list, then the UAS IDs of its allow-listed targets, then those of the generated
+    /// allow-listed flights (whose truth ids follow the scripted targets, the threats and the cooperative drones).
+    /// </summary>
+    private static string[] AllowList(ScriptedScenario script)
+    {
+        var list = new List<string>(script.AllowList);
+        list.AddRange(script.Targets.Where(t => t.Role == TruthRole.Allowed && t.UasId is not null).Select(t => t.UasId!));
+        if (script.ZoneTraffic is { } traffic)
+        {
+            var first = script.Targets.Count + traffic.Threats + traffic.Cooperative;
+            list.AddRange(Enumerable.Range(first, traffic.Allowed).Select(ZoneTrafficPlanner.UasId));
+        }
+
+        return [.. list.Distinct(StringComparer.Ordinal)];
     }
 
     private static ScenarioSensor ToScenarioSensor(ScriptedSensor s)
@@ -179,6 +211,21 @@ public sealed class ScriptedSimulator
         }
 
         json.WriteEndArray();
+        if (script.ZoneTraffic is { } z)
+        {
+            json.WriteStartObject("zone_traffic"u8);
+            json.WriteNumber("threats"u8, z.Threats);
+            json.WriteNumber("cooperative"u8, z.Cooperative);
+            json.WriteNumber("allowed"u8, z.Allowed);
+            json.WriteNumber("threat_speed_mps"u8, z.ThreatSpeedMetersPerSecond);
+            json.WriteNumber("standoff_m"u8, z.StandoffMeters);
+            json.WriteNumber("hover_s"u8, z.HoverSeconds);
+            json.WriteNumber("altitude_min_m"u8, z.AltitudeMinMeters);
+            json.WriteNumber("altitude_max_m"u8, z.AltitudeMaxMeters);
+            json.WriteNumber("area_radius_m"u8, z.AreaRadiusMeters);
+            json.WriteEndObject();
+        }
+
         if (script.RandomTargets is { } r)
         {
             json.WriteStartObject("random_targets"u8);
@@ -251,7 +298,7 @@ public sealed class ScriptedSimulator
             var alive = t >= route.StartSeconds && t < route.DeathSeconds;
             if (alive && !_alive[i])
             {
-                _writer.BeginTruth(i, _script.Targets[i].UasId, route.StartSeconds);
+                _writer.BeginTruth(i, _targets[i].UasId, route.StartSeconds, _targets[i].Role);
             }
             else if (!alive && _alive[i])
             {
@@ -272,7 +319,7 @@ public sealed class ScriptedSimulator
         {
             if (_alive[i] && _routes[i].TryState(t, out var position, out var velocity))
             {
-                var target = _script.Targets[i];
+                var target = _targets[i];
                 _bodies.Add(new Body(i, position, velocity, target.UasId, target.OperatorPosition));
             }
         }

@@ -1,4 +1,5 @@
 using Vigia.Core.Geodesy;
+using Vigia.Scenarios.Format;
 
 namespace Vigia.Scenarios.Simulation;
 
@@ -57,6 +58,18 @@ public sealed record SimulationOptions
     /// <summary>WGS-84 anchor of the ENU frame written to the file, or null for a purely local scenario.</summary>
     public GeoPosition? OriginWgs84 { get; init; }
 
+    /// <summary>
+    /// Protected zones written to the scenario (<c>zones</c>; docs/alerting-scenarios.md); they need
+    /// <see cref="OriginWgs84"/>. Empty by default.
+    /// </summary>
+    public IReadOnlyList<ScenarioZone> Zones { get; init; } = [];
+
+    /// <summary>
+    /// Threat, cooperative and allow-listed flights around <see cref="Zones"/>, beside the random targets, or null
+    /// for none. Their truth ids come first (0, 1, …), the random targets' after them.
+    /// </summary>
+    public ZoneTrafficOptions? ZoneTraffic { get; init; }
+
     /// <summary>UTC instant of scenario time 0.</summary>
     public DateTimeOffset EpochUtc { get; init; } = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -77,6 +90,22 @@ public sealed record SimulationOptions
         Check(AltitudeMinMeters >= 0 && AltitudeMaxMeters > AltitudeMinMeters, nameof(AltitudeMinMeters), "need 0 <= min < max");
         Check(SpeedMaxMetersPerSecond > 3, nameof(SpeedMaxMetersPerSecond), "must exceed the 3 m/s minimum cruise speed");
         Check(EffectiveRadarRangeMaxMeters > 50, nameof(RadarRangeMaxMeters), "must exceed the 50 m minimum range");
+        Check(Zones.Count == 0 || OriginWgs84 is not null, nameof(Zones), "zones need OriginWgs84 (zones are WGS-84, the scenario frame is ENU)");
+        for (var i = 0; i < Zones.Count; i++)
+        {
+            if (Zones[i].Check() is { } problem)
+            {
+                Check(false, nameof(Zones), FormattableString.Invariant($"zones[{i}].{problem.Field}: {problem.Reason}"));
+            }
+
+            Check(Zones.Take(i).All(z => z.Id != Zones[i].Id), nameof(Zones), $"zone id '{Zones[i].Id}' is used twice");
+        }
+
+        if (ZoneTraffic is { } traffic)
+        {
+            traffic.Validate();
+            Check(Zones.Count > 0 || traffic.Threats + traffic.Allowed == 0, nameof(ZoneTraffic), "threat and allow-listed flights need at least one zone");
+        }
     }
 
     private static void Check(bool ok, string name, string reason)
