@@ -1,3 +1,4 @@
+using Vigia.Core.Observations;
 using Vigia.Core.Time;
 using Vigia.Storage.Alerts;
 
@@ -91,5 +92,29 @@ public abstract partial class JournalContractTests
 
         var standing = await store.ReadStandingAlertsAsync(Ct);
         Assert.Equal(("a", 2), (Assert.Single(standing).AlertId, standing[0].Version));
+    }
+
+    [Fact]
+    public async Task ObservationClassification_SurvivesTheJournal_WithAndWithoutAnIdentity()
+    {
+        var journal = await OpenAsync();
+        var plot = Support.Build.Plot("eo-1", 1);
+        var classified = plot with { Observation = plot.Observation with { Classification = new Classification(ObjectClass.UavRotaryWing, EvidenceSource.Sapient, 0.75, "UAV Rotary Wing", new SensorId("eo-1")) } };
+        var both = plot with
+        {
+            Observation = plot.Observation with
+            {
+                ClientId = "both",
+                UasId = "ICAO-0D0A1B",
+                Identity = new BroadcastIdentity { SelfId = "AMX123" },
+                Classification = new Classification(ObjectClass.MannedAircraft, EvidenceSource.Adsb, 1, null),
+            },
+        };
+        await journal.AppendObservationsAsync([classified, both], Ct);
+        var back = await ReadAllAsync(journal);
+        Assert.Equal(classified.Observation.Classification, back[0].Observation.Classification);
+        Assert.Null(back[0].Observation.Identity);
+        Assert.Equal(both.Observation.Classification, back[1].Observation.Classification);
+        Assert.Equal(both.Observation.Identity, back[1].Observation.Identity);
     }
 }

@@ -1,6 +1,7 @@
 using Vigia.Alerting.Alerts;
 using Vigia.Alerting.Zones;
 using Vigia.Core.Geodesy;
+using Vigia.Core.Observations;
 using Vigia.Core.Time;
 using Vigia.Core.Tracks;
 
@@ -11,7 +12,7 @@ namespace Vigia.Alerting.Rules;
 /// identity. Unknown (no Remote ID) in the watch buffer → advisory; predicted entry within the horizon,
 /// widened by the position and velocity uncertainty → warning; inside (or loitering inside) → alarm.
 /// A plausible Remote ID lowers the level by one; an implausible one, or none, keeps it (the reasons say
-/// which). Allow-listed drones and young tracks get nothing. Each condition, once met, holds until it is
+/// which). Allow-listed drones, manned aircraft and young tracks get nothing. Each condition, once met, holds until it is
 /// exceeded by the hysteresis. Stateless apart from the <see cref="TrackZoneMemory"/> passed in.
 /// </summary>
 public sealed class ThreatAssessor
@@ -118,7 +119,10 @@ public sealed class ThreatAssessor
     private (AlertLevel Level, AlertReason[] Reasons) Classify(
         in TrackSnapshot track, ZoneRelation relation, bool outsideBand, TrackZoneMemory memory, bool allowListed, Timestamp now)
     {
-        if (relation == ZoneRelation.None || allowListed || track.Status == TrackStatus.Tentative || track.UpdateCount < _options.MinTrackUpdates)
+        // A manned aircraft (ADS-B, or a sensor that says so) is shown and never alerted on; an unknown track
+        // close to it still is (it is a separate track).
+        if (relation == ZoneRelation.None || allowListed || track.Status == TrackStatus.Tentative || track.UpdateCount < _options.MinTrackUpdates
+            || track.Classification is { Class: ObjectClass.MannedAircraft })
         {
             return (AlertLevel.None, []);
         }

@@ -34,6 +34,9 @@ public sealed record Observation
     /// <summary>What the aircraft says about itself beyond its ID (type, operator ID, self-ID) and the receiver's doubts, or null.</summary>
     public BroadcastIdentity? Identity { get; init; }
 
+    /// <summary>What the sensor says the object is (a SAPIENT class, a manned aircraft from ADS-B), or null.</summary>
+    public Classification? Classification { get; init; }
+
     /// <summary>The client's idempotency key for this observation, if it gave one.</summary>
     public string? ClientId { get; init; }
 }

@@ -39,6 +39,12 @@ public readonly record struct TrackSnapshot
     /// <summary>The latest self-description broadcast by the bound identity (type, operator ID, self-ID, doubts), or null.</summary>
     public BroadcastIdentity? Identity { get; init; }
 
+    /// <summary>
+    /// The best evidence of what the track is (ADS-B manned aircraft, Remote ID drone, SAPIENT class), with
+    /// the sensor behind it; null when only unclassified sensors (radar plots) have seen it.
+    /// </summary>
+    public Classification? Classification { get; init; }
+
     /// <summary>The sensors whose observations updated the track (most recent last, at most eight), or null before any.</summary>
     public IReadOnlyList<SensorId>? Sensors { get; init; }
 

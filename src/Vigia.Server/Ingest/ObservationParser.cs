@@ -15,7 +15,7 @@ namespace Vigia.Server.Ingest;
 /// here), RFC 3339 times; covariances in the units of the values (m², deg²).
 /// </summary>
 /// <remarks>Thread-safety: stateless apart from the directory snapshot it reads; safe for concurrent requests.</remarks>
-public sealed class ObservationParser(SensorDirectory directory)
+public sealed partial class ObservationParser(SensorDirectory directory)
 {
     private const double DegreesToRadians = Math.PI / 180.0;
     private const int MaxIdLength = 128;
@@ -23,7 +23,7 @@ public sealed class ObservationParser(SensorDirectory directory)
     private const int MaxRawBytes = 64 * 1024;
 
     private static readonly string[] KnownFields =
-        ["sensor_id", "id", "sensor_time", "receive_time", "kind", "values", "covariance", "uas_id", "operator_position", "identity", "raw_b64", "token"];
+        ["sensor_id", "id", "sensor_time", "receive_time", "kind", "values", "covariance", "uas_id", "operator_position", "identity", "classification", "raw_b64", "token"];
 
     /// <summary>
     /// Parses one item. <paramref name="onlySensor"/> restricts the item to one sensor (a sensor token
@@ -57,6 +57,7 @@ public sealed class ObservationParser(SensorDirectory directory)
         var rawBytes = Raw(item, Fail);
         var operatorPosition = OperatorPosition(item, Fail);
         var identity = Identity(item, Fail);
+        var classification = ClassificationOf(item, Fail);
 
         SensorEntry? sensor = null;
         if (sensorId is not null)
@@ -148,6 +149,7 @@ public sealed class ObservationParser(SensorDirectory directory)
             UasId = uasId,
             OperatorPosition = operatorPosition,
             Identity = identity,
+            Classification = classification is null ? null : classification with { Sensor = new SensorId(sensor.Record.Id) },
             ClientId = clientId,
         };
         return new JournalObservation(observation, rawBytes);

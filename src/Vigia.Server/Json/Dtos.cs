@@ -54,6 +54,21 @@ public sealed record TrackDto
     /// <summary>Sensors whose observations updated the track (most recent last).</summary>
     public IReadOnlyList<string> Sensors { get; init; } = [];
 
+    /// <summary>What the track is, by its best evidence (<c>uav_rotary_wing</c>, <c>manned_aircraft</c>, …); null when only radar saw it.</summary>
+    public string? ObjectClass { get; init; }
+
+    /// <summary>Where that evidence comes from (<c>adsb</c>, <c>remote_id</c>, <c>sapient</c>, <c>radar</c>).</summary>
+    public string? ClassSource { get; init; }
+
+    /// <summary>The evidence's confidence, 0…1.</summary>
+    public double? ClassConfidence { get; init; }
+
+    /// <summary>The sensor's own words (SAPIENT class name, ADS-B callsign).</summary>
+    public string? ClassLabel { get; init; }
+
+    /// <summary>The sensor that gave the evidence, when known.</summary>
+    public string? ClassSensor { get; init; }
+
     /// <summary>Time of the first observation.</summary>
     public required DateTimeOffset FirstSeen { get; init; }
 

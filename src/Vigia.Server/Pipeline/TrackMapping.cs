@@ -1,4 +1,5 @@
 using Vigia.Core.Geodesy;
+using Vigia.Core.Observations;
 using Vigia.Core.Tracks;
 using Vigia.Server.Json;
 
@@ -32,6 +33,11 @@ public static class TrackMapping
             SelfId = s.Identity?.SelfId,
             Flags = s.Identity?.Flags ?? [],
             Sensors = s.Sensors is { } sensors ? [.. sensors.Select(x => x.Value)] : [],
+            ObjectClass = s.Classification is { } c ? Classification.ClassName(c.Class) : null,
+            ClassSource = s.Classification is { } c2 ? Classification.SourceName(c2.Source) : null,
+            ClassConfidence = s.Classification?.Confidence,
+            ClassLabel = s.Classification?.Label,
+            ClassSensor = s.Classification?.Sensor?.Value,
             FirstSeen = s.FirstSeen.ToDateTimeOffset(),
             LastUpdate = s.LastUpdate.ToDateTimeOffset(),
             Updates = s.UpdateCount,

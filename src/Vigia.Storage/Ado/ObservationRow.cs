@@ -36,6 +36,7 @@ internal static class ObservationRow
             reader.GetReal(8),
             covariance,
             new EnuVector(reader.GetReal(15), reader.GetReal(16), reader.GetReal(17)));
+        var (identity, classification) = IdentityColumn.Read(reader.GetNullableString(23));
         var observation = new Observation
         {
             Sensor = new SensorId(reader.GetString(1)),
@@ -45,7 +46,8 @@ internal static class ObservationRow
             Measurement = measurement,
             UasId = reader.GetNullableString(18),
             OperatorPosition = ReadGeoPosition(reader, 19),
-            Identity = IdentityColumn.Read(reader.GetNullableString(23)),
+            Identity = identity,
+            Classification = classification,
         };
         var raw = reader.IsDBNull(22) ? null : reader.GetFieldValue<byte[]>(22);
         return new StoredObservation(seq, observation, raw);

@@ -190,7 +190,7 @@ internal sealed partial class PostgresJournal
             lon[r] = o.OperatorPosition?.LongitudeDegrees;
             h[r] = o.OperatorPosition?.HeightAboveEllipsoidMeters;
             raw[r] = item.Raw is { } bytes ? bytes.ToArrayNoCopy() : null;
-            identity[r] = IdentityColumn.Write(o.Identity);
+            identity[r] = IdentityColumn.Write(o.Identity, o.Classification);
         }
 
         var command = new NpgsqlCommand(InsertObservationsSql, connection, transaction);

@@ -110,6 +110,6 @@ internal sealed partial class SqliteJournal
         p[19].Value = o.OperatorPosition is { } b ? Real(b.LongitudeDegrees) : DBNull.Value;
         p[20].Value = o.OperatorPosition is { } h ? Real(h.HeightAboveEllipsoidMeters) : DBNull.Value;
         p[21].Value = item.Raw is { } raw ? raw.ToArrayNoCopy() : DBNull.Value;
-        p[22].Value = (object?)IdentityColumn.Write(o.Identity) ?? DBNull.Value;
+        p[22].Value = (object?)IdentityColumn.Write(o.Identity, o.Classification) ?? DBNull.Value;
     }
 }

@@ -176,6 +176,7 @@ public sealed partial class MultiTargetTracker
         track.UasId = null;
         track.OperatorPosition = null;
         track.Identity = null;
+        track.Classification = null;
         track.Sensors = [];
         track.Absorb(d.Observation);
         track.Deleted = false;

@@ -266,6 +266,7 @@ public sealed partial class MultiTargetTracker : ITracker
             UasId = track.UasId,
             OperatorPosition = track.OperatorPosition,
             Identity = track.Identity,
+            Classification = track.Classification,
             Sensors = track.Sensors.Length == 0 ? null : track.Sensors,
             LastUpdate = track.LastUpdate,
             FirstSeen = track.FirstSeen,

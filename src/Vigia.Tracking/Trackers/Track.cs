@@ -37,6 +37,9 @@ internal sealed class Track(int modelCount)
     /// <summary>The latest self-description broadcast with the identity (never fused into the state).</summary>
     public Vigia.Core.Observations.BroadcastIdentity? Identity { get; set; }
 
+    /// <summary>The best classification evidence so far (see <see cref="Vigia.Core.Observations.Classification.IsBetterThan"/>), or null.</summary>
+    public Vigia.Core.Observations.Classification? Classification { get; set; }
+
     /// <summary>
     /// Sensors that updated the track, most recent last, at most <see cref="MaxSensors"/>. Replaced (never
     /// mutated) when a sensor is added or moves to the end, so snapshots can share it; the common case (the
@@ -52,6 +55,11 @@ internal sealed class Track(int modelCount)
     {
         OperatorPosition = observation.OperatorPosition ?? OperatorPosition;
         Identity = observation.Identity ?? Identity;
+        if ((observation.Classification ?? RemoteIdEvidence.Of(observation)) is { } classification && classification.IsBetterThan(Classification))
+        {
+            Classification = classification;
+        }
+
         var sensors = Sensors;
         if (sensors.Length == 0 || sensors[^1] != observation.Sensor)
         {
@@ -72,6 +80,11 @@ internal sealed class Track(int modelCount)
     {
         OperatorPosition = other.OperatorPosition ?? OperatorPosition;
         Identity = other.Identity ?? Identity;
+        if (other.Classification is { } classification && classification.IsBetterThan(Classification))
+        {
+            Classification = classification;
+        }
+
         var merged = Sensors.Where(s => Array.IndexOf(other.Sensors, s) < 0).Concat(other.Sensors).ToList();
         Sensors = [.. merged.Skip(Math.Max(0, merged.Count - MaxSensors))];
     }

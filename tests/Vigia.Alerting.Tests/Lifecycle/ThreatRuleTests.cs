@@ -99,6 +99,16 @@ public sealed class ThreatRuleTests
     }
 
     [Fact]
+    public void MannedAircraft_AreNeverAlerted_ButAnUnknownTrackBesideOneIs()
+    {
+        var manned = new Classification(ObjectClass.MannedAircraft, EvidenceSource.Adsb, 1.0, "AMX123");
+        var events = Engine().Evaluate(At(0), [Track(1, 0, 100, uasId: "ICAO-0D0A1B") with { Classification = manned }, Track(2, 30, 100)]);
+        var alert = Assert.Single(events).Alert;
+        Assert.Equal([2L], alert.TrackIds);
+        Assert.Equal(AlertLevel.Alarm, alert.Level);
+    }
+
+    [Fact]
     public void YoungOrTentativeTracks_RaiseNothingUntilTheyLast()
     {
         var engine = Engine();

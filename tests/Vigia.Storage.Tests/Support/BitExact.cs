@@ -22,6 +22,7 @@ public static class BitExact
         Assert.Equal(expected.UasId, actual.UasId);
         Equal(expected.OperatorPosition, actual.OperatorPosition, "operator");
         Assert.Equal(expected.Identity, actual.Identity);
+        Assert.Equal(expected.Classification, actual.Classification);
         var m = expected.Measurement;
         var a = actual.Measurement;
         Assert.Equal(m.Kind, a.Kind);
