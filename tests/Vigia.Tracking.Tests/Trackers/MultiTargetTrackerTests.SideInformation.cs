@@ -69,7 +69,8 @@ public sealed partial class MultiTargetTrackerTests
             if (k == 8)
             {
                 batch.Add(Scenario.Observe("rid-1", Scenario.At(k), Measurement.EnuPosition(truth, Matrix3x3.Diagonal(9, 9, 25)), "DRONE-7")
-                    with { Identity = new BroadcastIdentity { AircraftType = "Aeroplane" } });
+                    with
+                { Identity = new BroadcastIdentity { AircraftType = "Aeroplane" } });
             }
 
             tracker.Step(Scenario.At(k), batch.ToArray());
