@@ -1,4 +1,4 @@
-import type { Picture, Replay, Sensor, ServerInfo } from './types';
+import type { Alert, AlertHistory, Picture, Problem, Replay, Sensor, ServerInfo, ZoneAudit, ZoneCollection, ZoneFeature } from './types';
 
 /** Why a call failed, in the terms the console shows: sign in again, server unreachable, or an HTTP error. */
 export type ApiFailure = 'unauthorized' | 'forbidden' | 'unreachable' | 'not-found' | 'http';
@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly failure: ApiFailure,
     readonly status: number,
     message: string,
+    /** The server's problem document, when it sent one (422: `errors` names the fields). */
+    readonly problem: Problem | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -56,6 +58,60 @@ export class ApiClient {
     return this.send<Replay>('POST', `/api/v1/replays/${encodeURIComponent(id)}/control`, body);
   }
 
+  /** Standing alerts. */
+  alerts(): Promise<Alert[]> {
+    return this.get<Alert[]>('/api/v1/alerts');
+  }
+
+  /** Every version of one alert, oldest first (the incident timeline). */
+  alertHistory(id: string): Promise<AlertHistory> {
+    return this.get<AlertHistory>(`/api/v1/alerts/${encodeURIComponent(id)}`);
+  }
+
+  /** Acknowledges an alert (operator keys); 409 when already acknowledged or cleared. */
+  acknowledge(id: string): Promise<Alert> {
+    return this.send<Alert>('POST', `/api/v1/alerts/${encodeURIComponent(id)}/acknowledge`, {});
+  }
+
+  zones(): Promise<ZoneCollection> {
+    return this.get<ZoneCollection>('/api/v1/zones');
+  }
+
+  /** Creates a zone (201); 409 when its id exists, 422 naming the field that is wrong. */
+  createZone(zone: ZoneFeature): Promise<{ created: Array<{ id: string; version: number }> }> {
+    return this.send('POST', '/api/v1/zones', zone);
+  }
+
+  /** Replaces a zone; `properties.version` names the version it was edited from (409 if another save came first). */
+  updateZone(id: string, zone: ZoneFeature): Promise<{ id: string; version: number }> {
+    return this.send('PUT', `/api/v1/zones/${encodeURIComponent(id)}`, zone);
+  }
+
+  deleteZone(id: string): Promise<void> {
+    return this.send<void>('DELETE', `/api/v1/zones/${encodeURIComponent(id)}`);
+  }
+
+  zoneHistory(id: string): Promise<ZoneAudit[]> {
+    return this.get<ZoneAudit[]>(`/api/v1/zones/${encodeURIComponent(id)}/history`);
+  }
+
+  /**
+   * Whether this key may edit zones and acknowledge alerts, for a server whose /api/v1/info does not say
+   * (`role`). It asks to remove an allow-list entry whose UAS ID is longer than any entry can be (the
+   * server refuses to store one over 64 characters), so nothing can be removed: an operator key gets 404, a
+   * viewer key 403. Null when the answer says neither.
+   */
+  async canOperate(): Promise<boolean | null> {
+    try {
+      await this.send<void>('DELETE', roleProbePath);
+      return true;
+    } catch (e) {
+      if (e instanceof ApiError && e.failure === 'not-found') return true;
+      if (e instanceof ApiError && e.failure === 'forbidden') return false;
+      return null;
+    }
+  }
+
   /** The URL of an event stream with the key as access_token (EventSource cannot send headers). */
   streamUrl(path: string): string {
     const separator = path.includes('?') ? '&' : '?';
@@ -81,11 +137,17 @@ export class ApiClient {
       throw new ApiError('unreachable', 0, e instanceof Error ? e.message : String(e));
     }
     if (!response.ok) {
-      throw new ApiError(failureOf(response.status), response.status, await problemText(response));
+      const problem = await problemOf(response);
+      throw new ApiError(failureOf(response.status), response.status, problemText(problem, response.status), problem);
     }
-    return (await response.json()) as T;
+    // 204 (a delete) and other empty answers have no document.
+    const text = await response.text();
+    return (text === '' ? undefined : JSON.parse(text)) as T;
   }
 }
+
+/** See canOperate: an allow-list entry that cannot exist (65 characters; the server stores at most 64). */
+export const roleProbePath = `/api/v1/allow-list/${'console-role-check-'.padEnd(65, '0')}`;
 
 export function failureOf(status: number): ApiFailure {
   if (status === 401) return 'unauthorized';
@@ -96,11 +158,22 @@ export function failureOf(status: number): ApiFailure {
   return 'http';
 }
 
-async function problemText(response: Response): Promise<string> {
+async function problemOf(response: Response): Promise<Problem | null> {
   try {
-    const problem = (await response.json()) as { title?: string; detail?: string };
-    return [problem.title, problem.detail].filter(Boolean).join(': ') || `HTTP ${response.status}`;
+    const body: unknown = await response.json();
+    return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Problem) : null;
   } catch {
-    return `HTTP ${response.status}`;
+    return null;
   }
+}
+
+function problemText(problem: Problem | null, status: number): string {
+  return [problem?.title, problem?.detail].filter(Boolean).join(': ') || `HTTP ${status}`;
+}
+
+/** The field errors of a problem document (422), junk left out. */
+export function fieldErrors(problem: Problem | null | undefined): Array<{ field: string; reason: string }> {
+  const errors = problem?.errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.filter((e): e is { field: string; reason: string } => typeof e === 'object' && e !== null && typeof e.field === 'string' && typeof e.reason === 'string').map((e) => ({ field: e.field, reason: e.reason }));
 }

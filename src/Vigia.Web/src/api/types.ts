@@ -112,9 +112,134 @@ export interface ServerInfo {
   server_time?: string;
   /** The basemap the server offers instead of the bundled one (either may be absent). */
   basemap?: BasemapInfo | null;
+  /** The key's role, when the server says (`viewer`, `operator`, `admin`); else the console asks (client.ts canOperate). */
+  role?: string | null;
 }
 
 export interface BasemapInfo {
   style_url?: string | null;
   pmtiles_url?: string | null;
+}
+
+// ---- alerts and zones (src/Vigia.Server/Json/AlertDtos.cs, Endpoints/ZonesEndpoints.cs) -----------------
+
+export type AlertLevel = 'advisory' | 'warning' | 'alarm';
+export type AlertChange = 'raised' | 'updated' | 'acknowledged' | 'cleared' | 'standing';
+
+/** A zone's outline as an alert carries it: a polygon ring of [lat, lon] pairs, or a circle. */
+export interface AlertArea {
+  type: 'polygon' | 'circle' | string;
+  ring?: number[][] | null;
+  centre?: Geo | null;
+  radius_m?: number | null;
+}
+
+export interface AlertBand {
+  floor_m: number;
+  ceiling_m: number;
+  height_ref: string;
+}
+
+/** One alert version (the stream's `alert` event, GET /api/v1/alerts, the journal). */
+export interface Alert {
+  id: string;
+  version: number;
+  kind: 'zone_threat' | 'coverage_lost' | string;
+  level: AlertLevel | string;
+  peak_level?: AlertLevel | string;
+  reasons?: string[];
+  headline_es?: string;
+  headline_en?: string;
+  description_es?: string;
+  description_en?: string;
+  instruction_es?: string;
+  instruction_en?: string;
+  zone_id?: string | null;
+  zone_name?: string | null;
+  zone_kind?: string | null;
+  area?: AlertArea | null;
+  band?: AlertBand | null;
+  sensor_id?: string | null;
+  covered_zone_ids?: string[] | null;
+  track_ids?: number[];
+  uas_id?: string | null;
+  position?: Geo | null;
+  speed_mps?: number | null;
+  course_deg?: number | null;
+  distance_m?: number | null;
+  seconds_to_entry?: number | null;
+  condition_since?: string;
+  raised_at?: string;
+  updated_at?: string;
+  cleared_at?: string | null;
+  acknowledged_by?: string | null;
+  acknowledged_at?: string | null;
+  expires_at?: string;
+  exercise?: boolean;
+  active?: boolean;
+}
+
+/** The stream's `alert` event. */
+export interface AlertEvent {
+  change: AlertChange | string;
+  alert: Alert;
+  mode?: Mode;
+}
+
+/** GET /api/v1/alerts/{id}: every version of one alert, oldest first. */
+export interface AlertHistory {
+  id: string;
+  versions: AlertEvent[];
+}
+
+export const zoneKinds = ['village', 'school', 'clinic', 'plant', 'prison', 'stadium', 'other'] as const;
+export type ZoneKind = (typeof zoneKinds)[number];
+export const heightRefs = ['agl', 'msl', 'ellipsoid'] as const;
+export type HeightRef = (typeof heightRefs)[number];
+
+/** A protected zone's GeoJSON properties (server-set: version, updated_by, updated_at). */
+export interface ZoneProperties {
+  id: string;
+  name: string;
+  kind: ZoneKind | string;
+  floor_m: number;
+  ceiling_m: number;
+  height_ref: HeightRef | string;
+  buffer_m?: number;
+  /** Circle zones only (a Point geometry). */
+  radius_m?: number;
+  version?: number;
+  updated_by?: string;
+  updated_at?: string;
+}
+
+export type ZoneGeometry = { type: 'Polygon'; coordinates: number[][][] } | { type: 'Point'; coordinates: number[] };
+
+/** A protected zone as GeoJSON: a Polygon (one ring, [lon, lat]) or a Point with radius_m. */
+export interface ZoneFeature {
+  type: 'Feature';
+  geometry: ZoneGeometry;
+  properties: ZoneProperties;
+}
+
+export interface ZoneCollection {
+  type: 'FeatureCollection';
+  features: ZoneFeature[];
+}
+
+/** One change in a zone's audit trail (GET /api/v1/zones/{id}/history). */
+export interface ZoneAudit {
+  zone_id: string;
+  version: number;
+  time: string;
+  actor: string;
+  action: string;
+}
+
+/** An RFC 9457 problem document; validation problems list the fields. */
+export interface Problem {
+  title?: string;
+  detail?: string;
+  status?: number;
+  errors?: Array<{ index?: number; field: string; reason: string }>;
 }
