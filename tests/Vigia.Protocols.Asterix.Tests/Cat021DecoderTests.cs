@@ -4,7 +4,7 @@ using Vigia.Protocols.Asterix.Tests.Support;
 namespace Vigia.Protocols.Asterix.Tests;
 
 /// <summary>CAT-021 edition 2.6 against the reference tool's output: the two ADS-B reports of cat21_re.ast (RE skipped by length).</summary>
-public sealed class Cat021DecoderTests
+public sealed partial class Cat021DecoderTests
 {
     [Fact]
     public void Cat21Re_BothReports_MatchTheReference_AndSkipTheReservedExpansionByLength()
