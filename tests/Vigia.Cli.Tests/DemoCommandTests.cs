@@ -71,6 +71,18 @@ public sealed class DemoCommandTests
             Assert.Equal(2500, ranges["demo-rid-el-bejuco"]);
         }
 
+        using (var zones = JsonDocument.Parse(await http.GetStringAsync(new Uri("api/v1/zones", UriKind.Relative), TestContext.Current.CancellationToken)))
+        {
+            Assert.Equal(
+                ["El Bejuco", "La Romera"],
+                zones.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("name").GetString()).Order());
+        }
+
+        using (var alerts = JsonDocument.Parse(await http.GetStringAsync(new Uri("api/v1/alerts", UriKind.Relative), TestContext.Current.CancellationToken)))
+        {
+            Assert.All(alerts.RootElement.EnumerateArray(), a => Assert.True(a.GetProperty("exercise").GetBoolean()));
+        }
+
         using (var info = JsonDocument.Parse(await http.GetStringAsync(new Uri("api/v1/info", UriKind.Relative), TestContext.Current.CancellationToken)))
         {
             Assert.True(info.RootElement.GetProperty("exercise").GetBoolean());
@@ -91,6 +103,18 @@ public sealed class DemoCommandTests
         Assert.True(demo.WaitForExit(TimeSpan.FromSeconds(30)), "vigia demo did not stop on SIGINT:\n" + demo.Output);
         Assert.True(demo.ExitCode == 0, $"exit {demo.ExitCode}:\n{demo.Output}");
         Assert.Contains("vigia demo: stopped", demo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DemoZones_AreValidVillagesWithAWatchBuffer()
+    {
+        var zones = Vigia.Alerting.Zones.ZoneGeoJson.Read(DemoScenario.ZonesGeoJson());
+        Assert.Equal(["El Bejuco", "La Romera"], zones.Select(z => z.Name));
+        Assert.All(zones, z => Assert.Equal((Vigia.Alerting.Zones.ZoneKind.Village, 1000.0), (z.Kind, z.BufferMeters)));
+
+        // INEGI gives El Bejuco about 40 ha and La Romera about 49 ha of built-up area.
+        Assert.InRange(zones[0].Geometry.AreaSquareMeters / 10_000, 35, 45);
+        Assert.InRange(zones[1].Geometry.AreaSquareMeters / 10_000, 44, 54);
     }
 
     [Fact]

@@ -62,6 +62,7 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter stdout, TextW
             }
 
             await RegisterSensorsAsync(script, address, keys.AdminKey, stop.Token).ConfigureAwait(false);
+            await CreateZonesAsync(address, keys.AdminKey, stop.Token).ConfigureAwait(false);
             await LoopAsync(scenarioPath, script, address, keys.AdminKey, server, stop.Token).ConfigureAwait(false);
             return await StoppedAsync(server, stop).ConfigureAwait(false);
         }
@@ -76,6 +77,28 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter stdout, TextW
         // The server's own host sees the same signal and stops itself; here only the replay stops.
         context.Cancel = true;
         stop.Cancel();
+    }
+
+    /// <summary>Creates the villages' protected zones (El Bejuco, La Romera) unless they exist already.</summary>
+    private async Task CreateZonesAsync(Uri address, string adminKey, CancellationToken cancellationToken)
+    {
+        using var api = new VigiaApiClient(address, adminKey);
+        try
+        {
+            var created = await api.CreateMissingZonesAsync(DemoScenario.ZonesGeoJson(), cancellationToken).ConfigureAwait(false);
+            if (created > 0)
+            {
+                stdout.WriteLine($"vigia demo: created {created} protected zones (the built-up areas of El Bejuco and La Romera, INEGI)");
+            }
+        }
+        catch (ApiFailureException e)
+        {
+            stderr.WriteLine($"vigia demo: creating the demo zones: {e.Message}");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
     }
 
     /// <summary>Registers the script's sensors the server lacks, with their ranges (radar range, Remote ID reception range) for the console's coverage rings.</summary>

@@ -25,6 +25,18 @@ internal static class DemoScenario
         return copy.ToArray();
     }
 
+    /// <summary>The zones resource: El Bejuco's and La Romera's built-up outlines (INEGI) as protected villages.</summary>
+    public const string ZonesResourceName = "Vigia.Cli.Bundled.demo-zones.geojson";
+
+    /// <summary>The bundled zones as a GeoJSON FeatureCollection.</summary>
+    public static string ZonesGeoJson()
+    {
+        using var resource = typeof(DemoScenario).Assembly.GetManifestResourceStream(ZonesResourceName)
+            ?? throw new InvalidOperationException($"the demo zones resource {ZonesResourceName} is missing from the build");
+        using var reader = new StreamReader(resource);
+        return reader.ReadToEnd();
+    }
+
     /// <summary>The bundled script, read and checked.</summary>
     public static ScriptedScenario Script() => ScriptedScenarioReader.Read("bundled:" + Name + ".script.json", ScriptBytes());
 

@@ -86,6 +86,34 @@ internal sealed class VigiaApiClient : IDisposable
         return document.RootElement.GetProperty("token").GetString()!;
     }
 
+    /// <summary>
+    /// Creates the zones of a GeoJSON FeatureCollection (operator key) that the server lacks; returns how many
+    /// were created. Zones that exist already (by id) are left as they are, so an operator's edits survive.
+    /// </summary>
+    public async Task<int> CreateMissingZonesAsync(string featureCollection, CancellationToken cancellationToken)
+    {
+        using var existing = JsonDocument.Parse(await GetTextAsync("api/v1/zones", cancellationToken).ConfigureAwait(false));
+        var known = existing.RootElement.GetProperty("features").EnumerateArray()
+            .Select(f => f.GetProperty("properties").GetProperty("id").GetString()).ToHashSet(StringComparer.Ordinal);
+        using var wanted = JsonDocument.Parse(featureCollection);
+        var created = 0;
+        foreach (var feature in wanted.RootElement.GetProperty("features").EnumerateArray())
+        {
+            var id = feature.GetProperty("properties").GetProperty("id").GetString();
+            if (known.Contains(id))
+            {
+                continue;
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(feature.GetRawText());
+            using var response = await SendAsync(() => Post("api/v1/zones", bytes), cancellationToken).ConfigureAwait(false);
+            await ThrowIfFailedAsync(response, $"creating zone '{id}'", cancellationToken).ConfigureAwait(false);
+            created++;
+        }
+
+        return created;
+    }
+
     /// <summary>Posts one <c>vigia-observation/1</c> body, repeating it on 429 and 503.</summary>
     public async Task<PostOutcome> PostObservationsAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
