@@ -43,6 +43,7 @@ public sealed partial class Program
             app.MapReplays();
             app.MapZones();
             app.MapAlerts();
+            app.MapCap();
             app.MapConsole();
             app.AnnounceOnStart();
 

@@ -168,6 +168,12 @@ public static class ServerSetup
             .Bind(builder.Configuration.GetSection("Vigia:Alerting"))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<Vigia.Alerting.Rules.ThreatRuleOptions>, Threats.ThreatRuleOptionsValidator>();
+        services.AddOptions<Threats.CapServerOptions>()
+            .BindConfiguration(Threats.CapServerOptions.Section)
+            .Validate(o => Vigia.Alerting.Cap.CapTokens.Check(o.Sender) is null, "Vigia:Cap:Sender must be a CAP token (no spaces, commas, < or &)")
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Vigia:Cap:TimeZone is not a known time zone id")
+            .Validate(o => o.BaseUrl is null || Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Vigia:Cap:BaseUrl must be an absolute URL")
+            .ValidateOnStart();
         services.AddSingleton(sp => (Vigia.Storage.Alerts.IAlertStore)sp.GetRequiredService<IJournal>());
         services.AddSingleton<Threats.AlertBoard>();
         services.AddSingleton<Threats.IAlertOutput, Threats.AlertJournalOutput>();

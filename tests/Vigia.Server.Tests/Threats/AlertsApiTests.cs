@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Xml.Schema;
 using Vigia.Core.Geodesy;
 using Vigia.Server.Tests.Support;
 using Vigia.Storage;
@@ -113,6 +114,53 @@ public sealed class AlertsApiTests : IAsyncDisposable
             Assert.Equal((id, "ana"), (back.GetProperty("id").GetString(), back.GetProperty("acknowledged_by").GetString()));
             var journalled = await op2.GetFromJsonAsync<JsonElement>($"/api/v1/alerts/{id}", Ct);
             Assert.Single(journalled.GetProperty("versions").EnumerateArray(), v => v.GetProperty("change").GetString() == "raised");
+        }
+    }
+
+    [Fact]
+    public async Task EveryAlertVersion_IsAValidCapMessage_InTheFeed_AndUpdatesReferenceTheirPredecessors()
+    {
+        var app = Start(exercise: true);
+        var (op, stream) = await ZoneAndPlotsAsync(app);
+        using (stream)
+        {
+            var raised = JsonDocument.Parse(await stream.WaitForAsync("alert", d => d.Contains("\"change\":\"raised\"", StringComparison.Ordinal), Within)).RootElement;
+            var id = raised.GetProperty("alert").GetProperty("id").GetString()!;
+            (await op.PostAsync($"/api/v1/alerts/{id}/acknowledge", Content("{}"), Ct)).Dispose();
+
+            using var anonymous = app.ClientWith(null);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/cap/feed.atom", Ct)).StatusCode);
+
+            var feed = System.Xml.Linq.XDocument.Parse(await op.GetStringAsync("/cap/feed.atom", Ct));
+            System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+            var entry = Assert.Single(feed.Root!.Elements(atom + "entry"));
+            var href = entry.Element(atom + "link")!.Attribute("href")!.Value;
+            Assert.EndsWith($"/cap/vigia-{id}-2.xml", href, StringComparison.Ordinal);
+
+            var schemas = new XmlSchemaSet();
+            schemas.Add("urn:oasis:names:tc:emergency:cap:1.2", Vigia.Testing.TestPaths.SharedData("cap", "CAP-v1.2.xsd"));
+            var earlier = new List<Vigia.Alerting.Cap.CapReference>();
+            foreach (var version in new[] { 1, 2 })
+            {
+                using var response = await op.GetAsync($"/cap/vigia-{id}-{version}.xml", Ct);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Equal("application/cap+xml", response.Content.Headers.ContentType!.MediaType);
+                var xml = await response.Content.ReadAsStringAsync(Ct);
+                var result = Vigia.Alerting.Cap.CapValidator.Validate(xml, earlier);
+                Assert.True(result.IsValid, result.ToString());
+                var document = System.Xml.Linq.XDocument.Parse(xml);
+                document.Validate(schemas, (_, e) => Assert.Fail($"v{version}: {e.Message}"));
+                System.Xml.Linq.XNamespace cap = "urn:oasis:names:tc:emergency:cap:1.2";
+                Assert.Equal(("Exercise", version == 1 ? "Alert" : "Update"), (document.Root!.Element(cap + "status")!.Value, document.Root.Element(cap + "msgType")!.Value));
+                Assert.Equal(["es-MX", "en-US"], document.Root.Elements(cap + "info").Select(i => i.Element(cap + "language")!.Value));
+                earlier.Add(new Vigia.Alerting.Cap.CapReference(
+                    document.Root.Element(cap + "sender")!.Value, document.Root.Element(cap + "identifier")!.Value,
+                    DateTimeOffset.Parse(document.Root.Element(cap + "sent")!.Value, System.Globalization.CultureInfo.InvariantCulture),
+                    document.Root.Element(cap + "sent")!.Value));
+            }
+
+            Assert.Equal(HttpStatusCode.NotFound, (await op.GetAsync($"/cap/vigia-{id}-9.xml", Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await op.GetAsync("/cap/nonsense.xml", Ct)).StatusCode);
         }
     }
 
