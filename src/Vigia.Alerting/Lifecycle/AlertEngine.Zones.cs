@@ -135,7 +135,9 @@ public sealed partial class AlertEngine
             return;
         }
 
-        var changed = level != current.Level || !reasons.SequenceEqual(current.Reasons) || !trackIds.SequenceEqual(current.TrackIds);
+        // A new version only for a change that matters to the people warned: level, the set of reasons, the set
+        // of tracks. The worst track swapping places with another is not news (and would flood CAP and webhooks).
+        var changed = level != current.Level || !reasons.ToHashSet().SetEquals(current.Reasons) || !trackIds.ToHashSet().SetEquals(current.TrackIds);
         var stale = now.SecondsSince(current.UpdatedAt) >= _options.ExpirySeconds / 2;
         if (changed || stale)
         {

@@ -47,11 +47,23 @@ public sealed class ThreatAssessor
 
         var (relation, secondsToEntry, outsideBand) = Relate(zone, memory.Relation, position, here, velocity, speed, distance, sigma);
         memory.Relation = relation;
-        memory.SlowInsideSince = relation == ZoneRelation.Inside && speed < _options.LoiterSpeedMetersPerSecond
-            ? memory.SlowInsideSince ?? now
-            : null;
+        // Loitering, once found, holds while the track stays inside (a hovering drone drifting faster for a
+        // moment has not stopped loitering); slow flight must last the loiter time to count.
+        if (relation != ZoneRelation.Inside)
+        {
+            (memory.SlowInsideSince, memory.Loitered) = (null, false);
+        }
+        else if (speed < _options.LoiterSpeedMetersPerSecond)
+        {
+            memory.SlowInsideSince ??= now;
+            memory.Loitered |= now.SecondsSince(memory.SlowInsideSince.Value) >= _options.LoiterSeconds;
+        }
+        else
+        {
+            memory.SlowInsideSince = null;
+        }
 
-        var (level, reasons) = Classify(track, relation, outsideBand, memory, allowListed, now);
+        var (level, reasons) = Classify(track, relation, outsideBand, memory, allowListed);
         return new TrackZoneAssessment(level, reasons, relation, distance, secondsToEntry, position, speed, course);
     }
 
@@ -117,7 +129,7 @@ public sealed class ThreatAssessor
     }
 
     private (AlertLevel Level, AlertReason[] Reasons) Classify(
-        in TrackSnapshot track, ZoneRelation relation, bool outsideBand, TrackZoneMemory memory, bool allowListed, Timestamp now)
+        in TrackSnapshot track, ZoneRelation relation, bool outsideBand, TrackZoneMemory memory, bool allowListed)
     {
         // A manned aircraft (ADS-B, or a sensor that says so) is shown and never alerted on; an unknown track
         // close to it still is (it is a separate track).
@@ -141,7 +153,7 @@ public sealed class ThreatAssessor
             ZoneRelation.Approaching => AlertReason.PredictedEntry,
             _ => AlertReason.UnknownInBuffer,
         });
-        if (memory.SlowInsideSince is { } slow && now.SecondsSince(slow) >= _options.LoiterSeconds)
+        if (memory.Loitered)
         {
             reasons.Add(AlertReason.Loitering);
         }

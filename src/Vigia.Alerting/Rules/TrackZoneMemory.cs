@@ -16,6 +16,9 @@ internal sealed class TrackZoneMemory
     /// <summary>When the track began moving slowly inside the zone, or null.</summary>
     public Timestamp? SlowInsideSince { get; set; }
 
+    /// <summary>Whether the track has loitered inside since it last entered.</summary>
+    public bool Loitered { get; set; }
+
     /// <summary>The level held now (drops only after the de-escalation dwell).</summary>
     public AlertLevel HeldLevel { get; set; }
 

@@ -115,6 +115,23 @@ public sealed class AlertLifecycleTests
     }
 
     [Fact]
+    public void Loitering_StaysWhileInside_EvenWhenTheDroneSpeedsUpForAMoment()
+    {
+        var events = Run(Engine(), 0, 60, t => [Track(1, 0, 100, ve: t is > 30 and < 33 ? 8 : 0.5, t: t)]);
+        var updates = events.Where(e => e.Event.Change == AlertChange.Updated).ToList();
+        Assert.Equal(20, Assert.Single(updates).T);
+        Assert.Contains(AlertReason.Loitering, updates[0].Event.Alert.Reasons);
+    }
+
+    [Fact]
+    public void TracksSwappingPlaces_AreNotANewVersion()
+    {
+        // Two drones inside; which one is nearer the edge alternates every second.
+        var events = Run(Engine(), 0, 30, t => [Track(1, 0, t % 2 == 0 ? 100 : 300, ve: 5, t: t), Track(2, 0, t % 2 == 0 ? 300 : 100, ve: 5, t: t)]);
+        Assert.Equal(AlertChange.Raised, Assert.Single(events).Event.Change);
+    }
+
+    [Fact]
     public void Exercise_MarksEveryAlert()
     {
         var events = Run(Engine(new ThreatRuleOptions { Exercise = true }), 0, 100, t => t < 5 ? [Track(1, 0, 100, t: t)] : []);
