@@ -1,8 +1,4 @@
-using Vigia.Protocols.Asterix.Cat021;
-using Vigia.Protocols.Asterix.Cat034;
-using Vigia.Protocols.Asterix.Cat048;
 using Vigia.Protocols.Asterix.Cat062;
-using Vigia.Protocols.Asterix.Cat065;
 using Vigia.Protocols.Asterix.Framing;
 
 namespace Vigia.Protocols.Asterix;
@@ -17,7 +13,7 @@ namespace Vigia.Protocols.Asterix;
 /// <see cref="DecodeStatus.Unsupported"/> once per block and skipped by LEN. Bytes after a block whose LEN is
 /// invalid or runs past the end are reported and not decoded. Never throws on bad data. Thread-safety: stateless.
 /// </remarks>
-public static class AsterixDecoder
+public static partial class AsterixDecoder
 {
     /// <summary>Decodes every block in <paramref name="data"/>.</summary>
     /// <param name="data">A UDP payload, or concatenated blocks of a raw recording.</param>
@@ -51,83 +47,20 @@ public static class AsterixDecoder
     private static void DecodeBlock<THandler>(AsterixDataBlock block, int blockOffset, ref THandler handler, AsterixDecoderOptions options, ref Counts counts)
         where THandler : IAsterixRecordHandler, allows ref struct
     {
-        var records = block.Records;
-        var baseOffset = blockOffset + AsterixDataBlock.HeaderSize;
-        var pos = 0;
         var category = block.Category;
-        if (category == AsterixCategories.Cat062 && options.Cat062Edition != Cat062Edition.Edition1)
+        DecodeError error;
+        if (!IsDecoded(category, options, blockOffset, out var status, out error))
         {
-            var error = Cat062Decoder.UnsupportedEditionError(blockOffset);
-            handler.OnError(DecodeStatus.Unsupported, in error, category);
+            handler.OnError(status, in error, category);
             counts.Unsupported++;
             return;
         }
 
-        while (pos < records.Length)
+        var records = block.Records;
+        var baseOffset = blockOffset + AsterixDataBlock.HeaderSize;
+        for (var pos = 0; pos < records.Length;)
         {
-            var rest = records[pos..];
-            DecodeStatus status;
-            DecodeError error;
-            int length;
-            switch (category)
-            {
-                case AsterixCategories.Cat048:
-                    status = Cat048Decoder.TryDecode(rest, out var r048, out error);
-                    length = r048.Bytes.Length;
-                    if (status == DecodeStatus.Done)
-                    {
-                        r048.Core.Offset = baseOffset + pos;
-                        handler.OnCat048(in r048);
-                    }
-
-                    break;
-                case AsterixCategories.Cat034:
-                    status = Cat034Decoder.TryDecode(rest, out var r034, out error);
-                    length = r034.Bytes.Length;
-                    if (status == DecodeStatus.Done)
-                    {
-                        r034.Core.Offset = baseOffset + pos;
-                        handler.OnCat034(in r034);
-                    }
-
-                    break;
-                case AsterixCategories.Cat062:
-                    status = Cat062Decoder.TryDecode(rest, out var r062, out error);
-                    length = r062.Bytes.Length;
-                    if (status == DecodeStatus.Done)
-                    {
-                        r062.Core.Offset = baseOffset + pos;
-                        handler.OnCat062(in r062);
-                    }
-
-                    break;
-                case AsterixCategories.Cat065:
-                    status = Cat065Decoder.TryDecode(rest, out var r065, out error);
-                    length = r065.Bytes.Length;
-                    if (status == DecodeStatus.Done)
-                    {
-                        r065.Core.Offset = baseOffset + pos;
-                        handler.OnCat065(in r065);
-                    }
-
-                    break;
-                case AsterixCategories.Cat021:
-                    status = Cat021Decoder.TryDecode(rest, out var r021, out error);
-                    length = r021.Bytes.Length;
-                    if (status == DecodeStatus.Done)
-                    {
-                        r021.Core.Offset = baseOffset + pos;
-                        handler.OnCat021(in r021);
-                    }
-
-                    break;
-                default:
-                    error = new DecodeError(AsterixErrorCode.UnsupportedCategory, blockOffset, "CAT", -1, category);
-                    handler.OnError(DecodeStatus.Unsupported, in error, category);
-                    counts.Unsupported++;
-                    return;
-            }
-
+            status = DecodeRecord(category, records[pos..], baseOffset + pos, ref handler, out var length, out error);
             if (status != DecodeStatus.Done)
             {
                 error = error.Shift(baseOffset + pos);
@@ -138,6 +71,24 @@ public static class AsterixDecoder
 
             counts.Records++;
             pos += length;
+        }
+    }
+
+    private static bool IsDecoded(byte category, AsterixDecoderOptions options, int blockOffset, out DecodeStatus status, out DecodeError error)
+    {
+        status = DecodeStatus.Unsupported;
+        switch (category)
+        {
+            case AsterixCategories.Cat062 when options.Cat062Edition != Cat062Edition.Edition1:
+                error = Cat062Decoder.UnsupportedEditionError(blockOffset);
+                return false;
+            case AsterixCategories.Cat021 or AsterixCategories.Cat034 or AsterixCategories.Cat048 or AsterixCategories.Cat062 or AsterixCategories.Cat065:
+                status = DecodeStatus.Done;
+                error = default;
+                return true;
+            default:
+                error = new DecodeError(AsterixErrorCode.UnsupportedCategory, blockOffset, "CAT", -1, category);
+                return false;
         }
     }
 
