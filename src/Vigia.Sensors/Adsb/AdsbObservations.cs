@@ -8,7 +8,9 @@ namespace Vigia.Sensors.Adsb;
 /// <summary>
 /// Turns a resolved ADS-B position into a tracker <see cref="Observation"/>: a WGS-84 geodetic position with the
 /// aircraft's ICAO address as its broadcast identity (<c>Icao:4840D6</c>, the prefix marking an ADS-B address
-/// as Remote ID keys mark their ID type) and its emitter category and callsign as its self-description.
+/// as Remote ID keys mark their ID type), a <see cref="Classification"/> from ADS-B evidence (a manned aircraft
+/// unless its emitter category says otherwise) labelled with the callsign, and the emitter category as its
+/// self-described aircraft type.
 /// </summary>
 /// <remarks>
 /// Height: the GNSS height (type codes 20–22, above the WGS-84 ellipsoid) when the aircraft sends one; a
@@ -30,6 +32,9 @@ public static class AdsbObservations
 
     /// <summary>1-sigma standing in for a missing geometric height (the height is then not informative), metres.</summary>
     public const double MissingHeightSigmaMeters = 1000;
+
+    /// <summary>Confidence of the manned-aircraft class before an emitter category has been received, or for category 0.</summary>
+    public const double PresumedMannedConfidence = 0.9;
 
     /// <summary>The broadcast identity of an aircraft address, as carried in <see cref="Observation.UasId"/>.</summary>
     public static string IdentityOf(IcaoAddress address) => "Icao:" + address.ToString();
@@ -59,6 +64,7 @@ public static class AdsbObservations
                 Matrix3x3.Diagonal(horizontal * horizontal, horizontal * horizontal, vertical * vertical)),
             UasId = IdentityOf(state.Address),
             Identity = IdentityOf(state.Identification),
+            Classification = ClassificationOf(state.Identification, sensor),
         };
         return true;
     }
@@ -69,18 +75,41 @@ public static class AdsbObservations
 
     /// <summary>
     /// The aircraft's self-description as a <see cref="BroadcastIdentity"/>: the emitter category as
-    /// <see cref="BroadcastIdentity.AircraftType"/> (DO-260B §2.2.3.2.5.2 names: set A (TC 4) Light, Small, Large,
-    /// HighVortexLarge, Heavy, HighPerformance, Rotorcraft; set B (TC 3) Glider, LighterThanAir, Parachutist,
-    /// Ultralight, Uav, SpaceVehicle; set C (TC 2) EmergencyVehicle, ServiceVehicle, PointObstacle,
-    /// ClusterObstacle, LineObstacle; null before an identification or for category 0), and the flight
-    /// identification (callsign) in <see cref="BroadcastIdentity.SelfId"/> — the field Core has for what an
-    /// aircraft says about itself until it carries a callsign and a class of its own.
+    /// <see cref="BroadcastIdentity.AircraftType"/> (see <see cref="CategoryName"/>; null before an identification
+    /// or for category 0). The callsign travels as the classification's label.
     /// </summary>
     public static BroadcastIdentity IdentityOf(AircraftIdentification? identification) => new()
     {
         AircraftType = identification is { } id ? CategoryName(id.TypeCode, id.Category) : null,
-        SelfId = identification is { } named && !named.Callsign.IsBlank ? named.Callsign.ToString() : null,
     };
+
+    /// <summary>
+    /// What an ADS-B emitter is, by its category (DO-260B §2.2.3.2.5.2): set A (TC 4) → manned aircraft; set B
+    /// (TC 3) glider, lighter-than-air, ultralight → manned aircraft, parachutist → person, UAV → uav, space
+    /// vehicle and reserved → other; set C (TC 2) emergency and service vehicles → ground vehicle, obstacles →
+    /// other. Before an identification, or for category 0, a manned aircraft with
+    /// <see cref="PresumedMannedConfidence"/> (1090 MHz extended squitter is carried by manned aircraft almost
+    /// always); otherwise confidence 1, as for any broadcast identity. The label is the callsign, when known.
+    /// </summary>
+    public static Classification ClassificationOf(AircraftIdentification? identification, SensorId sensor)
+    {
+        var label = identification is { } id && !id.Callsign.IsBlank ? id.Callsign.ToString() : null;
+        if (identification is not { TypeCode: >= 2 and <= 4, Category: > 0 } known)
+        {
+            return new Classification(ObjectClass.MannedAircraft, EvidenceSource.Adsb, PresumedMannedConfidence, label, sensor);
+        }
+
+        var objectClass = (known.TypeCode, known.Category) switch
+        {
+            (3, 3) => ObjectClass.Person,
+            (3, 6) => ObjectClass.Uav,
+            (3, 5 or 7) => ObjectClass.Other,
+            (2, 1 or 2) => ObjectClass.GroundVehicle,
+            (2, _) => ObjectClass.Other,
+            _ => ObjectClass.MannedAircraft,
+        };
+        return new Classification(objectClass, EvidenceSource.Adsb, 1.0, label, sensor);
+    }
 
     /// <summary>The DO-260B name of an emitter category, or null for none, category 0 or a reserved one.</summary>
     public static string? CategoryName(byte typeCode, byte category) => (typeCode, category) switch

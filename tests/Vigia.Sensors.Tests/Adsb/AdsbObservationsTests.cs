@@ -49,15 +49,38 @@ public sealed class AdsbObservationsTests
     }
 
     [Fact]
-    public void Identification_GivesCategoryNameAndCallsign()
+    public void Identification_GivesCategoryNameAndTheCallsignAsLabel()
     {
         var identification = ModeSDecoder.Decode(Convert.FromHexString("8D4840D6202CC371C32CE0576098")).Identification;
-        var identity = AdsbObservations.IdentityOf(identification with { Category = 3 });
-        Assert.Equal(("Large", "KLM1023"), (identity.AircraftType, identity.SelfId));
+        Assert.Equal("Large", AdsbObservations.IdentityOf(identification with { Category = 3 }).AircraftType);
         Assert.Null(AdsbObservations.IdentityOf(identification).AircraftType);
+        var manned = AdsbObservations.ClassificationOf(identification with { Category = 3 }, Sensor);
+        Assert.Equal(new Classification(ObjectClass.MannedAircraft, EvidenceSource.Adsb, 1.0, "KLM1023", Sensor), manned);
         Assert.Equal("Uav", AdsbObservations.CategoryName(3, 6));
         Assert.Equal("ServiceVehicle", AdsbObservations.CategoryName(2, 2));
         Assert.Null(AdsbObservations.CategoryName(3, 5));
+    }
+
+    [Theory]
+    [InlineData(4, 7, ObjectClass.MannedAircraft)]
+    [InlineData(3, 1, ObjectClass.MannedAircraft)]
+    [InlineData(3, 3, ObjectClass.Person)]
+    [InlineData(3, 6, ObjectClass.Uav)]
+    [InlineData(3, 7, ObjectClass.Other)]
+    [InlineData(2, 2, ObjectClass.GroundVehicle)]
+    [InlineData(2, 4, ObjectClass.Other)]
+    public void Category_GivesTheClass(byte typeCode, byte category, ObjectClass expected)
+    {
+        var classification = AdsbObservations.ClassificationOf(new AircraftIdentification { TypeCode = typeCode, Category = category }, Sensor);
+        Assert.Equal((expected, 1.0, (string?)null), (classification.Class, classification.Confidence, classification.Label));
+    }
+
+    [Fact]
+    public void NoCategoryYet_PresumesAMannedAircraft()
+    {
+        var classification = AdsbObservations.ClassificationOf(null, Sensor);
+        Assert.Equal((ObjectClass.MannedAircraft, AdsbObservations.PresumedMannedConfidence), (classification.Class, classification.Confidence));
+        Assert.Equal(0.9, AdsbObservations.ClassificationOf(new AircraftIdentification { TypeCode = 4 }, Sensor).Confidence);
     }
 
     [Theory]

@@ -92,7 +92,8 @@ public sealed class AdsbTcpClientTests
         // at 31.1° N from a pair with a wrong zone; the adapter agrees (the Protocols tests compare line by line).
         Assert.InRange(observations[^1].Measurement.V0, 36.9, 37.1);
         Assert.InRange(observations[^1].Measurement.V1, 13.7, 13.9);
-        Assert.Equal("AMC421", observations[^1].Identity!.SelfId);
+        Assert.All(observations, o => Assert.Equal((ObjectClass.MannedAircraft, EvidenceSource.Adsb), (o.Classification!.Class, o.Classification.Source)));
+        Assert.Equal(("AMC421", Sensor), (observations[^1].Classification!.Label, observations[^1].Classification!.Sensor));
         Assert.Equal(277, client.Decoder.Counters.Frames);
         Assert.Equal(277, client.Decoder.Counters.Decoded);
         Assert.Equal((0, 0, 0L), (client.Decoder.Counters.CrcErrors, client.Decoder.Counters.FramingErrors, client.Decoder.UnexpectedErrors));
