@@ -18,6 +18,6 @@ public readonly record struct AircraftIdentification
     /// <summary>The aircraft identification (callsign).</summary>
     public Callsign Callsign { get; init; }
 
-    /// <summary>The category as the usual letter-digit label: set A–D by type code 4–1, then the category, e.g. <c>A3</c>.</summary>
-    public string CategoryLabel => new([(char)('A' + 4 - TypeCode), (char)('0' + Category)]);
+    /// <summary>The category as the usual letter-digit label: set A–D by type code 4–1, then the category, e.g. <c>A3</c>; null for a Comm-B identification (no category).</summary>
+    public string? CategoryLabel => TypeCode is >= 1 and <= 4 ? new([(char)('A' + 4 - TypeCode), (char)('0' + Category)]) : null;
 }

@@ -30,6 +30,17 @@ public sealed partial class ModeSDecoderTests
         Assert.False(message.Identification.Callsign.HasInvalidCharacters);
         Assert.Equal(vector.Tc, message.TypeCode);
         Assert.Equal(0, message.Identification.Category);
+        Assert.Equal("A0", message.Identification.CategoryLabel);
+    }
+
+    [Fact]
+    public void CommBIdentification_FromDf20_HasACallsignAndNoCategory()
+    {
+        // modes1 capture (dump1090-mutability AVR output): DF20 with BDS 2,0 from 4D2023.
+        var message = ModeSDecoder.Decode(Convert.FromHexString("A0200EB02004D0F4CB18200BA365"));
+        Assert.Equal(("4D2023", AdsbMessageKind.SurveillanceAltitude, 22600), (message.Address.ToString(), message.Kind, message.AltitudeFeet));
+        Assert.Equal("AMC421", message.CommBIdentification!.Value.Callsign.ToString());
+        Assert.Null(message.CommBIdentification.Value.CategoryLabel);
     }
 
     [Fact]
