@@ -136,7 +136,7 @@ public sealed class AdsbTcpClientTests
     {
         byte[] garbage = [0x00, 0x17, 0x42, 0x99, 0x1a, 0x39, 0x07];
         await using var receiver = new LoopbackReceiver([[.. garbage, .. Beast]], holdLast: true);
-        var client = new AdsbTcpClient(Sensor, Options(receiver.Port));
+        var client = new AdsbTcpClient(Sensor, Options(receiver.Port) with { DegradedAfterResync = TimeSpan.FromMinutes(5) });
         var states = new List<AdsbConnectionState> { client.State };
 
         await RunUntilAsync(client, Offline(Beast, AdsbFeedFormat.Beast).Count, () =>
