@@ -67,7 +67,10 @@ public sealed class AdsbTcpClient
         }
     }
 
-    /// <summary>Connects, reads and reconnects until <paramref name="cancellationToken"/> is cancelled; then returns.</summary>
+    /// <summary>
+    /// Connects, reads and reconnects until <paramref name="cancellationToken"/> is cancelled or
+    /// <paramref name="output"/> is completed by its owner; then returns.
+    /// </summary>
     public async Task RunAsync(ChannelWriter<Observation> output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -94,6 +97,10 @@ public sealed class AdsbTcpClient
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Stopping is not an error.
+        }
+        catch (ChannelClosedException)
+        {
+            // The pipeline closed its input: nobody reads what this client would produce.
         }
     }
 

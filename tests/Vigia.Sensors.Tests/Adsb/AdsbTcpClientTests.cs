@@ -168,6 +168,22 @@ public sealed class AdsbTcpClientTests
     }
 
     [Fact]
+    public async Task ClosedOutputChannel_EndsTheRun()
+    {
+        await using var receiver = new LoopbackReceiver([Beast], holdLast: true);
+        var client = new AdsbTcpClient(Sensor, Options(receiver.Port));
+        var channel = Channel.CreateUnbounded<Observation>();
+        channel.Writer.Complete();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        await client.RunAsync(channel.Writer, timeout.Token);
+
+        Assert.False(timeout.IsCancellationRequested);
+        Assert.Equal(1, client.Connects);
+        Assert.Equal(AdsbConnectionState.Down, client.State);
+    }
+
+    [Fact]
     public void Options_OutOfRange_Throw()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new AdsbTcpClient(Sensor, new AdsbReceiverOptions { Port = 0 }));
