@@ -51,7 +51,7 @@ public sealed partial class ScenarioReader
 
                 if (_zones.Count > 0 && _origin is null)
                 {
-                    throw _pump.FaultAt(_zonesOffset, "zones", "zones need frame.origin_wgs84 (zones are WGS-84, tracks are ENU metres from the origin)");
+                    throw new ScenarioFormatException(_file, _zonesPosition.Line, _zonesPosition.Column, "zones", "zones need frame.origin_wgs84 (zones are WGS-84, tracks are ENU metres from the origin)");
                 }
 
                 _header = new ScenarioHeader

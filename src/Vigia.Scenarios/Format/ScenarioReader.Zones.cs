@@ -7,11 +7,11 @@ public sealed partial class ScenarioReader
 {
     private readonly List<ScenarioZone> _zones = [];
     private readonly List<string> _allowList = [];
-    private long _zonesOffset;
+    private (long Line, long Column) _zonesPosition;
 
     private void ReadZones()
     {
-        _zonesOffset = _pump.TokenOffset;
+        _zonesPosition = _pump.PositionOf(_pump.TokenOffset);
         _zones.Clear();
         ReadObjectArray("zones", () => _zones.Add(ReadZone()));
     }
