@@ -12,7 +12,21 @@ const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [
 const pictureSources = ['overlay', 'selected', 'tracks'] as const;
 /** The sensors' sources, created at load (their symbols need the icons added then). */
 const sensorSources = ['rings', 'sensors'] as const;
-type DynamicSource = (typeof pictureSources)[number] | (typeof sensorSources)[number];
+/** Protected zones (outlines, drawn buffers) and the outline being drawn; created at load. */
+const zoneSources = ['zones', 'zone-buffers', 'draft'] as const;
+type DynamicSource = (typeof pictureSources)[number] | (typeof sensorSources)[number] | (typeof zoneSources)[number];
+
+/**
+ * Where the map sends the pointer while a zone is being drawn (instead of selecting tracks): clicks (and
+ * whether one hit the first vertex), double-clicks, and press/move/release for dragging a circle's radius.
+ */
+export interface DrawInput {
+  click(lngLat: [number, number], onFirstVertex: boolean): void;
+  doubleClick(): void;
+  press(lngLat: [number, number]): void;
+  move(lngLat: [number, number]): void;
+  release(): void;
+}
 
 /** Track labels are drawn from this zoom on (and always for the selected track). */
 export const labelMinZoom = 13;
@@ -38,6 +52,15 @@ export interface MapViewOptions {
 }
 
 const byCooperation = ['case', ['get', 'cooperative'], colours.cooperative, colours.unknown] as unknown as string;
+/** A zone's colour: its standing alert's level when it has one, else its kind's. */
+const zoneColour = [
+  'match', ['get', 'level'],
+  'alarm', colours.level.alarm,
+  'warning', colours.level.warning,
+  'advisory', colours.level.advisory,
+  ['match', ['get', 'kind'], ...Object.entries(colours.zoneKind).flat(), colours.zoneKind.other],
+] as unknown as string;
+const hasLevel = ['!=', ['get', 'level'], ''] as unknown as boolean;
 const isKind = (kind: string) => ['==', ['get', 'kind'], kind] as unknown as FilterSpecification;
 
 /**
@@ -94,6 +117,10 @@ export class MapView {
   appliedTrackCount = -1;
   /** setData calls made, for the benchmark and tests. */
   updates = 0;
+  /** Zone outlines in the zone source as last set (the end-to-end test reads it). */
+  appliedZoneCount = 0;
+  private drawInput: DrawInput | null = null;
+  private drawShape: 'polygon' | 'circle' | null = null;
 
   constructor(container: HTMLElement, private readonly options: MapViewOptions) {
     const style = options.baseStyle ?? basemapStyle(location.origin);
@@ -162,6 +189,40 @@ export class MapView {
     this.schedule();
   }
 
+  /** Protected zones: outlines (filled and outlined by kind, or by a standing alert's level) and drawn buffers. */
+  setZones(areas: FeatureCollection, buffers: FeatureCollection): void {
+    this.pending.set('zones', areas);
+    this.pending.set('zone-buffers', buffers);
+    this.schedule();
+  }
+
+  /** The outline being drawn (Draft.features), or an empty collection. */
+  setDraft(features: FeatureCollection): void {
+    this.pending.set('draft', features);
+    this.schedule();
+  }
+
+  /**
+   * Sends the pointer to `input` while a zone is drawn: no track selection, no double-click zoom, and for a
+   * circle no panning (a drag sets its radius). `null` gives the map back.
+   */
+  setDrawing(input: DrawInput | null, shape: 'polygon' | 'circle' | null = null): void {
+    this.drawInput = input;
+    this.drawShape = input ? shape : null;
+    const map = this.map;
+    if (input) map.doubleClickZoom.disable();
+    else map.doubleClickZoom.enable();
+    if (input && shape === 'circle') map.dragPan.disable();
+    else map.dragPan.enable();
+    map.getCanvas().style.cursor = input ? 'crosshair' : '';
+  }
+
+  /** The pixel (relative to the map's container) of lon/lat (the end-to-end test clicks there). */
+  pixelOf(lon: number, lat: number): { x: number; y: number } {
+    const p = this.map.project([lon, lat]);
+    return { x: p.x, y: p.y };
+  }
+
   /** A warmer basemap while a replay is shown, so nobody takes it for live. */
   setReplayTint(replay: boolean): void {
     // Only the bundled basemap has the land fill; over a server's style the map frame's tint (CSS) remains.
@@ -201,6 +262,8 @@ export class MapView {
   private flush(): void {
     this.flushing = false;
     const tracks = this.pending.get('tracks');
+    const zones = this.pending.get('zones');
+    if (zones) this.appliedZoneCount = zones.features.length;
     for (const [name, data] of this.pending) {
       (this.map.getSource(name) as GeoJSONSource | undefined)?.setData(data as unknown as SourceData);
       this.updates++;
@@ -216,7 +279,9 @@ export class MapView {
   private onStyleLoad(): void {
     const map = this.map;
     for (const name of sensorSources) map.addSource(name, { type: 'geojson', data: empty() as unknown as SourceData });
+    for (const name of zoneSources) map.addSource(name, { type: 'geojson', data: empty() as unknown as SourceData });
     this.addIcons();
+    this.addZoneLayers();
     const isLine = (line: string) => ['==', ['get', 'line'], line] as unknown as FilterSpecification;
     const bearing = (stale: boolean) => ['all', isLine('bearing'), ['==', ['get', 'stale'], stale]] as unknown as FilterSpecification;
     map.addLayer({ id: 'sensor-rings', type: 'line', source: 'rings', filter: isLine('ring'), paint: { 'line-color': ['case', ['get', 'radar'], '#2e7d32', '#1565c0'] as unknown as string, 'line-width': 1.2, 'line-dasharray': [4, 3], 'line-opacity': 0.8 } }, 'track-trails');
@@ -240,12 +305,46 @@ export class MapView {
       paint: { 'text-color': '#1b5e20', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
     }, 'tracks');
     map.on('click', (e) => {
+      if (this.drawInput) {
+        if (this.drawShape === 'polygon') {
+          const first = map.queryRenderedFeatures([[e.point.x - 6, e.point.y - 6], [e.point.x + 6, e.point.y + 6]], { layers: ['draft-vertices'] })
+            .some((f) => f.properties?.['first'] === true);
+          this.drawInput.click([e.lngLat.lng, e.lngLat.lat], first);
+        }
+        return;
+      }
       const hit = map.queryRenderedFeatures(e.point, { layers: ['tracks', 'selected-track'] })[0];
       const id = hit?.properties?.['id'];
       this.options.onSelect(typeof id === 'number' ? id : null);
     });
-    map.on('mouseenter', 'tracks', () => (map.getCanvas().style.cursor = 'pointer'));
-    map.on('mouseleave', 'tracks', () => (map.getCanvas().style.cursor = ''));
+    map.on('dblclick', (e) => {
+      if (!this.drawInput) return;
+      e.preventDefault();
+      this.drawInput.doubleClick();
+    });
+    map.on('mousedown', (e) => {
+      if (this.drawInput && this.drawShape === 'circle' && e.originalEvent.button === 0) this.drawInput.press([e.lngLat.lng, e.lngLat.lat]);
+    });
+    map.on('mousemove', (e) => this.drawInput?.move([e.lngLat.lng, e.lngLat.lat]));
+    map.on('mouseup', () => {
+      if (this.drawInput && this.drawShape === 'circle') this.drawInput.release();
+    });
+    // A finger on a phone: the same press, drag and release.
+    map.on('touchstart', (e) => {
+      if (this.drawInput && this.drawShape === 'circle' && e.points.length === 1) this.drawInput.press([e.lngLat.lng, e.lngLat.lat]);
+    });
+    map.on('touchmove', (e) => {
+      if (this.drawInput && this.drawShape === 'circle') this.drawInput.move([e.lngLat.lng, e.lngLat.lat]);
+    });
+    map.on('touchend', () => {
+      if (this.drawInput && this.drawShape === 'circle') this.drawInput.release();
+    });
+    map.on('mouseenter', 'tracks', () => {
+      if (!this.drawInput) map.getCanvas().style.cursor = 'pointer';
+    });
+    map.on('mouseleave', 'tracks', () => {
+      if (!this.drawInput) map.getCanvas().style.cursor = '';
+    });
     this.styleReady = true;
     if (this.options.initial && !this.pending.has('tracks')) this.appliedTrackCount = this.options.initial.points.features.length;
     map.once('load', () => {
@@ -253,6 +352,37 @@ export class MapView {
       if (this.appliedTrackCount >= 0) this.options.onTracksApplied?.(this.appliedTrackCount);
     });
     this.schedule();
+  }
+
+  /**
+   * Zones under the sensors and the picture: fill, dashed buffer line, outline and name; a zone with a
+   * standing alert in its level's colour, fuller and with a thicker outline. The drawing on top of all.
+   */
+  private addZoneLayers(): void {
+    const map = this.map;
+    const below = 'track-trails';
+    map.addLayer({ id: 'zone-fill', type: 'fill', source: 'zones', paint: { 'fill-color': zoneColour, 'fill-opacity': ['case', hasLevel, 0.3, 0.12] as unknown as number } }, below);
+    map.addLayer({ id: 'zone-buffers', type: 'line', source: 'zone-buffers', paint: { 'line-color': zoneColour, 'line-width': ['case', hasLevel, 2, 1.3] as unknown as number, 'line-dasharray': [3, 3], 'line-opacity': 0.85 } }, below);
+    map.addLayer({ id: 'zone-outline', type: 'line', source: 'zones', paint: { 'line-color': zoneColour, 'line-width': ['case', hasLevel, 3.5, 1.6] as unknown as number } }, below);
+    map.addLayer({
+      id: 'zone-labels',
+      type: 'symbol',
+      source: 'zones',
+      layout: { 'text-field': ['get', 'name'], 'text-font': fontBold, 'text-size': 12, 'text-max-width': 10, 'text-optional': true },
+      paint: { 'text-color': zoneColour, 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 },
+    }, below);
+    const part = (name: string) => ['==', ['get', 'part'], name] as unknown as FilterSpecification;
+    map.addLayer({ id: 'draft-area', type: 'fill', source: 'draft', filter: part('area'), paint: { 'fill-color': colours.draft, 'fill-opacity': 0.18 } });
+    map.addLayer({ id: 'draft-outline', type: 'line', source: 'draft', filter: part('area'), paint: { 'line-color': colours.draft, 'line-width': 2.5 } });
+    map.addLayer({ id: 'draft-line', type: 'line', source: 'draft', filter: part('line'), paint: { 'line-color': colours.draft, 'line-width': 2, 'line-dasharray': [2, 1.5] } });
+    map.addLayer({ id: 'draft-buffer', type: 'line', source: 'draft', filter: part('buffer'), paint: { 'line-color': colours.draft, 'line-width': 1.5, 'line-dasharray': [3, 3] } });
+    map.addLayer({
+      id: 'draft-vertices',
+      type: 'circle',
+      source: 'draft',
+      filter: part('vertex'),
+      paint: { 'circle-radius': ['case', ['get', 'first'], 7, 5] as unknown as number, 'circle-color': '#ffffff', 'circle-stroke-color': colours.draft, 'circle-stroke-width': 2.5 },
+    });
   }
 
   private addIcons(): void {

@@ -10,6 +10,12 @@ export const colours = {
   selected: '#ffd600',
   bearing: '#00838f',
   sensor: { up: '#2e7d32', degraded: '#f9a825', down: '#c62828', revoked: '#757575' },
+  /** Standing alert levels (also styles.css --advisory, --warning, --alarm). */
+  level: { advisory: '#f9a825', warning: '#ef6c00', alarm: '#c62828' },
+  /** Protected zones by kind (also the zone list's swatches in styles.css). */
+  zoneKind: { village: '#6d4c41', school: '#3949ab', clinic: '#00897b', plant: '#546e7a', prison: '#37474f', stadium: '#558b2f', other: '#757575' } as Record<string, string>,
+  /** The outline being drawn. */
+  draft: '#e65100',
   backgroundLive: '#e9ecef',
   backgroundReplay: '#efe3cf',
 };
