@@ -41,6 +41,10 @@ public static class ServerSetup
             .ValidateDataAnnotations()
             .Validate(o => string.IsNullOrWhiteSpace(o.Origin) || TryOrigin(o), "Vigia:Origin must be lat,lon,h")
             .Validate(o => IPAddress.TryParse(o.UdpBindAddress, out _), "Vigia:UdpBindAddress must be an IP address")
+            .Validate(o => o.AdsbSources.All(a => a.Sensor.Length > 0 && a.Host.Length > 0 && a.Port is > 0 and < 65536 && a.Format is "beast" or "avr"),
+                "Vigia:AdsbSources: each needs Sensor, Host, Port (1-65535) and Format beast or avr")
+            .Validate(o => o.Sapient.Port is >= 0 and < 65536 && IPAddress.TryParse(o.Sapient.BindAddress, out _) && Guid.TryParse(o.Sapient.FusionNodeId, out _),
+                "Vigia:Sapient: Port must be 0-65535, BindAddress an IP address, FusionNodeId a UUID")
             .Validate(o => o.SensorDownAfterSeconds > o.SensorDegradedAfterSeconds, "Vigia:SensorDownAfterSeconds must exceed SensorDegradedAfterSeconds")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -186,6 +190,10 @@ public static class ServerSetup
         services.AddSingleton<Replay.ReplaySessions>();
         services.AddSingleton<RemoteIdSourceService>();
         services.AddHostedService(sp => sp.GetRequiredService<RemoteIdSourceService>());
+        services.AddSingleton<SapientNodeService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SapientNodeService>());
+        services.AddSingleton<AdsbSourceService>();
+        services.AddHostedService(sp => sp.GetRequiredService<AdsbSourceService>());
         services.AddSingleton<UdpIngestService>();
         services.AddHostedService(sp => sp.GetRequiredService<UdpIngestService>());
         return builder;

@@ -99,6 +99,12 @@ public sealed class VigiaServerOptions
     /// <summary>In-process Remote ID sources (capture files or live interfaces).</summary>
     public List<Ingest.RemoteIdSourceOptions> RemoteIdSources { get; set; } = [];
 
+    /// <summary>ADS-B receivers (dump1090-style TCP feeds) read in-process; each names a registered <c>adsb</c> sensor.</summary>
+    public List<Ingest.AdsbSourceOptions> AdsbSources { get; set; } = [];
+
+    /// <summary>The SAPIENT fusion node (off unless a port is set).</summary>
+    public Ingest.SapientOptions Sapient { get; set; } = new();
+
     /// <summary>Serve HTTPS on every interface with a generated certificate (for phones on the LAN).</summary>
     public bool Lan { get; set; }
 

@@ -1,0 +1,17 @@
+namespace Vigia.Server.Ingest;
+
+/// <summary>One ADS-B receiver the server reads (<c>Vigia:AdsbSources</c>): a dump1090-style TCP feed.</summary>
+public sealed class AdsbSourceOptions
+{
+    /// <summary>The registered sensor (kind <c>adsb</c>) its observations belong to.</summary>
+    public string Sensor { get; set; } = "";
+
+    /// <summary>Receiver host. Default 127.0.0.1.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>Receiver port: 30005 for Beast (default), 30002 for AVR.</summary>
+    public int Port { get; set; } = 30005;
+
+    /// <summary><c>beast</c> (default) or <c>avr</c>.</summary>
+    public string Format { get; set; } = "beast";
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using Vigia.Core.Observations;
+using Vigia.Core.Time;
+using Vigia.Sensors.Sapient;
+using Vigia.Server.Endpoints;
+using Vigia.Server.Hosting;
+using Vigia.Server.Pipeline;
+using Vigia.Server.Security;
+using Vigia.Storage;
+
+namespace Vigia.Server.Ingest;
+
+/// <summary>
+/// Runs the SAPIENT fusion node when <c>Vigia:Sapient:Port</c> is set: nodes register over TCP and each
+/// becomes a sensor of kind <c>sapient</c> (<c>sapient:{node id}</c>, registered automatically; its token is
+/// never shown — SAPIENT nodes speak TCP, not the HTTP API); their detections (with classification) are
+/// journalled and tracked; their alerts and registrations are journalled as sensor events.
+/// </summary>
+public sealed partial class SapientNodeService(
+    IOptions<VigiaServerOptions> options,
+    SensorDirectory directory,
+    IngestService ingest,
+    IJournal journal,
+    TimeProvider clock,
+    ILogger<SapientNodeService> logger) : BackgroundService
+{
+    private SapientFusionServer? _server;
+
+    /// <summary>The running fusion node, or null when off.</summary>
+    public SapientFusionServer? Server => _server;
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value.Sapient;
+        if (settings.Port == 0)
+        {
+            return;
+        }
+
+        await using var server = new SapientFusionServer(new SapientServerOptions
+        {
+            FusionNodeId = settings.FusionNodeId,
+            EndPoint = new IPEndPoint(IPAddress.Parse(settings.BindAddress), settings.Port),
+            PictureFrame = directory.Frame,
+        }, clock);
+        server.Start();
+        _server = server;
+        LogListening(logger, server.LocalEndPoint);
+        var channel = Channel.CreateBounded<Observation>(new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        var pump = new ObservationPump(ingest, reason => LogError(logger, reason));
+        var pumping = pump.RunAsync(channel.Reader, stoppingToken);
+        try
+        {
+            await foreach (var e in server.Events.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                await HandleAsync(e, channel.Writer, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        finally
+        {
+            channel.Writer.TryComplete();
+            await pumping.ConfigureAwait(false);
+        }
+    }
+
+    private async Task HandleAsync(SapientEvent e, ChannelWriter<Observation> observations, CancellationToken cancellationToken)
+    {
+        try
+        {
+            switch (e)
+            {
+                case SapientDetection detection:
+                    var observation = detection.Observation.Classification is null && SapientClassification.Of(detection) is { } classification
+                        ? detection.Observation with { Classification = classification }
+                        : detection.Observation;
+                    await observations.WriteAsync(observation, cancellationToken).ConfigureAwait(false);
+                    break;
+                case SapientNodeEvent { Kind: SapientNodeEventKind.Registered } registered:
+                    await RegisterAsync(registered, cancellationToken).ConfigureAwait(false);
+                    break;
+                case SapientNodeEvent node:
+                    await journal.AppendSensorEventAsync(new SensorEvent(node.ReceiveTime, node.Sensor.Value, "sapient-" + node.Kind.ToString().ToLowerInvariant(), node.State.RemoteEndPoint), cancellationToken).ConfigureAwait(false);
+                    break;
+                case SapientAlertReceived alert:
+                    var detail = $"{alert.AlertType} {alert.Status} priority {alert.Priority}: {alert.Description}";
+                    await journal.AppendSensorEventAsync(new SensorEvent(alert.ReceiveTime, alert.Sensor.Value, "sapient-alert", detail), cancellationToken).ConfigureAwait(false);
+                    LogNodeAlert(logger, alert.NodeId, detail);
+                    break;
+            }
+        }
+        catch (JournalException ex)
+        {
+            LogError(logger, ex.Message);
+        }
+    }
+
+    private async Task RegisterAsync(SapientNodeEvent registered, CancellationToken cancellationToken)
+    {
+        var id = registered.Sensor.Value;
+        if (directory.Find(id) is null)
+        {
+            var description = $"SAPIENT node {registered.State.Name ?? registered.NodeId} ({string.Join(", ", registered.State.NodeTypes)}; ICD {registered.State.IcdVersion})";
+            var (record, token) = SensorRegistration.Create(id, "sapient", null, description, Timestamp.FromDateTimeOffset(clock.GetUtcNow()));
+            await journal.AddSensorAsync(record, Secrets.Hash(token), cancellationToken).ConfigureAwait(false);
+            await directory.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await journal.AppendSensorEventAsync(new SensorEvent(registered.ReceiveTime, id, "sapient-registered", registered.State.RemoteEndPoint), cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SAPIENT fusion node listening on {EndPoint}")]
+    private static partial void LogListening(ILogger logger, IPEndPoint endPoint);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "SAPIENT: {Reason}")]
+    private static partial void LogError(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SAPIENT node {NodeId} alert: {Detail}")]
+    private static partial void LogNodeAlert(ILogger logger, string nodeId, string detail);
+}

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
+using SapientMessage = SapientMsg.BsiFlex335V20.SapientMessage;
+using Vigia.Protocols.Sapient;
+using Vigia.Server.Tests.Support;
+using Vigia.Storage;
+using Vigia.Testing;
+
+namespace Vigia.Server.Tests.Ingest;
+
+/// <summary>The server's in-process network sources: an ADS-B receiver over TCP and SAPIENT nodes, on loopback.</summary>
+public sealed class NetworkSourceTests
+{
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(30);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    private static async Task<List<JsonElement>> WaitForTracksAsync(HttpClient client, Func<JsonElement, bool> match)
+    {
+        var deadline = DateTime.UtcNow + Within;
+        List<JsonElement> found = [];
+        while (DateTime.UtcNow < deadline && found.Count == 0)
+        {
+            await Task.Delay(200, Ct);
+            var picture = await client.GetFromJsonAsync<JsonElement>("/api/v1/tracks", Ct);
+            found = [.. picture.GetProperty("tracks").EnumerateArray().Where(match)];
+        }
+
+        return found;
+    }
+
+    [Fact]
+    public async Task AnAdsbReceiver_FeedsMannedAircraftTracks()
+    {
+        // A fake dump1090 serving the shared Beast capture to whoever connects.
+        var beast = await File.ReadAllBytesAsync(TestPaths.SharedData("adsb", "reference", "modes1_2400k.dump1090-mutability.beast.bin"), Ct);
+        using var receiver = new TcpListener(IPAddress.Loopback, 0);
+        receiver.Start();
+        var serving = Task.Run(async () =>
+        {
+            using var client = await receiver.AcceptTcpClientAsync(Ct);
+            await client.GetStream().WriteAsync(beast, Ct);
+            await Task.Delay(Timeout.Infinite, Ct);
+        }, Ct);
+
+        await using var app = new VigiaServerFactory(settings: new Dictionary<string, string?>
+        {
+            ["Vigia:AdsbSources:0:Sensor"] = "adsb-1",
+            ["Vigia:AdsbSources:0:Port"] = ((IPEndPoint)receiver.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        await app.AddSensorAsync("adsb-1", "adsb");
+        using var viewer = app.ClientWith(await app.AddKeyAsync("v", ApiKeyRole.Viewer));
+
+        var aircraft = await WaitForTracksAsync(viewer, t => t.TryGetProperty("object_class", out var c) && c.GetString() == "manned_aircraft");
+        Assert.NotEmpty(aircraft);
+        Assert.All(aircraft, t => Assert.Equal(("adsb", "adsb-1"), (t.GetProperty("class_source").GetString(), t.GetProperty("sensors")[0].GetString())));
+        Assert.True(await app.Journal.CountObservationsAsync(Ct) > 0);
+    }
+
+    [Fact]
+    public async Task ASapientNode_RegistersAsASensor_AndItsDetectionsBecomeClassifiedTracks()
+    {
+        var port = FreePort();
+        await using var app = new VigiaServerFactory(settings: new Dictionary<string, string?> { ["Vigia:Sapient:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        using var viewer = app.ClientWith(await app.AddKeyAsync("v", ApiKeyRole.Viewer));
+        _ = app.Server; // start the host
+
+        using var node = new TcpClient();
+        for (var attempt = 0; !node.Connected; attempt++)
+        {
+            try
+            {
+                await node.ConnectAsync(IPAddress.Loopback, port, Ct);
+            }
+            catch (SocketException) when (attempt < 50)
+            {
+                await Task.Delay(100, Ct);
+            }
+        }
+
+        var stream = node.GetStream();
+        var golden = (string name) => SapientMessage.Parser.ParseFrom(File.ReadAllBytes(TestPaths.SharedData("sapient", "examples", "vigia-golden", name))[4..]);
+        var registration = golden("01_registration_radar.frame.bin");
+        registration.Timestamp = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
+        await stream.WriteAsync(SapientWriter.ToFrame(registration), Ct);
+
+        var detection = golden("04_detection_report_uav.frame.bin");
+        var t0 = DateTimeOffset.UtcNow.AddSeconds(-4);
+        for (var k = 0; k < 5; k++)
+        {
+            detection.Timestamp = Timestamp.FromDateTimeOffset(t0.AddSeconds(k));
+            detection.DetectionReport.ReportId = $"01KF1EQV217TRMCT2JAYYXCG{k}V";
+            await stream.WriteAsync(SapientWriter.ToFrame(detection), Ct);
+        }
+
+        var tracks = await WaitForTracksAsync(viewer, t => t.TryGetProperty("object_class", out var c) && c.GetString() == "uav_rotary_wing");
+        var track = Assert.Single(tracks);
+        Assert.Equal("sapient", track.GetProperty("class_source").GetString());
+
+        var sensors = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/sensors", Ct);
+        var sensor = Assert.Single(sensors.EnumerateArray().ToList());
+        Assert.Equal(("sapient:" + registration.NodeId, "sapient"), (sensor.GetProperty("id").GetString(), sensor.GetProperty("kind").GetString()));
+    }
+}
