@@ -1,28 +1,39 @@
 import { ApiClient, ApiError } from './api/client';
-import type { Picture, Replay, ReplayEvent, SensorsEvent, ServerInfo, TracksEvent } from './api/types';
+import type { AlertEvent, Picture, Replay, ReplayEvent, SensorsEvent, ServerInfo, TracksEvent, ZoneCollection, ZoneFeature } from './api/types';
 import { initLanguage, language, languageStorageKey, onLanguageChange, setLanguage, t, type Key, type Lang } from './i18n/i18n';
 import { chooseBasemap, fetchBaseStyle } from './map/basemap';
-import { selectedFeatures, sensorFeatures, trackFeatures } from './map/features';
+import { selectedFeatures, sensorFeatures, trackFeatures, type FeatureCollection } from './map/features';
 import type { MapView } from './map/mapView';
+import { zoneFeatures } from './map/zones';
 
 type MapModule = typeof import('./map/mapView');
 import { ReplayController } from './replay/replay';
+import { AlertStore, type Cue } from './state/alerts';
+import type { Draft } from './state/draft';
 import { SensorStore } from './state/sensors';
 import { TrackStore } from './state/store';
 import { Backoff } from './stream/backoff';
 import { StreamClient, type ConnectionStatus } from './stream/stream';
+import { AlarmScheduler, WebAudioPlayer } from './ui/alarm';
+import { AlertBanner, AlertPanel } from './ui/alertPanel';
 import { clear, h, translate } from './ui/dom';
 import { IdentityCard } from './ui/identityCard';
 import { ReplayPanel } from './ui/replayPanel';
 import { SensorPanel } from './ui/sensorPanel';
 import { TrackList } from './ui/trackList';
+import { ZonePanel } from './ui/zonePanel';
 
 const keyStorage = 'vigia.key';
 /** Tepalcatepec, Michoacán (INEGI 160890001): the map's centre when the server does not say. */
 const defaultCentre: [number, number] = [-102.8437, 19.1914];
 const panelIntervalMs = 250;
 
-type Tab = 'tracks' | 'sensors' | 'replay';
+type Tab = 'tracks' | 'alerts' | 'zones' | 'sensors' | 'replay';
+/** The key's rights as far as the console knows: null until known; `unsure` when the server's answer said neither. */
+type Role = 'operator' | 'viewer' | 'unsure' | null;
+/** Zones are fetched again this often (ms): another operator's edits have no stream event. */
+const zonePollMs = 60_000;
+const emptyCollection = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
 /** What the end-to-end test reads (window.vigia): the map source and the list, counted. */
 export interface TestHooks {
@@ -40,6 +51,18 @@ export interface TestHooks {
   storeTrackIds(): number[];
   connection(): string;
   mode(): string;
+  /** Standing alert ids as the store holds them, most severe first. */
+  alertIds(): string[];
+  /** Zone ids as last fetched. */
+  zoneIds(): string[];
+  /** Zone outlines last set on the map's zone source. */
+  mapZoneCount(): number;
+  /** The pixel of lon/lat relative to the map's container (the test clicks there to draw). */
+  pixelOf(lon: number, lat: number): { x: number; y: number } | null;
+  /** The alarm sound: its state (`on`, `muted`, `blocked`) and how many tones have played. */
+  sound(): { state: string; played: number };
+  /** What the console knows of the key's rights. */
+  role(): string;
 }
 
 /**
@@ -50,6 +73,22 @@ export class App {
   private api: ApiClient | null = null;
   private readonly live = new TrackStore();
   private readonly sensors = new SensorStore();
+  private readonly alerts = new AlertStore();
+  private zones: ZoneFeature[] = [];
+  private zonesKey = '';
+  private zonesVersion = 0;
+  private zonesFetchedAt = 0;
+  private role: Role = null;
+  private roleAsked = false;
+  private readonly player = new WebAudioPlayer();
+  private readonly alarm = new AlarmScheduler(this.player, safeLocalStorage());
+  private cues: Cue[] = [];
+  /** The zone outline being drawn (zones panel), and the zone it replaces on the map while edited. */
+  private draft: Draft | null = null;
+  private draftBuffer = 0;
+  private hiddenZone: string | null = null;
+  private drawnZoneKey = '';
+  private drawnDraft = -1;
   private replayStore: TrackStore | null = null;
   private liveStream: StreamClient | null = null;
   private replayStream: StreamClient | null = null;
@@ -74,6 +113,9 @@ export class App {
   /** What the panels last showed (store, versions, selection, tab, language, query): unchanged → no redraw. */
   private panelKey = '';
   private sensorPanelKey = '';
+  private alertPanelKey = '';
+  private zonePanelKey = '';
+  private bannerKey = '';
   private tab: Tab = 'tracks';
   private connection: ConnectionStatus = { state: 'idle', attempts: 0 };
   private unreachableRetry: ReturnType<typeof setTimeout> | null = null;
@@ -89,6 +131,11 @@ export class App {
   private outageEl: HTMLElement | null = null;
   private replayBanner: HTMLElement | null = null;
   private exerciseBanner: HTMLElement | null = null;
+  private alertPanel: AlertPanel | null = null;
+  private alertBanner: AlertBanner | null = null;
+  private zonePanel: ZonePanel | null = null;
+  private soundButton: HTMLButtonElement | null = null;
+  private alertTab: HTMLElement | null = null;
 
   readonly hooks: TestHooks;
 
@@ -115,7 +162,19 @@ export class App {
       storeTrackIds: () => [...this.activeStore().tracks.keys()].sort((a, b) => a - b),
       connection: () => this.connection.state,
       mode: () => (this.replayStore ? 'replay' : 'live'),
+      alertIds: () => this.alerts.sorted().map((a) => a.id),
+      zoneIds: () => this.zones.map((z) => z.properties.id),
+      mapZoneCount: () => this.map?.appliedZoneCount ?? -1,
+      pixelOf: (lon, lat) => this.map?.pixelOf(lon, lat) ?? null,
+      sound: () => ({ state: this.alarm.state, played: this.alarm.played }),
+      role: () => this.role ?? 'unknown',
     };
+    // Browsers allow sound only after the user has interacted with the page: the first click or key unlocks it.
+    const unlock = () => {
+      if (!this.player.ready) void this.player.unlock().then(() => this.renderSound());
+    };
+    document.addEventListener('pointerdown', unlock, true);
+    document.addEventListener('keydown', unlock, true);
   }
 
   start(): void {
@@ -142,6 +201,8 @@ export class App {
         error.textContent = t(problem);
         return;
       }
+      // The sign-in click is the user gesture that lets the alarm sound later.
+      void this.player.unlock();
       submit.disabled = true;
       submit.dataset['i18n'] = 'signin.checking';
       submit.textContent = t('signin.checking');
@@ -191,7 +252,8 @@ export class App {
     // asked at the same time as the picture (they are optional: a server without /api/v1/info, or a
     // sensors call that fails, still shows tracks).
     const mapModule = loadMapModule();
-    const rest = Promise.allSettled([api.info(), api.sensors()]);
+    const askedAt = Date.now();
+    const rest = Promise.allSettled([api.info(), api.sensors(), api.alerts(), api.zones()]);
     let picture: Picture;
     try {
       picture = await api.tracks();
@@ -202,9 +264,13 @@ export class App {
     sessionStorage.setItem(keyStorage, key);
     this.unreachableBackoff.reset();
     this.api = api;
-    const [info, sensors] = await rest;
+    const [info, sensors, alerts, zones] = await rest;
     this.info = info.status === 'fulfilled' ? info.value : null;
     if (sensors.status === 'fulfilled') this.sensors.apply(sensors.value);
+    if (alerts.status === 'fulfilled') this.alerts.replace(alerts.value, askedAt);
+    if (zones.status === 'fulfilled') this.setZones(zones.value);
+    this.zonesFetchedAt = Date.now();
+    this.role = roleOf(this.info?.role);
     // The picture goes into the map's style, so it loads together with the basemap.
     this.live.applySnapshot(picture, Date.now());
     await this.showConsole(await mapModule);
@@ -242,6 +308,17 @@ export class App {
     this.map?.map.remove();
     this.map = null;
     this.live.clear();
+    this.alerts.clear();
+    this.zones = [];
+    this.zonesKey = '';
+    this.role = null;
+    this.roleAsked = false;
+    this.cues = [];
+    this.draft = null;
+    this.hiddenZone = null;
+    this.drawnZoneKey = '';
+    this.drawnDraft = -1;
+    this.alertPanelKey = this.zonePanelKey = this.bannerKey = '';
     this.selected = null;
     this.setReady(false);
     this.trackUpdates = 0;
@@ -260,6 +337,31 @@ export class App {
     this.trackList = new TrackList((id) => this.select(id), () => this.renderPanels(true));
     this.card = new IdentityCard(() => this.select(null));
     this.sensorPanel = new SensorPanel();
+    this.alertPanel = new AlertPanel({
+      acknowledge: (id) => api.acknowledge(id),
+      history: (id) => api.alertHistory(id),
+      selectTrack: (id) => this.selectFromAlert(id),
+      acknowledged: (alert) => this.onAlert({ change: 'acknowledged', alert }),
+      forbidden: () => this.setRole('viewer'),
+      unauthorized: () => this.signOut('signin.expired'),
+    });
+    this.alertBanner = new AlertBanner(() => this.showTab('alerts'));
+    this.zonePanel = new ZonePanel({
+      create: (zone) => api.createZone(zone),
+      update: (id, zone) => api.updateZone(id, zone),
+      remove: (id) => api.deleteZone(id),
+      history: (id) => api.zoneHistory(id),
+      reload: () => this.refreshZones(true),
+      drawing: (draft, hide) => this.setDrawing(draft, hide),
+      draftChanged: (buffer) => {
+        this.draftBuffer = buffer;
+        this.drawnDraft = -1;
+        this.scheduleRender();
+      },
+      forbidden: () => this.setRole('viewer'),
+      unauthorized: () => this.signOut('signin.expired'),
+    });
+    this.soundButton = h('button', { type: 'button', class: 'sound', onClick: () => void this.toggleSound() });
     this.replayPanel = new ReplayPanel(this.replay, {
       start: (from, to, speed) => void this.startReplay(from, to, speed),
       leave: () => void this.leaveReplay(),
@@ -273,21 +375,32 @@ export class App {
     const tabs = h('nav', { class: 'tabs', role: 'tablist' });
     const sections: Record<Tab, HTMLElement> = {
       tracks: h('div', { class: 'tab-body tracks', role: 'tabpanel' }, this.card.element, this.trackList.element),
+      alerts: h('div', { class: 'tab-body', role: 'tabpanel', hidden: true }, this.alertPanel.element),
+      zones: h('div', { class: 'tab-body', role: 'tabpanel', hidden: true }, this.zonePanel.element),
       sensors: h('div', { class: 'tab-body', role: 'tabpanel', hidden: true }, this.sensorPanel.element),
       replay: h('div', { class: 'tab-body', role: 'tabpanel', hidden: true }, this.replayPanel.element),
     };
-    const tabKeys: Record<Tab, Key> = { tracks: 'tab.tracks', sensors: 'tab.sensors', replay: 'tab.replay' };
+    const tabKeys: Record<Tab, Key> = { tracks: 'tab.tracks', alerts: 'tab.alerts', zones: 'tab.zones', sensors: 'tab.sensors', replay: 'tab.replay' };
     const panel = h('aside', { class: 'panel' });
     for (const tab of Object.keys(sections) as Tab[]) {
-      tabs.append(h('button', { type: 'button', role: 'tab', 'data-tab': tab, 'aria-selected': tab === this.tab ? 'true' : 'false', i18n: tabKeys[tab], onClick: () => {
+      const button = tab === 'alerts'
+        ? h('button', { type: 'button', role: 'tab', 'data-tab': tab }, h('span', { i18n: tabKeys[tab] }), h('span', { class: 'badge', hidden: true }))
+        : h('button', { type: 'button', role: 'tab', 'data-tab': tab, i18n: tabKeys[tab] });
+      button.setAttribute('aria-selected', tab === this.tab ? 'true' : 'false');
+      button.addEventListener('click', () => {
         this.tab = tab;
         panel.classList.remove('collapsed');
         for (const [name, body] of Object.entries(sections)) body.hidden = name !== tab;
         tabs.querySelectorAll('button').forEach((b) => b.setAttribute('aria-selected', b.dataset['tab'] === tab ? 'true' : 'false'));
+        document.body.dataset['panelTab'] = tab;
+        this.alertPanelKey = this.zonePanelKey = '';
         this.renderPanels(true);
-      } }));
+      });
+      if (tab === 'alerts') this.alertTab = button;
+      tabs.append(button);
     }
     for (const [name, body] of Object.entries(sections)) body.hidden = name !== this.tab;
+    document.body.dataset['panelTab'] = this.tab;
     const toggle = h('button', { type: 'button', class: 'sheet-toggle', i18nTitle: 'panel.toggle', onClick: () => {
       panel.classList.toggle('collapsed');
       this.map?.resize();
@@ -298,10 +411,12 @@ export class App {
       h('span', { class: 'brand' }, 'Vigía'),
       this.connectionEl,
       h('span', { class: 'spacer' }),
+      this.soundButton,
       languageSwitch(),
       h('button', { type: 'button', class: 'signout', i18n: 'signout', onClick: () => this.signOut(null) }));
     this.root.replaceChildren(h('div', { class: 'console' }, header, this.exerciseBanner, this.replayBanner, this.outageEl,
-      h('div', { class: 'workspace' }, h('div', { class: 'map-wrap' }, mapEl, legend()), panel)));
+      h('div', { class: 'workspace' }, h('div', { class: 'map-wrap' }, mapEl, legend(), this.alertBanner.element), panel)));
+    this.renderSound();
 
     // A server's basemap style when it names one and it loads; else the bundled one (with a notice when
     // the server's style could not be used), with the server's PMTiles archive under it when it offers one
@@ -340,6 +455,8 @@ export class App {
     this.drawnStore = store;
     this.drawnTolerance = tolerance;
     this.drawnLabels = zoom >= labelMinZoom;
+    this.drawnZoneKey = '';
+    this.drawnDraft = -1;
     this.tick = setInterval(() => this.onTick(), 1000);
     this.renderConnection();
   }
@@ -362,12 +479,22 @@ export class App {
           this.sensors.apply(d as SensorsEvent);
           this.scheduleRender();
         },
+        alert: (d) => this.onAlert(d as AlertEvent),
       },
       onStatus: (s) => {
         const reopened = s.state === 'open' && this.connection.state === 'reconnecting';
         this.connection = s;
         this.renderConnection();
-        if (reopened) void this.api?.sensors().then((list) => this.sensors.apply(list), () => undefined);
+        if (reopened) {
+          void this.api?.sensors().then((list) => this.sensors.apply(list), () => undefined);
+          // Alerts that cleared while the stream was down send nothing more: ask for the standing list.
+          const askedAt = Date.now();
+          void this.api?.alerts().then((list) => {
+            this.alerts.replace(list, askedAt);
+            this.scheduleRender();
+          }, () => undefined);
+          void this.refreshZones(false).catch(() => undefined);
+        }
       },
       onDrop: () => void this.probe(),
       onBadEvent: (name, e) => console.warn(`stream: bad ${name} event`, e),
@@ -382,6 +509,147 @@ export class App {
     } catch (e) {
       if (e instanceof ApiError && (e.failure === 'unauthorized' || e.failure === 'forbidden')) this.signOut('signin.expired');
     }
+  }
+
+  // ---- alerts, zones, sound -------------------------------------------------------------------
+
+  /**
+   * One alert change (stream, or the answer to an acknowledgement). Its cue sounds at once (not on the next
+   * animation frame: a hidden tab has none), with the other cues of the same task as one tone.
+   */
+  private onAlert(event: AlertEvent): void {
+    const cue = this.alerts.apply(event, Date.now());
+    if (cue) {
+      if (this.cues.length === 0) queueMicrotask(() => {
+        const cues = this.cues;
+        this.cues = [];
+        this.alarm.cue(cues, Date.now());
+        this.renderSound();
+      });
+      this.cues.push(cue);
+    }
+    // A zone this console has not fetched yet (another operator's): fetch the zones again, at most every 5 s.
+    const zone = event?.alert?.zone_id;
+    if (zone && !this.zones.some((z) => z.properties.id === zone) && Date.now() - this.zonesFetchedAt > 5000) void this.refreshZones(false).catch(() => undefined);
+    this.alertPanel?.refreshOpenTimelines();
+    this.scheduleRender();
+    this.renderPanels(false);
+  }
+
+  /** Zones from GET /api/v1/zones; the version moves only when they changed. */
+  private setZones(collection: ZoneCollection): void {
+    const features = Array.isArray(collection?.features)
+      ? collection.features.filter((f): f is ZoneFeature => typeof f === 'object' && f !== null && typeof f.properties?.id === 'string' && typeof f.geometry === 'object' && f.geometry !== null)
+      : [];
+    const key = JSON.stringify(features);
+    if (key === this.zonesKey) return;
+    this.zonesKey = key;
+    this.zones = features;
+    this.zonesVersion++;
+    this.scheduleRender();
+  }
+
+  private async refreshZones(rethrow: boolean): Promise<ZoneFeature[]> {
+    const api = this.api;
+    if (!api) return this.zones;
+    this.zonesFetchedAt = Date.now();
+    try {
+      const collection = await api.zones();
+      if (this.api === api) {
+        this.setZones(collection);
+        this.renderPanels(false);
+      }
+    } catch (e) {
+      if (rethrow) throw e;
+    }
+    return this.zones;
+  }
+
+  private get canOperate(): boolean {
+    return this.role === 'operator' || this.role === 'unsure';
+  }
+
+  private setRole(role: Role): void {
+    if (this.role === role) return;
+    this.role = role;
+    this.renderPanels(true);
+  }
+
+  /** The server did not say the key's role: ask, once, when first needed (an alert shown, the zones opened). */
+  private ensureRole(): void {
+    if (this.role !== null || this.roleAsked || !this.api) return;
+    this.roleAsked = true;
+    const api = this.api;
+    void api.canOperate().then((ok) => {
+      if (this.api === api && this.role === null) this.setRole(ok === null ? 'unsure' : ok ? 'operator' : 'viewer');
+    });
+  }
+
+  /** The zones panel starts (a draft) or ends (null) drawing: the map's pointer goes to the draft. */
+  private setDrawing(draft: Draft | null, hide: string | null): void {
+    this.draft = draft;
+    this.hiddenZone = hide;
+    this.drawnDraft = -1;
+    this.drawnZoneKey = '';
+    const panel = this.zonePanel;
+    const changed = () => {
+      panel?.onDraftChanged();
+      this.scheduleRender();
+    };
+    this.map?.setDrawing(draft ? {
+      click: (p, first) => {
+        draft.click(p, first);
+        changed();
+      },
+      doubleClick: () => {
+        draft.doubleClick();
+        changed();
+      },
+      press: (p) => {
+        draft.pressAt(p);
+        changed();
+      },
+      move: (p) => {
+        const before = draft.version;
+        draft.moveTo(p);
+        if (draft.version !== before) changed();
+      },
+      release: () => {
+        draft.release();
+        changed();
+      },
+    } : null, draft?.shape ?? null);
+    this.scheduleRender();
+  }
+
+  private selectFromAlert(id: number): void {
+    const track = this.activeStore().tracks.get(id) ?? this.live.tracks.get(id);
+    if (track) this.map?.flyTo([track.position.lon, track.position.lat]);
+    this.select(id);
+  }
+
+  private showTab(tab: Tab): void {
+    (this.root.querySelector(`[data-tab="${tab}"]`) as HTMLButtonElement | null)?.click();
+  }
+
+  /** The sound button: unlocks audio when the browser blocked it, else mutes or unmutes. */
+  private async toggleSound(): Promise<void> {
+    if (this.alarm.state === 'blocked') await this.player.unlock();
+    else this.alarm.setMuted(!this.alarm.muted);
+    this.renderSound();
+  }
+
+  private renderSound(): void {
+    const button = this.soundButton;
+    if (!button) return;
+    const state = this.alarm.state;
+    const key: Key = state === 'on' ? 'sound.on' : state === 'muted' ? 'sound.muted' : 'sound.blocked';
+    button.className = `sound sound-${state}`;
+    button.dataset['state'] = state;
+    button.dataset['i18nTitle'] = key;
+    button.title = t(key);
+    button.setAttribute('aria-label', t(key));
+    button.replaceChildren(speakerIcon(state === 'on'), state === 'blocked' ? t('sound.enable') : '');
   }
 
   // ---- replay --------------------------------------------------------------------------------
@@ -486,6 +754,10 @@ export class App {
     }
     this.renderConnection();
     if (this.tab === 'replay') this.replayPanel?.render(now);
+    // An unacknowledged alarm sounds again every few seconds (unless muted).
+    this.alarm.tick(this.alerts.unacknowledgedAlarm(), now);
+    this.renderSound();
+    if (now - this.zonesFetchedAt > zonePollMs) void this.refreshZones(false);
     this.renderPanels(false);
   }
 
@@ -522,6 +794,17 @@ export class App {
     }
     this.drawnVersion = store.version;
     this.drawnStore = store;
+    const zoneKey = `${this.zonesVersion}/${this.alerts.version}/${this.hiddenZone}`;
+    if (zoneKey !== this.drawnZoneKey) {
+      const layers = zoneFeatures(this.zones, this.alerts.zoneLevels(), this.hiddenZone);
+      this.map.setZones(layers.areas, layers.buffers);
+      this.drawnZoneKey = zoneKey;
+    }
+    const draftVersion = this.draft ? this.draft.version : -2;
+    if (draftVersion !== this.drawnDraft) {
+      this.map.setDraft(this.draft ? this.draft.features(this.draftBuffer) : emptyCollection());
+      this.drawnDraft = draftVersion;
+    }
     if (this.sensors.version !== this.drawnSensors || this.sensorClockDue) {
       this.sensorClockDue = false;
       // Bearings age on the data clock (a paused replay does not age them).
@@ -550,7 +833,7 @@ export class App {
     if (!this.trackList) return;
     const now = Date.now();
     const store = this.activeStore();
-    const key = `${store === this.live ? 'live' : 'replay'}/${store.version}/${this.sensors.version}/${this.selected}/${this.tab}/${language()}`;
+    const key = `${store === this.live ? 'live' : 'replay'}/${store.version}/${this.sensors.version}/${this.alerts.version}/${this.zonesVersion}/${this.role}/${this.selected}/${this.tab}/${language()}`;
     if (!force) {
       if (key === this.panelKey && now - this.lastPanels < 1000) return;
       if (now - this.lastPanels < panelIntervalMs) {
@@ -564,7 +847,19 @@ export class App {
     this.panelKey = key;
     this.lastPanels = now;
     const dataNow = store.dataNow(now);
-    if (this.tab === 'tracks') {
+    this.renderAlertsEverywhere();
+    if (this.alerts.alerts.size > 0 || this.tab === 'zones') this.ensureRole();
+    if (this.tab === 'alerts') {
+      // Rebuilt only when an alert, the role or the language changed (a rebuild under the pointer could eat a click).
+      const alertKey = `${this.alerts.version}/${this.role}/${language()}`;
+      if (alertKey !== this.alertPanelKey) this.alertPanel?.render(this.alerts.sorted(), this.canOperate, now);
+      else this.alertPanel?.tick(now);
+      this.alertPanelKey = alertKey;
+    } else if (this.tab === 'zones') {
+      const zoneKey = `${this.zonesVersion}/${this.role}/${language()}`;
+      if (zoneKey !== this.zonePanelKey) this.zonePanel?.render(this.zones, this.canOperate);
+      this.zonePanelKey = zoneKey;
+    } else if (this.tab === 'tracks') {
       this.trackList.render(store.tracks.values(), store.tracks.size, dataNow, this.selected, `${store.serial}/${store.version}`);
       this.card?.render(this.selected === null ? null : store.tracks.get(this.selected) ?? null, this.selected === null ? undefined : store.trails.get(this.selected), this.selected);
     } else if (this.tab === 'sensors') {
@@ -574,6 +869,23 @@ export class App {
     } else {
       this.replayPanel?.render(now);
     }
+  }
+
+  /** What shows the alerts whatever the tab: the banner over the map, the tab's count, the exercise banner. */
+  private renderAlertsEverywhere(): void {
+    const key = `${this.alerts.version}/${language()}`;
+    if (key === this.bannerKey) return;
+    this.bannerKey = key;
+    const sorted = this.alerts.sorted();
+    this.alertBanner?.render(sorted);
+    const badge = this.alertTab?.querySelector<HTMLElement>('.badge');
+    if (badge) {
+      badge.hidden = sorted.length === 0;
+      badge.textContent = String(sorted.length);
+      badge.dataset['level'] = sorted[0]?.level ?? '';
+    }
+    // The demo's exercise banner also says when a standing alert is an exercise.
+    if (this.exerciseBanner) this.exerciseBanner.hidden = !(this.info?.exercise === true || this.alerts.anyExercise());
   }
 
   private renderConnection(): void {
@@ -621,6 +933,42 @@ function loadMapModule(): Promise<MapModule> {
   return mapModule;
 }
 
+/** A loudspeaker, with sound waves when the alarm can sound, crossed out when it cannot (no emoji font needed). */
+function speakerIcon(on: boolean): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = (cls: string, d: string) => {
+    const p = document.createElementNS(ns, 'path');
+    p.setAttribute('class', cls);
+    p.setAttribute('d', d);
+    svg.append(p);
+  };
+  path('body', 'M3 9h4l5-4v14l-5-4H3z');
+  if (on) {
+    path('mark', 'M15.5 8.8a4.5 4.5 0 0 1 0 6.4');
+    path('mark', 'M18.3 6a8.5 8.5 0 0 1 0 12');
+  } else {
+    path('mark', 'M16 9.5l5 5M21 9.5l-5 5');
+  }
+  return svg;
+}
+
+/** The key's role as /api/v1/info states it (a newer server), or null to ask. */
+function roleOf(role: string | null | undefined): Role {
+  return role === 'operator' || role === 'admin' ? 'operator' : role === 'viewer' ? 'viewer' : null;
+}
+
+/** localStorage, or null where the browser refuses it (the mute choice is then not remembered). */
+function safeLocalStorage(): Storage | null {
+  try {
+    return localStorage;
+  } catch {
+    return null;
+  }
+}
+
 function languageSwitch(): HTMLElement {
   const select = h('select', { class: 'lang', i18nTitle: 'lang.label', onChange: (e) => {
     const lang = (e.target as HTMLSelectElement).value as Lang;
@@ -636,7 +984,9 @@ function legend(): HTMLElement {
     h('span', { class: 'item coop' }, h('i'), h('span', { i18n: 'legend.cooperative' })),
     h('span', { class: 'item unknown' }, h('i'), h('span', { i18n: 'legend.unknown' })),
     h('span', { class: 'item operator' }, h('i'), h('span', { i18n: 'legend.operator' })),
-    h('span', { class: 'item sensor' }, h('i'), h('span', { i18n: 'legend.sensor' })));
+    h('span', { class: 'item sensor' }, h('i'), h('span', { i18n: 'legend.sensor' })),
+    h('span', { class: 'item zone' }, h('i'), h('span', { i18n: 'legend.zone' })),
+    h('span', { class: 'item buffer' }, h('i'), h('span', { i18n: 'legend.buffer' })));
 }
 
 function attributionHtml(): string {
