@@ -157,9 +157,9 @@ export function isLoopbackUrl(raw) {
 /**
  * The end-to-end test's recorder, for other tests: every request outside loopback is recorded in
  * `offLoopback` and aborted; console errors (and `map:`/`stream:`/`replay stream:` warnings) and page errors
- * of `page` go to `consoleProblems`.
+ * of `page` go to `consoleProblems`, except messages `expected(message)` says a test caused on purpose.
  */
-export async function recordProblems(context, page, consoleProblems, offLoopback) {
+export async function recordProblems(context, page, consoleProblems, offLoopback, expected = () => false) {
   context.on('request', (r) => {
     if (!isLoopbackUrl(r.url())) offLoopback.push(r.url());
   });
@@ -169,7 +169,7 @@ export async function recordProblems(context, page, consoleProblems, offLoopback
   });
   page.on('console', (m) => {
     const text = m.text();
-    if (m.type() === 'error' || (m.type() === 'warning' && /^(map:|stream:|replay stream:)/.test(text))) consoleProblems.push(`${m.type()}: ${text}`);
+    if ((m.type() === 'error' || (m.type() === 'warning' && /^(map:|stream:|replay stream:)/.test(text))) && !expected(m)) consoleProblems.push(`${m.type()}: ${text}`);
   });
   page.on('pageerror', (e) => consoleProblems.push(`pageerror: ${e.message}`));
 }
