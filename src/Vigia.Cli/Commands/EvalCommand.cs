@@ -1,3 +1,7 @@
+using System.Globalization;
+using Vigia.Alerting.Lifecycle;
+using Vigia.Alerting.Rules;
+using Vigia.Cli.Alerts;
 using Vigia.Cli.Tracking;
 using Vigia.Tracking.Trackers;
 using Vigia.Scenarios.Evaluation;
@@ -7,21 +11,28 @@ namespace Vigia.Cli.Commands;
 
 /// <summary>
 /// <c>vigia eval</c>: GOSPA and track-quality figures of a tracks file, or of the tracker itself
-/// run on the scenario, against the scenario's truth.
+/// run on the scenario, against the scenario's truth; with <c>--alerts</c>, the alerting engine run on those
+/// tracks against the scenario's zones and truth roles (docs/alerting-scenarios.md).
 /// </summary>
 internal static class EvalCommand
 {
     public static CommandLine.Command Definition { get; } = new(
         "score tracks (or the tracker itself) against a scenario's truth: GOSPA and track quality",
-        "usage: vigia eval --scenario FILE [--tracks TRACKS.json] [--json] [--steps] [--filter imm|cv] [--updater ekf|ukf] [--no-warm-up]\n\n" +
+        "usage: vigia eval --scenario FILE [--tracks TRACKS.json] [--json] [--steps] [--filter imm|cv] [--updater ekf|ukf] [--no-warm-up]\n" +
+        "       vigia eval --alerts --scenario FILE [--tracks TRACKS.json] [--json] [--filter imm|cv] [--updater ekf|ukf]\n\n" +
         "  --scenario FILE      scenario with truth (cuas-scenario/1), or bundled:NAME (radar-n5-s1, radar-n50-s1, radar-rid-n20-c50-s2)\n" +
         "  --tracks FILE        tracks to score (cuas-tracks/1); without it the tracker runs on the scenario\n" +
         "  --json               one JSON object on stdout instead of the table\n" +
-        "  --steps              add the per-step GOSPA table to the text output\n" + TrackerChoice.Help,
+        "  --steps              add the per-step GOSPA table to the text output\n" +
+        "  --alerts             run the alerting engine (default rules, exercise off) on the tracks, scan by scan, with the\n" +
+        "                       scenario's zones and allow-list, and score it against the truth roles: warnings before\n" +
+        "                       zone entries and lead times, rule latencies, false alerts per hour, flaps (docs/alerting-scenarios.md)\n" +
+        TrackerChoice.Help,
         Run,
         "json",
         "steps",
-        "no-warm-up");
+        "no-warm-up",
+        "alerts");
 
     private static int Run(CommandArguments args, TextWriter stdout, TextWriter stderr)
     {
@@ -31,7 +42,14 @@ internal static class EvalCommand
         var steps = args.Flag("steps");
         var options = TrackerChoice.From(args);
         var warmUp = !args.Flag("no-warm-up");
+        var alerts = args.Flag("alerts");
         args.ThrowIfUnused();
+        if (alerts)
+        {
+            return steps
+                ? throw new UsageException("--steps: not with --alerts (the alert report lists every zone entry)")
+                : RunAlerts(scenarioPath, tracksPath, json, options, stdout, stderr);
+        }
 
         var (truth, scoredTimes, tracks) = tracksPath is null
             ? TrackScenario(scenarioPath, options, warmUp, stderr)
@@ -48,6 +66,47 @@ internal static class EvalCommand
         }
 
         var text = json ? EvaluationReportJson.ToJson(report) : EvaluationReportText.Format(report, steps);
+        stdout.WriteLine(text.TrimEnd('\n'));
+        return CommandLine.Ok;
+    }
+
+    /// <summary><c>--alerts</c>: tracker (or tracks file) → alerting engine → <see cref="AlertScorer"/>.</summary>
+    private static int RunAlerts(string scenarioPath, string? tracksPath, bool json, TrackerOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        using var reader = ScenarioReader.Open(scenarioPath);
+        var header = reader.Header;
+        if (header.Zones.Count == 0)
+        {
+            throw new ScenarioFormatException(scenarioPath, 1, 1, "zones", "missing: an alerting evaluation needs protected zones (docs/alerting-scenarios.md)");
+        }
+
+        var frame = ScenarioZones.PictureFrame(scenarioPath, header);
+        var zones = ScenarioZones.ToContexts(scenarioPath, header);
+        var rules = new ThreatRuleOptions();
+        var allowList = new AllowList(header.AllowList.Select(id => new AllowListEntry(id, "scenario allow_list")));
+        var engine = new AlertEngine(rules, frame, zones, allowList);
+        AlertRunResult run;
+        if (tracksPath is null)
+        {
+            var progress = new ProgressBar(stderr, header.EndSeconds - header.StartSeconds, "tracking and alerting");
+            run = AlertRun.WithTracker(reader, options, engine, t => progress.Report(t - header.StartSeconds));
+            progress.Finish();
+        }
+        else
+        {
+            run = AlertRun.WithTrackFile(TrackFileReader.Read(tracksPath), header, engine);
+        }
+
+        var truth = reader.ReadTruth();
+        var report = AlertScorer.Score(header, frame, zones, truth, run, rules);
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"alerting: {run.Scans.Count} radar scan times, {run.Events.Count} alert changes, {zones.Count} zones, {header.AllowList.Count} allow-listed UAS IDs"));
+        if (reader.Faults.Total > 0)
+        {
+            stderr.WriteLine($"skipped detections: {reader.Faults.Total} ({reader.Faults})");
+        }
+
+        var text = json ? AlertReportJson.ToJson(report) : AlertReportText.Format(report);
         stdout.WriteLine(text.TrimEnd('\n'));
         return CommandLine.Ok;
     }
