@@ -49,6 +49,18 @@ public sealed class InfoTests
         Assert.False(string.IsNullOrEmpty(info.GetProperty("version").GetString()));
     }
 
+    [Theory]
+    [InlineData(ApiKeyRole.Viewer, "viewer")]
+    [InlineData(ApiKeyRole.Operator, "operator")]
+    [InlineData(ApiKeyRole.Admin, "admin")]
+    public async Task Info_SaysTheCallersRole(ApiKeyRole role, string expected)
+    {
+        await using var app = new VigiaServerFactory();
+        using var client = app.ClientWith(await app.AddKeyAsync("k", role));
+        var info = await client.GetFromJsonAsync<JsonElement>("/api/v1/info", TestContext.Current.CancellationToken);
+        Assert.Equal(expected, info.GetProperty("role").GetString());
+    }
+
     [Fact]
     public async Task ASensorRegisteredWithARange_ShowsIt_AndANonPositiveRangeIsRefused()
     {

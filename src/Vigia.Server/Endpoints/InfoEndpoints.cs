@@ -19,7 +19,7 @@ public static class InfoEndpoints
     /// <summary>Maps the route.</summary>
     public static IEndpointRouteBuilder MapInfo(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/info", (IOptions<VigiaServerOptions> options, SensorDirectory directory, TimeProvider clock) =>
+        app.MapGet("/api/v1/info", (HttpContext context, IOptions<VigiaServerOptions> options, SensorDirectory directory, TimeProvider clock) =>
         {
             var origin = directory.Frame?.Origin;
             var o = options.Value;
@@ -31,6 +31,7 @@ public static class InfoEndpoints
                 clock.GetUtcNow())
             {
                 Basemap = string.IsNullOrWhiteSpace(o.ConsoleStyleUrl) && pmtiles is null ? null : new BasemapDto(string.IsNullOrWhiteSpace(o.ConsoleStyleUrl) ? null : o.ConsoleStyleUrl, pmtiles),
+                Role = context.User.IsInRole("admin") ? "admin" : context.User.IsInRole("operator") ? "operator" : "viewer",
             });
         }).RequireAuthorization(VigiaClaims.ViewerPolicy);
 

@@ -248,6 +248,9 @@ public sealed record InfoDto(string Version, bool Exercise, GeoDto? Origin, Date
 {
     /// <summary>The basemap the console should use beyond its bundled one, or null for the bundled one.</summary>
     public BasemapDto? Basemap { get; init; }
+
+    /// <summary>The caller's role (<c>viewer</c>, <c>operator</c> or <c>admin</c>), so a console shows only what the key may do.</summary>
+    public string? Role { get; init; }
 }
 
 /// <summary>A basemap configured on the server (<c>Vigia:ConsoleStyleUrl</c>, <c>Vigia:ConsolePmtiles</c>).</summary>
