@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using Vigia.Server.Ingest;
 using Vigia.Server.Json;
+using Vigia.Server.Outputs.Tak;
 using Vigia.Server.Pipeline;
 using Vigia.Server.Security;
 using Vigia.Storage;
@@ -182,6 +183,7 @@ public static class ServerSetup
         services.AddSingleton<Threats.AlertBoard>();
         services.AddSingleton<Threats.IAlertOutput, Threats.AlertJournalOutput>();
         services.AddSingleton<Threats.IAlertOutput, Threats.AlertStreamOutput>();
+        services.AddVigiaTak(builder.Configuration);
         services.AddSingleton<Threats.AlertLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<Threats.AlertLoop>());
         services.AddSingleton<TrackerLoop>();

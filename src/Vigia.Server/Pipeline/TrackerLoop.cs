@@ -33,6 +33,7 @@ public sealed partial class TrackerLoop(
     SensorHealthBook health,
     ServerMetrics metrics,
     Threats.AlertLoop alerts,
+    Outputs.Tak.ICotPublisher cot,
     IOptions<VigiaServerOptions> options,
     ILogger<TrackerLoop> logger) : BackgroundService
 {
@@ -227,7 +228,9 @@ public sealed partial class TrackerLoop(
         _diff ??= new PictureDiff(_frame!, "live", _options.TrackJournalIntervalSeconds, _options.Exercise);
         var change = _diff.Update(time, _snapshots, _trackJournal);
         picture.Set(_diff.Picture);
-        alerts.OfferPicture(time, [.. _snapshots], _frame!);
+        var tracks = _snapshots.ToArray();
+        alerts.OfferPicture(time, tracks, _frame!);
+        cot.PublishTracks(time, tracks, _frame!, alerts.IsAllowListed);
         if (change is not null)
         {
             broadcaster.Publish(StreamFrames.Encode("tracks", JsonSerializer.SerializeToUtf8Bytes(change, ServerJsonContext.Default.TracksEvent)));

@@ -3,6 +3,7 @@ using Vigia.Alerting.Lifecycle;
 using Vigia.Alerting.Rules;
 using Vigia.Alerting.Zones;
 using Vigia.Core.Geodesy;
+using Vigia.Core.Time;
 using Vigia.Storage;
 
 namespace Vigia.Server.Threats;
@@ -11,6 +12,10 @@ namespace Vigia.Server.Threats;
 public sealed partial class AlertLoop
 {
     private readonly List<Alert> _restored = [];
+    private volatile AllowList _allowList = AllowList.Empty;
+
+    /// <summary>Whether a UAS ID is allow-listed now (any thread; TAK marks such drones neutral).</summary>
+    public bool IsAllowListed(string uasId) => _allowList.Allows(uasId, Timestamp.FromDateTimeOffset(clock.GetUtcNow()));
 
     private async Task RestoreAsync(CancellationToken cancellationToken)
     {
@@ -71,7 +76,8 @@ public sealed partial class AlertLoop
 
         engine.ReplaceZones(zones);
         var allow = await store.ListAllowListAsync(cancellationToken).ConfigureAwait(false);
-        engine.ReplaceAllowList(new AllowList(allow.Select(a => new AllowListEntry(a.UasId, a.Description, a.From, a.To))));
+        _allowList = new AllowList(allow.Select(a => new AllowListEntry(a.UasId, a.Description, a.From, a.To)));
+        engine.ReplaceAllowList(_allowList);
         engine.ReplaceSensors(Coverage());
     }
 

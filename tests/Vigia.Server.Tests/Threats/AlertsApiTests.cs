@@ -28,9 +28,15 @@ public sealed class AlertsApiTests : IAsyncDisposable
         }
     }
 
-    private VigiaServerFactory Start(bool exercise = false)
+    private VigiaServerFactory Start(bool exercise = false, Dictionary<string, string?>? settings = null)
     {
-        var app = new VigiaServerFactory(_dataDirectory, exercise ? new Dictionary<string, string?> { ["Vigia:Exercise"] = "true" } : null);
+        settings ??= [];
+        if (exercise)
+        {
+            settings["Vigia:Exercise"] = "true";
+        }
+
+        var app = new VigiaServerFactory(_dataDirectory, settings);
         _apps.Add(app);
         return app;
     }
@@ -161,6 +167,36 @@ public sealed class AlertsApiTests : IAsyncDisposable
 
             Assert.Equal(HttpStatusCode.NotFound, (await op.GetAsync($"/cap/vigia-{id}-9.xml", Ct)).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await op.GetAsync("/cap/nonsense.xml", Ct)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task TakOverLoopbackUdp_GetsTheTrackAsAnUnknownRotaryUav_AndTheGeofenceBreach()
+    {
+        using var tak = new System.Net.Sockets.UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)tak.Client.LocalEndPoint!).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var app = Start(settings: new Dictionary<string, string?>
+        {
+            ["Vigia:Tak:Udp:Enabled"] = "true",
+            ["Vigia:Tak:Udp:Address"] = "127.0.0.1",
+            ["Vigia:Tak:Udp:Port"] = port,
+            ["Vigia:Tak:Udp:Ttl"] = "0",
+        });
+        var (_, stream) = await ZoneAndPlotsAsync(app);
+        using (stream)
+        {
+            var types = new HashSet<string>();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+            timeout.CancelAfter(Within);
+            while (!(types.Contains("a-u-A-M-H-Q") && types.Contains("b-a-g")))
+            {
+                var datagram = await tak.ReceiveAsync(timeout.Token);
+                var cot = System.Xml.Linq.XDocument.Parse(System.Text.Encoding.UTF8.GetString(datagram.Buffer)).Root!;
+                Assert.Equal("event", cot.Name.LocalName);
+                var type = cot.Attribute("type")!.Value;
+                Assert.DoesNotMatch("^a-[fh]-", type);
+                types.Add(type);
+            }
         }
     }
 
