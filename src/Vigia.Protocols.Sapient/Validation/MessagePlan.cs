@@ -7,15 +7,17 @@ namespace Vigia.Protocols.Sapient.Validation;
 /// <returns>True to go on; false when a violation stops a first-violation walk.</returns>
 internal delegate bool MessageRule(IMessage message, ref ValidationWalk walk);
 
-/// <summary>The checks for one message type: its fields, its mandatory oneofs and an optional extra rule.</summary>
+/// <summary>One step of a message's checks: a field outside any oneof, or a oneof.</summary>
+internal readonly record struct PlanStep(FieldPlan? Field, OneofPlan? Oneof);
+
+/// <summary>The checks for one message type: its fields outside oneofs, its oneofs and an optional extra rule.</summary>
 /// <remarks>Plans form a graph (SubClass contains SubClass), so fields are filled after the plan object exists. Thread-safety: immutable once built.</remarks>
 internal sealed class MessagePlan(MessageDescriptor descriptor)
 {
     public MessageDescriptor Descriptor { get; } = descriptor;
 
-    public FieldPlan[] Fields { get; set; } = [];
-
-    public OneofDescriptor[] MandatoryOneofs { get; set; } = [];
+    /// <summary>Checked fields outside oneofs, and oneofs that are mandatory or have checked members, in field order.</summary>
+    public PlanStep[] Steps { get; set; } = [];
 
     public MessageRule? Rule { get; set; }
 }

@@ -47,23 +47,30 @@ public static class SapientValidator
 
     private static bool WalkMessage(IMessage message, MessagePlan plan, ref ValidationWalk walk)
     {
-        foreach (var oneof in plan.MandatoryOneofs)
+        foreach (var step in plan.Steps)
         {
-            if (oneof.Accessor.GetCaseFieldDescriptor(message) is null && !walk.Fail(SapientRule.MissingChoice, oneof.Name, "one of its members is mandatory"))
-            {
-                return false;
-            }
-        }
-
-        foreach (var field in plan.Fields)
-        {
-            if (!(field.IsRepeated ? WalkRepeated(message, field, ref walk) : WalkSingular(message, field, ref walk)))
+            var ok = step.Field is { } field
+                ? (field.IsRepeated ? WalkRepeated(message, field, ref walk) : WalkSingular(message, field, ref walk))
+                : WalkOneof(message, step.Oneof!, ref walk);
+            if (!ok)
             {
                 return false;
             }
         }
 
         return plan.Rule is null || plan.Rule(message, ref walk);
+    }
+
+    /// <summary>Asks the oneof which member is set (one call), then checks that member only.</summary>
+    private static bool WalkOneof(IMessage message, OneofPlan oneof, ref ValidationWalk walk)
+    {
+        var set = oneof.Accessor.GetCaseFieldDescriptor(message);
+        if (set is null)
+        {
+            return !oneof.Mandatory || walk.Fail(SapientRule.MissingChoice, oneof.Name, "one of its members is mandatory");
+        }
+
+        return oneof.Member(set.FieldNumber) is not { } member || WalkSingular(message, member, ref walk);
     }
 
     private static bool WalkRepeated(IMessage message, FieldPlan field, ref ValidationWalk walk)
@@ -94,10 +101,12 @@ public static class SapientValidator
 
     private static bool WalkSingular(IMessage message, FieldPlan field, ref ValidationWalk walk)
     {
-        var present = !field.HasPresence || field.Accessor.HasValue(message);
-        if (!present)
+        // Messages read null, and strings, bytes and enumerations their empty value, when absent, which the checks
+        // below treat as absent: only other scalars need the (slower) presence accessor.
+        if (field.Type is not (FieldType.Message or FieldType.String or FieldType.Bytes or FieldType.Enum))
         {
-            return !field.Has(FieldChecks.Mandatory) || walk.Fail(SapientRule.MissingField, field.Name, Mandatory);
+            return !field.Has(FieldChecks.Mandatory) || !field.HasPresence || field.Accessor.HasValue(message)
+                || walk.Fail(SapientRule.MissingField, field.Name, Mandatory);
         }
 
         var value = field.Accessor.GetValue(message);

@@ -51,34 +51,50 @@ internal static class ValidationPlans
 
         var plan = new MessagePlan(descriptor);
         plans.Add(descriptor, plan);
-        var fields = new List<FieldPlan>();
-        foreach (var field in descriptor.Fields.InFieldNumberOrder())
+        // One step per checked field outside oneofs and per oneof, in field-number order (a oneof sits at its
+        // first member), so violations come out in the order of the message's fields.
+        var steps = new List<(int Number, PlanStep Step)>();
+        foreach (var field in descriptor.Fields.InFieldNumberOrder().Where(f => f.RealContainingOneof is null))
         {
-            var checks = ChecksOf(field);
-            MessagePlan? child = null;
-            if (field.FieldType == FieldType.Message)
+            if (PlanField(field, plans) is { } fieldPlan)
             {
-                if (field.MessageType.FullName == Timestamp.Descriptor.FullName)
-                {
-                    checks |= FieldChecks.Timestamp;
-                }
-                else if (field.MessageType.FullName.StartsWith(Package, StringComparison.Ordinal))
-                {
-                    checks |= FieldChecks.Message;
-                    child = PlanFor(field.MessageType, plans);
-                }
-            }
-
-            if (checks != FieldChecks.None)
-            {
-                fields.Add(new FieldPlan(field, checks, child));
+                steps.Add((field.FieldNumber, new PlanStep(fieldPlan, null)));
             }
         }
 
-        plan.Fields = [.. fields];
-        plan.MandatoryOneofs = [.. descriptor.Oneofs.Where(o => !o.IsSynthetic && IsMandatory(o))];
+        foreach (var oneof in descriptor.Oneofs.Where(o => !o.IsSynthetic))
+        {
+            FieldPlan[] members = [.. oneof.Fields.Select(f => PlanField(f, plans)).OfType<FieldPlan>()];
+            var mandatory = IsMandatory(oneof);
+            if (mandatory || members.Length > 0)
+            {
+                steps.Add((oneof.Fields.Min(f => f.FieldNumber), new PlanStep(null, new OneofPlan(oneof, mandatory, members))));
+            }
+        }
+
+        plan.Steps = [.. steps.OrderBy(s => s.Number).Select(s => s.Step)];
         plan.Rule = SapientMessageRules.For(descriptor.FullName);
         return plan;
+    }
+
+    private static FieldPlan? PlanField(FieldDescriptor field, Dictionary<MessageDescriptor, MessagePlan> plans)
+    {
+        var checks = ChecksOf(field);
+        MessagePlan? child = null;
+        if (field.FieldType == FieldType.Message)
+        {
+            if (field.MessageType.FullName == Timestamp.Descriptor.FullName)
+            {
+                checks |= FieldChecks.Timestamp;
+            }
+            else if (field.MessageType.FullName.StartsWith(Package, StringComparison.Ordinal))
+            {
+                checks |= FieldChecks.Message;
+                child = PlanFor(field.MessageType, plans);
+            }
+        }
+
+        return checks == FieldChecks.None ? null : new FieldPlan(field, checks, child);
     }
 
     private static FieldChecks ChecksOf(FieldDescriptor field)
