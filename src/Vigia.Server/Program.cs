@@ -1,5 +1,6 @@
 using Vigia.Server.Endpoints;
 using Vigia.Server.Hosting;
+using Vigia.Server.Outputs.Webhooks;
 using Vigia.Server.Web;
 using Vigia.Storage;
 
@@ -44,6 +45,7 @@ public sealed partial class Program
             app.MapZones();
             app.MapAlerts();
             app.MapCap();
+            app.MapVigiaWebhooks();
             app.MapConsole();
             app.AnnounceOnStart();
 

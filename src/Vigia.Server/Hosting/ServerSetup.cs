@@ -7,6 +7,7 @@ using OpenTelemetry.Metrics;
 using Vigia.Server.Ingest;
 using Vigia.Server.Json;
 using Vigia.Server.Outputs.Tak;
+using Vigia.Server.Outputs.Webhooks;
 using Vigia.Server.Pipeline;
 using Vigia.Server.Security;
 using Vigia.Storage;
@@ -183,6 +184,7 @@ public static class ServerSetup
         services.AddSingleton<Threats.AlertBoard>();
         services.AddSingleton<Threats.IAlertOutput, Threats.AlertJournalOutput>();
         services.AddSingleton<Threats.IAlertOutput, Threats.AlertStreamOutput>();
+        services.AddVigiaWebhooks();
         services.AddVigiaTak(builder.Configuration);
         services.AddSingleton<Threats.AlertLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<Threats.AlertLoop>());

@@ -201,6 +201,33 @@ public sealed class AlertsApiTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task AWebhookEndpoint_ReceivesTheAlertSignedAndMarkedAsAnExercise()
+    {
+        await using var receiver = await Vigia.Server.Tests.Outputs.Webhooks.WebhookReceiver.StartAsync(Vigia.Alerting.Webhooks.WebhookSecret.Generate());
+        var app = Start(exercise: true);
+        using var admin = app.ClientWith(await app.AddKeyAsync("root", ApiKeyRole.Admin));
+        string secret;
+        using (var created = await admin.PostAsync("/api/v1/webhooks", Content($$"""{"id":"proteccion-civil","url":"{{receiver.Url}}","min_level":"warning"}"""), Ct))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            secret = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("secret").GetString()!;
+        }
+
+        var (_, stream) = await ZoneAndPlotsAsync(app);
+        using (stream)
+        {
+            await receiver.WaitForAsync(1, Within);
+            var delivery = receiver.Received.First();
+            var verified = Vigia.Alerting.Webhooks.WebhookVerifier.Verify(
+                Vigia.Alerting.Webhooks.WebhookSecret.Parse(secret), delivery.Id, delivery.Timestamp, delivery.Signature, delivery.Body, DateTimeOffset.UtcNow);
+            Assert.True(verified.IsValid, verified.Detail);
+            var body = JsonDocument.Parse(delivery.Body).RootElement;
+            Assert.Equal("alert.raised", body.GetProperty("type").GetString());
+            Assert.Contains("\"exercise\":true", System.Text.Encoding.UTF8.GetString(delivery.Body), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task AnExerciseServer_MarksEveryAlertAsAnExercise()
     {
         var app = Start(exercise: true);
