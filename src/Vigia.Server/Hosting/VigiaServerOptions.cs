@@ -105,6 +105,9 @@ public sealed class VigiaServerOptions
     /// <summary>The SAPIENT fusion node (off unless a port is set).</summary>
     public Ingest.SapientOptions Sapient { get; set; } = new();
 
+    /// <summary>ASTERIX radar input over UDP (off unless <c>Listen</c> is set).</summary>
+    public Ingest.RadarOptions Radar { get; set; } = new();
+
     /// <summary>Serve HTTPS on every interface with a generated certificate (for phones on the LAN).</summary>
     public bool Lan { get; set; }
 

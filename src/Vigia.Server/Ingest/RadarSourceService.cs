@@ -1,0 +1,95 @@
+using System.Net;
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using Vigia.Core.Observations;
+using Vigia.Sensors.Radar;
+using Vigia.Server.Hosting;
+using Vigia.Server.Pipeline;
+
+namespace Vigia.Server.Ingest;
+
+/// <summary>
+/// Listens for ASTERIX over UDP (<c>Vigia:Radar</c>) once every configured radar is a registered, positioned
+/// sensor of kind <c>radar</c>: CAT-048 plots become <c>rae</c> observations from the radar's position,
+/// records heard twice over redundant networks are kept once, and everything is journalled and tracked.
+/// </summary>
+public sealed partial class RadarSourceService(
+    IOptions<VigiaServerOptions> options,
+    SensorDirectory directory,
+    IngestService ingest,
+    TimeProvider clock,
+    ILogger<RadarSourceService> logger) : BackgroundService
+{
+    /// <summary>The adapter (counters per radar), once running.</summary>
+    public RadarAdapter? Adapter { get; private set; }
+
+    /// <summary>The UDP receiver, once running.</summary>
+    public UdpAsterixReceiver? Receiver { get; private set; }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value.Radar;
+        if (settings.Listen.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            for (var warned = false; !Ready(settings); warned = true)
+            {
+                if (!warned)
+                {
+                    LogError(logger, $"waiting for the radars {string.Join(", ", settings.Sites.Select(s => s.Sensor))} to be registered radar sensors with a position");
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken).ConfigureAwait(false);
+            }
+
+            var adapter = new RadarAdapter(new RadarAdapterOptions
+            {
+                PictureFrame = directory.Frame,
+                Radars = [.. settings.Sites.Select(s => new RadarSiteOptions
+                {
+                    SensorId = s.Sensor,
+                    Sac = s.Sac,
+                    Sic = s.Sic,
+                    Position = directory.Find(s.Sensor)!.Record.Position!.Value,
+                    NorthAlignmentDegrees = s.NorthAlignmentDegrees,
+                    RangeSigmaMeters = s.RangeSigmaMeters,
+                    AzimuthSigmaDegrees = s.AzimuthSigmaDegrees,
+                })],
+            });
+            using var receiver = new UdpAsterixReceiver(adapter, new UdpAsterixReceiverOptions
+            {
+                ListenEndPoint = IPEndPoint.Parse(settings.Listen),
+                MulticastGroup = settings.MulticastGroup.Length > 0 ? IPAddress.Parse(settings.MulticastGroup) : null,
+            }, clock);
+            (Adapter, Receiver) = (adapter, receiver);
+            var channel = Channel.CreateBounded<Observation>(new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+            var pump = new ObservationPump(ingest, reason => LogError(logger, reason));
+            var pumping = pump.RunAsync(channel.Reader, stoppingToken);
+            try
+            {
+                await receiver.RunAsync(channel.Writer, stoppingToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                channel.Writer.TryComplete();
+                await pumping.ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private bool Ready(RadarOptions settings) =>
+        directory.Frame is not null
+        && settings.Sites.All(s => directory.Find(s.Sensor) is { Active: true, Record: { Kind: "radar", Position: not null } });
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Radar (ASTERIX): {Reason}")]
+    private static partial void LogError(ILogger logger, string reason);
+}
