@@ -218,6 +218,7 @@ public static class ServerSetup
             .AddView("vigia.journal.commit.duration", new ExplicitBucketHistogramConfiguration { Boundaries = milliseconds })
             .AddView("vigia.tracker.scan.duration", new ExplicitBucketHistogramConfiguration { Boundaries = milliseconds })
             .AddView("vigia.pipeline.latency", new ExplicitBucketHistogramConfiguration { Boundaries = milliseconds })
+            .AddView("vigia.alerts.latency", new ExplicitBucketHistogramConfiguration { Boundaries = milliseconds })
             .AddPrometheusExporter());
         return builder;
     }

@@ -22,6 +22,7 @@ public sealed class ServerMetrics : IDisposable
         Dropped = _meter.CreateCounter<long>("vigia.pipeline.dropped", "{observation}", "Observations journalled but not tracked: queue full or later than the reorder window");
         ScanDuration = _meter.CreateHistogram<double>("vigia.tracker.scan.duration", "ms", "Tracker step time");
         EndToEnd = _meter.CreateHistogram<double>("vigia.pipeline.latency", "ms", "Request received to its tracks published on the stream");
+        AlertLatency = _meter.CreateHistogram<double>("vigia.alerts.latency", "ms", "Observation received to the alert changes it caused handed to every output (journal and webhook outbox, stream, TAK)");
         _meter.CreateObservableGauge("vigia.pipeline.queue.depth", queueDepth, "{observation}", "Observations waiting for the tracker");
         _meter.CreateObservableGauge("vigia.stream.subscribers", subscribers, "{subscriber}", "Live stream subscribers");
     }
@@ -37,6 +38,9 @@ public sealed class ServerMetrics : IDisposable
 
     /// <summary>Receive-to-published latency, ms.</summary>
     public Histogram<double> EndToEnd { get; }
+
+    /// <summary>Observation received → its alert changes through every alert output, milliseconds.</summary>
+    public Histogram<double> AlertLatency { get; }
 
     /// <inheritdoc />
     public void Dispose() => _meter.Dispose();

@@ -171,7 +171,7 @@ public sealed partial class TrackerLoop(
         metrics.ScanDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         _time = step;
         _lastStepWall = Stopwatch.GetTimestamp();
-        Publish(step);
+        Publish(step, received);
         metrics.EndToEnd.Record(Stopwatch.GetElapsedTime(received).TotalMilliseconds);
     }
 
@@ -192,7 +192,7 @@ public sealed partial class TrackerLoop(
         _tracker.Step(target, ReadOnlySpan<Observation>.Empty);
         _time = target;
         _lastStepWall = Stopwatch.GetTimestamp();
-        Publish(target);
+        Publish(target, 0);
     }
 
     private bool EnsureTracker(List<Observation> observations)
@@ -221,7 +221,9 @@ public sealed partial class TrackerLoop(
         return true;
     }
 
-    private void Publish(Timestamp time)
+    /// <param name="time">The tracker's time.</param>
+    /// <param name="received">Stopwatch timestamp at which the oldest observation of this step was received, or 0 for an idle step.</param>
+    private void Publish(Timestamp time, long received)
     {
         _snapshots.Clear();
         _tracker!.GetDisplayedTracks(time, _snapshots);
@@ -229,7 +231,7 @@ public sealed partial class TrackerLoop(
         var change = _diff.Update(time, _snapshots, _trackJournal);
         picture.Set(_diff.Picture);
         var tracks = _snapshots.ToArray();
-        alerts.OfferPicture(time, tracks, _frame!);
+        alerts.OfferPicture(time, tracks, _frame!, received);
         cot.PublishTracks(time, tracks, _frame!, alerts.IsAllowListed);
         if (change is not null)
         {
@@ -302,7 +304,7 @@ public sealed partial class TrackerLoop(
         StepRecovered(pending);
         if (_time is { } t)
         {
-            Publish(t);
+            Publish(t, 0);
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

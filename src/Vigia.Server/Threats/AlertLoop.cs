@@ -27,6 +27,7 @@ public sealed partial class AlertLoop(
     SensorDirectory directory,
     IEnumerable<IAlertOutput> outputs,
     AlertBoard board,
+    ServerMetrics metrics,
     IOptions<VigiaServerOptions> serverOptions,
     IOptions<ThreatRuleOptions> ruleOptions,
     TimeProvider clock,
@@ -36,6 +37,7 @@ public sealed partial class AlertLoop(
     private readonly IAlertOutput[] _outputs = [.. outputs];
     private readonly List<(TaskCompletionSource<Alert?> Done, Alert? Result)> _pendingAcks = [];
     private long _pictureSequence;
+    private long _received;
     private AlertEngine? _engine;
     private LocalTangentPlane? _frame;
     private Timestamp _lastPicture;
@@ -47,9 +49,12 @@ public sealed partial class AlertLoop(
     /// <summary>Output failures (logged; the other outputs still ran).</summary>
     public long OutputFailures { get; private set; }
 
-    /// <summary>Offers the whole picture at a tracker step (tracker loop; the array is the loop's own copy).</summary>
-    public void OfferPicture(Timestamp time, TrackSnapshot[] tracks, LocalTangentPlane frame) =>
-        _work.Writer.TryWrite(new AlertWork.Picture(time, tracks, frame, Interlocked.Increment(ref _pictureSequence)));
+    /// <summary>
+    /// Offers the whole picture at a tracker step (tracker loop; the array is the loop's own copy).
+    /// <paramref name="received"/> is the stopwatch time its oldest observation arrived (0 for an idle step).
+    /// </summary>
+    public void OfferPicture(Timestamp time, TrackSnapshot[] tracks, LocalTangentPlane frame, long received = 0) =>
+        _work.Writer.TryWrite(new AlertWork.Picture(time, tracks, frame, Interlocked.Increment(ref _pictureSequence), received));
 
     /// <summary>Asks the loop to reload zones and the allow-list from the store.</summary>
     public void Reload() => _work.Writer.TryWrite(new AlertWork.Reload());
@@ -107,7 +112,13 @@ public sealed partial class AlertLoop(
         {
             case AlertWork.Picture picture when picture.Sequence == Interlocked.Read(ref _pictureSequence):
                 var engine = await EngineAsync(picture.Frame, cancellationToken).ConfigureAwait(false);
+                var before = events.Count;
                 events.AddRange(engine.Evaluate(picture.Time, picture.Tracks));
+                if (events.Count > before && picture.Received != 0)
+                {
+                    _received = _received == 0 ? picture.Received : Math.Min(_received, picture.Received);
+                }
+
                 _lastPicture = picture.Time;
                 _lastPictureWall = clock.GetTimestamp();
                 break;
@@ -173,6 +184,12 @@ public sealed partial class AlertLoop(
         }
 
         Published += events.Count;
+        if (_received != 0)
+        {
+            metrics.AlertLatency.Record(System.Diagnostics.Stopwatch.GetElapsedTime(_received).TotalMilliseconds);
+            _received = 0;
+        }
+
         foreach (var (done, result) in _pendingAcks)
         {
             done.TrySetResult(result);

@@ -9,7 +9,7 @@ namespace Vigia.Server.Threats;
 internal abstract record AlertWork
 {
     /// <summary>The whole track picture at a tracker step.</summary>
-    public sealed record Picture(Timestamp Time, TrackSnapshot[] Tracks, LocalTangentPlane Frame, long Sequence) : AlertWork;
+    public sealed record Picture(Timestamp Time, TrackSnapshot[] Tracks, LocalTangentPlane Frame, long Sequence, long Received) : AlertWork;
 
     /// <summary>Zones or allow-list changed in the store: reload them.</summary>
     public sealed record Reload : AlertWork;

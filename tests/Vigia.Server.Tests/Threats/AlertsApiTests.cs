@@ -228,13 +228,27 @@ public sealed class AlertsApiTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task AnExerciseServer_MarksEveryAlertAsAnExercise()
+    public async Task AnExerciseServer_MarksEveryAlertAsAnExercise_AndTheAlertLatencyIsMeasured()
     {
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == "vigia.alerts.latency")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, _, _) => latencies.Add(value));
+        listener.Start();
+
         var app = Start(exercise: true);
         var (_, stream) = await ZoneAndPlotsAsync(app);
         using (stream)
         {
             var raised = JsonDocument.Parse(await stream.WaitForAsync("alert", d => d.Contains("\"change\":\"raised\"", StringComparison.Ordinal), Within)).RootElement;
+            Assert.NotEmpty(latencies);
+            Assert.All(latencies, ms => Assert.InRange(ms, 0, Within.TotalMilliseconds));
             Assert.True(raised.GetProperty("alert").GetProperty("exercise").GetBoolean());
             Assert.StartsWith("EJERCICIO — ALARMA", raised.GetProperty("alert").GetProperty("headline_es").GetString(), StringComparison.Ordinal);
         }
