@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Vigia.Alerting.Alerts;
 using Vigia.Alerting.Lifecycle;
 using Vigia.Cli.Tracking;
@@ -179,10 +178,4 @@ internal static class AlertRun
             Scans.Add(new AlertScan(t, positions));
         }
     }
-
-    /// <summary>The scenario-relative time of an engine timestamp.</summary>
-    public static double SecondsAfter(Timestamp epoch, Timestamp time) => Math.Round(time.SecondsSince(epoch), 6);
-
-    /// <summary>Seconds as the reports print them.</summary>
-    public static string Format(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture);
 }

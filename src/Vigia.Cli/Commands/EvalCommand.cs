@@ -48,7 +48,7 @@ internal static class EvalCommand
         {
             return steps
                 ? throw new UsageException("--steps: not with --alerts (the alert report lists every zone entry)")
-                : RunAlerts(scenarioPath, tracksPath, json, options, stdout, stderr);
+                : RunAlerts(scenarioPath, tracksPath, json, options, warmUp, stdout, stderr);
         }
 
         var (truth, scoredTimes, tracks) = tracksPath is null
@@ -71,7 +71,7 @@ internal static class EvalCommand
     }
 
     /// <summary><c>--alerts</c>: tracker (or tracks file) → alerting engine → <see cref="AlertScorer"/>.</summary>
-    private static int RunAlerts(string scenarioPath, string? tracksPath, bool json, TrackerOptions options, TextWriter stdout, TextWriter stderr)
+    private static int RunAlerts(string scenarioPath, string? tracksPath, bool json, TrackerOptions options, bool warmUp, TextWriter stdout, TextWriter stderr)
     {
         using var reader = ScenarioReader.Open(scenarioPath);
         var header = reader.Header;
@@ -88,6 +88,12 @@ internal static class EvalCommand
         AlertRunResult run;
         if (tracksPath is null)
         {
+            if (warmUp)
+            {
+                // As for the GOSPA evaluation: loop_s then times the tracker, not the JIT compiler.
+                TrackerWarmUp.Run(options);
+            }
+
             var progress = new ProgressBar(stderr, header.EndSeconds - header.StartSeconds, "tracking and alerting");
             run = AlertRun.WithTracker(reader, options, engine, t => progress.Report(t - header.StartSeconds));
             progress.Finish();
