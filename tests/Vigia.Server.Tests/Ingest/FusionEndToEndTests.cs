@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Vigia.Core.Geodesy;
+using Vigia.Protocols.Sapient;
+using Vigia.Server.Tests.Support;
+using Vigia.Storage;
+using Vigia.Testing;
+using SapientMessage = SapientMsg.BsiFlex335V20.SapientMessage;
+using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
+
+namespace Vigia.Server.Tests.Ingest;
+
+/// <summary>
+/// Issue 8's end-to-end check: a radar's ASTERIX CAT-048 plots over loopback UDP and a SAPIENT node's
+/// detections of the same drone over loopback TCP feed one track picture — one fused track, classified.
+/// </summary>
+public sealed class FusionEndToEndTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static int FreePort(SocketType type)
+    {
+        using var probe = new Socket(AddressFamily.InterNetwork, type, type == SocketType.Dgram ? ProtocolType.Udp : ProtocolType.Tcp);
+        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return ((IPEndPoint)probe.LocalEndPoint!).Port;
+    }
+
+    /// <summary>One CAT-048 block with one plot: I010 SAC/SIC, I140 time of day, I020 single PSR detection, I040 polar position.</summary>
+    private static byte[] Cat048Plot(byte sac, byte sic, DateTimeOffset time, double rangeMeters, double azimuthDegrees)
+    {
+        var tod = (int)Math.Round(time.UtcDateTime.TimeOfDay.TotalSeconds * 128);
+        var rho = (int)Math.Round(rangeMeters / 1852.0 * 256);
+        var theta = (int)Math.Round(azimuthDegrees / 360.0 * 65536) & 0xFFFF;
+        byte[] record = [0xF0, sac, sic, (byte)(tod >> 16), (byte)(tod >> 8), (byte)tod, 0x20, (byte)(rho >> 8), (byte)rho, (byte)(theta >> 8), (byte)theta];
+        return [48, 0, (byte)(3 + record.Length), .. record];
+    }
+
+    [Fact]
+    public async Task RadarPlotsOverUdp_AndASapientNode_FeedOneFusedClassifiedTrack()
+    {
+        var udpPort = FreePort(SocketType.Dgram);
+        var tcpPort = FreePort(SocketType.Stream);
+        await using var app = new VigiaServerFactory(settings: new Dictionary<string, string?>
+        {
+            ["Vigia:Radar:Listen"] = $"127.0.0.1:{udpPort}",
+            ["Vigia:Radar:Sites:0:Sensor"] = "radar-1",
+            ["Vigia:Radar:Sites:0:Sac"] = "25",
+            ["Vigia:Radar:Sites:0:Sic"] = "201",
+            ["Vigia:Sapient:Port"] = tcpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        await app.AddSensorAsync("radar-1", "radar", VigiaServerFactory.RadarPosition);
+        using var viewer = app.ClientWith(await app.AddKeyAsync("v", ApiKeyRole.Viewer));
+        var radarService = (Vigia.Server.Ingest.RadarSourceService)app.Services.GetService(typeof(Vigia.Server.Ingest.RadarSourceService))!;
+        for (var i = 0; i < 100 && radarService.Receiver is null; i++)
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        using var node = new TcpClient();
+        for (var attempt = 0; !node.Connected; attempt++)
+        {
+            try
+            {
+                await node.ConnectAsync(IPAddress.Loopback, tcpPort, Ct);
+            }
+            catch (SocketException) when (attempt < 50)
+            {
+                await Task.Delay(100, Ct);
+            }
+        }
+
+        SapientMessage Golden(string name) => SapientMessage.Parser.ParseFrom(File.ReadAllBytes(TestPaths.SharedData("sapient", "examples", "vigia-golden", name))[4..]);
+        var registration = Golden("01_registration_radar.frame.bin");
+        registration.Timestamp = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
+        await node.GetStream().WriteAsync(SapientWriter.ToFrame(registration), Ct);
+
+        // The drone: 3 km from the radar at azimuth 45°, hovering at the radar's height.
+        const double Range = 3000, Azimuth = 45;
+        var target = new LocalTangentPlane(VigiaServerFactory.RadarPosition)
+            .ToGeodetic(new EnuVector(Range * Math.Sin(Azimuth * Math.PI / 180), Range * Math.Cos(Azimuth * Math.PI / 180), 0));
+        var detection = Golden("04_detection_report_uav.frame.bin");
+        detection.DetectionReport.Location.X = target.LongitudeDegrees;
+        detection.DetectionReport.Location.Y = target.LatitudeDegrees;
+        detection.DetectionReport.Location.Z = target.HeightAboveEllipsoidMeters;
+        detection.DetectionReport.EnuVelocity = null;
+
+        using var radar = new UdpClient();
+        var t0 = DateTimeOffset.UtcNow.AddSeconds(-6);
+        for (var k = 0; k < 6; k++)
+        {
+            var t = t0.AddSeconds(k);
+            await radar.SendAsync(Cat048Plot(25, 201, t, Range, Azimuth), new IPEndPoint(IPAddress.Loopback, udpPort), Ct);
+            detection.Timestamp = Timestamp.FromDateTimeOffset(t.AddMilliseconds(300));
+            detection.DetectionReport.ReportId = $"01KF1EQV217TRMCT2JAYYXCG{k}V";
+            await node.GetStream().WriteAsync(SapientWriter.ToFrame(detection), Ct);
+            await Task.Delay(50, Ct);
+        }
+
+        List<JsonElement> tracks = [];
+        for (var i = 0; i < 100; i++)
+        {
+            await Task.Delay(200, Ct);
+            var picture = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/tracks", Ct);
+            tracks = [.. picture.GetProperty("tracks").EnumerateArray()];
+            if (tracks.Any(t => t.GetProperty("sensors").GetArrayLength() == 2))
+            {
+                break;
+            }
+        }
+
+        var fused = Assert.Single(tracks);
+        Assert.Equal(["radar-1", "sapient:" + registration.NodeId], fused.GetProperty("sensors").EnumerateArray().Select(s => s.GetString()!).Order());
+        Assert.Equal(("uav_rotary_wing", "sapient"), (fused.GetProperty("object_class").GetString(), fused.GetProperty("class_source").GetString()));
+        Assert.Equal(target.LatitudeDegrees, fused.GetProperty("position").GetProperty("lat").GetDouble(), 3);
+    }
+}
