@@ -100,7 +100,7 @@ public sealed class DemoCommandTests
             await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
-        Assert.True(demo.WaitForExit(TimeSpan.FromSeconds(30)), "vigia demo did not stop on SIGINT:\n" + demo.Output);
+        Assert.True(demo.WaitForExit(TimeSpan.FromSeconds(90)), "vigia demo did not stop on SIGINT within 90 s:\n" + demo.Output);
         Assert.True(demo.ExitCode == 0, $"exit {demo.ExitCode}:\n{demo.Output}");
         Assert.Contains("vigia demo: stopped", demo.Output, StringComparison.Ordinal);
     }

@@ -45,7 +45,11 @@ public sealed class ThreatAssessor
         var distance = zone.Zone.Geometry.DistanceMeters(here.EastMeters, here.NorthMeters);
         var sigma = Math.Sqrt(Math.Max(0, (track.PositionCovariance.M11 + track.PositionCovariance.M22) / 2));
 
-        var (relation, secondsToEntry, outsideBand) = Relate(zone, memory.Relation, position, here, velocity, speed, distance, sigma);
+        // A drone with a plausible Remote ID is predicted over a shorter horizon: its advisory is worth less than
+        // the false alarms a long extrapolation of a lawful flight past a zone would cost.
+        var cooperative = track.UasId is not null && track.Identity is not { Flags.Count: > 0 };
+        var horizon = cooperative ? Math.Min(_options.CooperativeWarningHorizonSeconds, _options.WarningHorizonSeconds) : _options.WarningHorizonSeconds;
+        var (relation, secondsToEntry, outsideBand) = Relate(zone, memory.Relation, position, here, velocity, speed, distance, sigma, horizon);
         memory.Relation = relation;
         // Loitering, once found, holds while the track stays inside (a hovering drone drifting faster for a
         // moment has not stopped loitering); slow flight must last the loiter time to count.
@@ -68,7 +72,7 @@ public sealed class ThreatAssessor
     }
 
     private (ZoneRelation Relation, double? SecondsToEntry, bool OutsideBand) Relate(
-        ZoneContext zone, ZoneRelation previous, GeoPosition position, EnuVector here, EnuVector velocity, double speed, double distance, double sigma)
+        ZoneContext zone, ZoneRelation previous, GeoPosition position, EnuVector here, EnuVector velocity, double speed, double distance, double sigma, double horizon)
     {
         var hysteresis = _options.HysteresisMeters;
         var geometry = zone.Zone.Geometry;
@@ -86,10 +90,10 @@ public sealed class ThreatAssessor
         if (speed >= _options.MinPredictionSpeedMetersPerSecond)
         {
             var extra = previous >= ZoneRelation.Approaching ? hysteresis : 0;
-            var entry = PredictEntry(geometry, here, velocity, speed, distance, sigma, extra);
+            var entry = PredictEntry(geometry, here, velocity, speed, distance, sigma, extra, horizon);
             if (entry is { } t)
             {
-                var exact = geometry.TimeToEntrySeconds(position, velocity, _options.WarningHorizonSeconds);
+                var exact = geometry.TimeToEntrySeconds(position, velocity, horizon);
                 return (ZoneRelation.Approaching, exact ?? t, false);
             }
         }
@@ -104,9 +108,8 @@ public sealed class ThreatAssessor
     }
 
     /// <summary>The first sampled time at which the extrapolated track comes within its uncertainty margin of the outline.</summary>
-    private double? PredictEntry(ZoneGeometry geometry, EnuVector here, EnuVector velocity, double speed, double distance, double sigma, double extra)
+    private double? PredictEntry(ZoneGeometry geometry, EnuVector here, EnuVector velocity, double speed, double distance, double sigma, double extra, double horizon)
     {
-        var horizon = _options.WarningHorizonSeconds;
         var baseMargin = (_options.PositionSigmas * sigma) + extra;
         var maxMargin = _options.MaxPredictionMarginMeters + extra;
         if (distance - (speed * horizon) - maxMargin > 0)

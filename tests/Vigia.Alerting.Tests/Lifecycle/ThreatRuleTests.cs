@@ -80,6 +80,18 @@ public sealed class ThreatRuleTests
     }
 
     [Fact]
+    public void CooperativeDrones_ArePredictedOverTheShorterHorizon()
+    {
+        // No buffer. At 10 m/s toward the zone: entry in 90 s (beyond the cooperative 60 s), then in 40 s.
+        Assert.Empty(Engine(null, Village(buffer: 0)).Evaluate(At(0), [Track(1, 0, 1400, vn: -10, uasId: "HOBBY-1")]));
+        var near = Assert.Single(Engine(null, Village(buffer: 0)).Evaluate(At(0), [Track(1, 0, 900, vn: -10, uasId: "HOBBY-1")])).Alert;
+        Assert.Equal((AlertLevel.Advisory, AlertReason.PredictedEntry), (near.Level, near.Reasons[0]));
+
+        // The same unknown drone 90 s out is a warning.
+        Assert.Equal(AlertLevel.Warning, Assert.Single(Engine(null, Village(buffer: 0)).Evaluate(At(0), [Track(1, 0, 1400, vn: -10)])).Alert.Level);
+    }
+
+    [Fact]
     public void ImplausibleRemoteId_KeepsTheFullLevel()
     {
         var doubtful = new BroadcastIdentity { Flags = ["speed-implausible"] };
