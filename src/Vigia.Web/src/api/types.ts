@@ -29,6 +29,16 @@ export interface Track {
   flags?: string[] | null;
   /** Ids of the sensors whose observations updated the track, most recent last. */
   sensors?: string[] | null;
+  /** What the track is by its best evidence (`uav_rotary_wing`, `manned_aircraft`, …); absent when only radar saw it. */
+  object_class?: string | null;
+  /** Where that evidence comes from: `adsb`, `remote_id`, `sapient`, `radar`. */
+  class_source?: string | null;
+  /** The evidence's confidence, 0…1. */
+  class_confidence?: number | null;
+  /** The sensor's own words (a SAPIENT class name, an ADS-B callsign). */
+  class_label?: string | null;
+  /** The sensor that gave the evidence. */
+  class_sensor?: string | null;
   first_seen?: string;
   last_update?: string;
   updates?: number;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Track } from '../api/types';
 import { setLanguage } from '../i18n/i18n';
-import { describeFlag, flagTexts, identityRows, type CardValue } from './identityCard';
+import { classText, describeFlag, flagTexts, identityRows, type CardValue } from './identityCard';
 
 const base: Track = { id: 7, status: 'confirmed', time: '2026-11-25T18:00:00Z', position: { lat: 19.19, lon: -102.84, h: 420 }, cooperative: true, uas_id: 'FIN87astrdge12k8' };
 const row = (track: Track, key: string): CardValue => {
@@ -11,6 +11,19 @@ const row = (track: Track, key: string): CardValue => {
 };
 
 afterEach(() => setLanguage('es'));
+
+describe('classText', () => {
+  it('names the class and its evidence in the UI language, and says when only radar saw the track', () => {
+    setLanguage('en');
+    expect(classText({ ...base, object_class: 'manned_aircraft', class_source: 'adsb', class_confidence: 1, class_label: 'AMX123', class_sensor: 'adsb-1' }))
+      .toBe('manned aircraft (ADS-B, 100 %, «AMX123», adsb-1)');
+    expect(classText({ ...base, object_class: 'uav_rotary_wing', class_source: 'sapient', class_confidence: 0.8 })).toBe('rotary-wing drone (SAPIENT, 80 %)');
+    expect(classText({ ...base, object_class: null })).toBe('unknown (radar only)');
+    setLanguage('es');
+    expect(classText({ ...base, object_class: 'uav_fixed_wing', class_source: 'remote_id' })).toBe('dron de ala fija (Remote ID)');
+    expect(row({ ...base, object_class: 'bird' }, 'card.class')).toEqual({ kind: 'text', text: 'ave' });
+  });
+});
 
 describe('identityRows', () => {
   it('shows the identity fields the server sends', () => {

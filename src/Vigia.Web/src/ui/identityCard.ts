@@ -41,6 +41,7 @@ export function identityRows(track: Track): Array<[Key, CardValue]> {
     ['card.uasId', track.uas_id ? text(track.uas_id) : text(none())],
     ['card.cooperative', text(track.cooperative ? t('value.yes') : t('value.no'))],
     ['card.status', text(statusText(track.status))],
+    ['card.class', text(classText(track))],
     ['card.type', optional(track.ua_type)],
     ['card.operatorId', optional(track.operator_id)],
     ['card.selfId', optional(track.self_id)],
@@ -55,6 +56,33 @@ export function identityRows(track: Track): Array<[Key, CardValue]> {
     ['card.operator', text(track.operator ? `${latLon(track.operator.lat, track.operator.lon)} · ${metres(track.operator.h)}` : none())],
     ['card.updates', text(typeof track.updates === 'number' ? String(track.updates) : none())],
   ];
+}
+
+const classKeys: Readonly<Record<string, Key>> = {
+  uav: 'class.uav',
+  uav_rotary_wing: 'class.uav_rotary_wing',
+  uav_fixed_wing: 'class.uav_fixed_wing',
+  manned_aircraft: 'class.manned_aircraft',
+  bird: 'class.bird',
+  ground_vehicle: 'class.ground_vehicle',
+  person: 'class.person',
+  other: 'class.other',
+};
+
+const sourceNames: Readonly<Record<string, string>> = { adsb: 'ADS-B', remote_id: 'Remote ID', sapient: 'SAPIENT', radar: 'radar' };
+
+/** The track's classification in words: class, then its evidence (source, confidence, the sensor's label and id). */
+export function classText(track: Track): string {
+  const cls = track.object_class;
+  if (typeof cls !== 'string' || cls === '' || cls === 'unknown') return t('class.unknown');
+  const name = Object.hasOwn(classKeys, cls) ? t(classKeys[cls]!) : cls;
+  const evidence = [
+    typeof track.class_source === 'string' ? (sourceNames[track.class_source] ?? track.class_source) : null,
+    typeof track.class_confidence === 'number' ? `${Math.round(track.class_confidence * 100)} %` : null,
+    typeof track.class_label === 'string' && track.class_label.trim() !== '' ? `«${track.class_label}»` : null,
+    typeof track.class_sensor === 'string' && track.class_sensor !== '' ? track.class_sensor : null,
+  ].filter((e): e is string => e !== null);
+  return evidence.length > 0 ? `${name} (${evidence.join(', ')})` : name;
 }
 
 /**
