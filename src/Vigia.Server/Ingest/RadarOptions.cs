@@ -11,6 +11,22 @@ public sealed class RadarOptions
 
     /// <summary>The radars: CAT-048 plots from each become <c>rae</c> observations from its registered position.</summary>
     public List<RadarSiteSetting> Sites { get; set; } = [];
+
+    /// <summary>Tracker systems (SDPS) whose CAT-062 system tracks become geodetic positions with their covariance.</summary>
+    public List<SystemTrackSetting> TrackSources { get; set; } = [];
+}
+
+/// <summary>A system-track source: the registered sensor (kind <c>radar</c>) its CAT-062 tracks belong to, and its data source.</summary>
+public sealed class SystemTrackSetting
+{
+    /// <summary>The registered sensor.</summary>
+    public string Sensor { get; set; } = "";
+
+    /// <summary>ASTERIX System Area Code.</summary>
+    public byte Sac { get; set; }
+
+    /// <summary>ASTERIX System Identification Code.</summary>
+    public byte Sic { get; set; }
 }
 
 /// <summary>One radar: the registered sensor (kind <c>radar</c>, with a position) and the data source it sends as.</summary>

@@ -10,7 +10,8 @@ namespace Vigia.Server.Ingest;
 
 /// <summary>
 /// Listens for ASTERIX over UDP (<c>Vigia:Radar</c>) once every configured radar is a registered, positioned
-/// sensor of kind <c>radar</c>: CAT-048 plots become <c>rae</c> observations from the radar's position,
+/// sensor of kind <c>radar</c>: CAT-048 plots become <c>rae</c> observations from the radar's position, CAT-062
+/// system tracks of a configured source geodetic positions with their covariance,
 /// records heard twice over redundant networks are kept once, and everything is journalled and tracked.
 /// </summary>
 public sealed partial class RadarSourceService(
@@ -60,6 +61,7 @@ public sealed partial class RadarSourceService(
                     RangeSigmaMeters = s.RangeSigmaMeters,
                     AzimuthSigmaDegrees = s.AzimuthSigmaDegrees,
                 })],
+                TrackSources = [.. settings.TrackSources.Select(s => new SystemTrackSourceOptions { SensorId = s.Sensor, Sac = s.Sac, Sic = s.Sic })],
             });
             using var receiver = new UdpAsterixReceiver(adapter, new UdpAsterixReceiverOptions
             {
@@ -88,7 +90,8 @@ public sealed partial class RadarSourceService(
 
     private bool Ready(RadarOptions settings) =>
         directory.Frame is not null
-        && settings.Sites.All(s => directory.Find(s.Sensor) is { Active: true, Record: { Kind: "radar", Position: not null } });
+        && settings.Sites.All(s => directory.Find(s.Sensor) is { Active: true, Record: { Kind: "radar", Position: not null } })
+        && settings.TrackSources.All(s => directory.Find(s.Sensor) is { Active: true, Record.Kind: "radar" });
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Radar (ASTERIX): {Reason}")]
     private static partial void LogError(ILogger logger, string reason);

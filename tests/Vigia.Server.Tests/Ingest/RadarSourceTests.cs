@@ -18,9 +18,9 @@ public sealed class RadarSourceTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static List<byte[]> Payloads()
+    private static List<byte[]> Payloads(string file = "cat_034_048.pcap")
     {
-        using var stream = File.OpenRead(TestPaths.SharedData("radar", "cat_034_048.pcap"));
+        using var stream = File.OpenRead(TestPaths.SharedData("radar", file));
         using var reader = CaptureReader.TryOpen(stream, leaveOpen: false, out var error) ?? throw new InvalidOperationException(error.Message);
         var payloads = new List<byte[]>();
         while (reader.ReadNext(out var record) == CaptureReadStatus.Record)
@@ -90,5 +90,52 @@ public sealed class RadarSourceTests
 
         Assert.Equal(expected.Count, journalled);
         Assert.Equal(64 + 17, service.Adapter!.Counters.Values.Sum(c => c.Duplicates));
+    }
+
+    [Fact]
+    public async Task SystemTracks_OfAConfiguredSource_AreJournalledAsPositions()
+    {
+        int port;
+        using (var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0)))
+        {
+            port = ((IPEndPoint)probe.Client.LocalEndPoint!).Port;
+        }
+
+        await using var app = new VigiaServerFactory(settings: new Dictionary<string, string?>
+        {
+            ["Vigia:Radar:Listen"] = $"127.0.0.1:{port}",
+            ["Vigia:Radar:TrackSources:0:Sensor"] = "sdps-100",
+            ["Vigia:Radar:TrackSources:0:Sac"] = "25",
+            ["Vigia:Radar:TrackSources:0:Sic"] = "100",
+        });
+        await app.AddSensorAsync("sdps-100", "radar", Site);
+        var service = (Vigia.Server.Ingest.RadarSourceService)app.Services.GetService(typeof(Vigia.Server.Ingest.RadarSourceService))!;
+        for (var i = 0; i < 100 && service.Receiver is null; i++)
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        using var sender = new UdpClient();
+        foreach (var payload in Payloads("cat_062_065.pcap"))
+        {
+            await sender.SendAsync(payload, new IPEndPoint(IPAddress.Loopback, port), Ct);
+        }
+
+        long journalled = 0;
+        for (var i = 0; i < 100 && journalled < 2; i++)
+        {
+            await Task.Delay(100, Ct);
+            journalled = await app.Journal.CountObservationsAsync(Ct);
+        }
+
+        // The capture holds two CAT-062 system tracks (and one CAT-065 status message).
+        Assert.Equal(2, journalled);
+        var stored = new List<Vigia.Storage.StoredObservation>();
+        await foreach (var o in app.Journal.ReadObservationsAsync(new Vigia.Storage.ObservationQuery { BySequence = true }, Ct))
+        {
+            stored.Add(o);
+        }
+
+        Assert.All(stored, o => Assert.Equal((MeasurementKind.GeodeticPosition, "sdps-100"), (o.Observation.Measurement.Kind, o.Observation.Sensor.Value)));
     }
 }
