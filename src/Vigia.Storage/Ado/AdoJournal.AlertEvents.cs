@@ -61,27 +61,30 @@ internal abstract partial class AdoJournal
             return Task.CompletedTask;
         }
 
-        return WriteAsync("journalling alerts", async (connection, transaction, ct) =>
-        {
-            await using var command = connection.CreateCommand(
-                transaction,
-                "INSERT INTO alert_events (alert_id, version, time_ns, change, level, exercise, body) VALUES (@a, @v, @t, @c, @l, @x, @b) ON CONFLICT DO NOTHING");
-            var a = command.Add("@a", DbType.String, "");
-            var v = command.Add("@v", DbType.Int32, 0);
-            var t = command.Add("@t", DbType.Int64, 0L);
-            var c = command.Add("@c", DbType.String, "");
-            var l = command.Add("@l", DbType.Int32, 0);
-            var x = command.Add("@x", DbType.Int32, 0);
-            var b = command.Add("@b", DbType.String, "");
-            foreach (var e in events)
-            {
-                (a.Value, v.Value, t.Value, c.Value, l.Value, x.Value, b.Value) =
-                    (e.AlertId, e.Version, e.Time.UnixNanoseconds, e.Change, e.Level, e.Exercise ? 1 : 0, e.Body);
-                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            }
+        return WriteAsync("journalling alerts", (connection, transaction, ct) => AppendAlertEventsCoreAsync(connection, transaction, events, ct), cancellationToken);
+    }
 
-            return events.Count;
-        }, cancellationToken);
+    /// <summary>Inserts alert versions in the caller's transaction (a version already journalled is skipped); returns how many were given.</summary>
+    private static async Task<int> AppendAlertEventsCoreAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<AlertEventRecord> events, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand(
+            transaction,
+            "INSERT INTO alert_events (alert_id, version, time_ns, change, level, exercise, body) VALUES (@a, @v, @t, @c, @l, @x, @b) ON CONFLICT DO NOTHING");
+        var a = command.Add("@a", DbType.String, "");
+        var v = command.Add("@v", DbType.Int32, 0);
+        var t = command.Add("@t", DbType.Int64, 0L);
+        var c = command.Add("@c", DbType.String, "");
+        var l = command.Add("@l", DbType.Int32, 0);
+        var x = command.Add("@x", DbType.Int32, 0);
+        var b = command.Add("@b", DbType.String, "");
+        foreach (var e in events)
+        {
+            (a.Value, v.Value, t.Value, c.Value, l.Value, x.Value, b.Value) =
+                (e.AlertId, e.Version, e.Time.UnixNanoseconds, e.Change, e.Level, e.Exercise ? 1 : 0, e.Body);
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        return events.Count;
     }
 
     /// <inheritdoc />
