@@ -16,13 +16,15 @@ public sealed partial class AlertEngine
         _seen.Clear();
         var zone = incident.Zone;
         var lookAhead = _options.MaxPredictionMarginMeters + _options.HysteresisMeters;
+        var index = -1;
         foreach (var track in tracks)
         {
+            var position = _positions[++index];
             var memory = incident.Tracks.GetValueOrDefault(track.TrackId);
             if (memory is null)
             {
                 // Cheap pre-gate: only tracks that could reach the zone within the horizon get memory.
-                var here = zone.Zone.Geometry.Plane.ToEnu(_pictureFrame.ToGeodetic(track.Position));
+                var here = zone.Zone.Geometry.Plane.ToEnu(position);
                 var reach = incident.ReachMeters + lookAhead + (track.Velocity.HorizontalLength * _options.WarningHorizonSeconds);
                 if (here.HorizontalLength > reach)
                 {
@@ -35,7 +37,7 @@ public sealed partial class AlertEngine
 
             _seen.Add(track.TrackId);
             memory.UasId = track.UasId;
-            var assessment = _assessor.Assess(track, _pictureFrame, zone, memory, _allowList.Allows(track.UasId, now), now);
+            var assessment = _assessor.Assess(track, position, _pictureFrame, zone, memory, _allowList.Allows(track.UasId, now), now);
             Hold(memory, assessment, now);
         }
 

@@ -27,6 +27,7 @@ public sealed partial class AlertEngine
     private readonly List<AlertEvent> _events = [];
     private readonly HashSet<long> _seen = [];
     private readonly List<long> _gone = [];
+    private readonly List<GeoPosition> _positions = [];
     private AllowList _allowList;
 
     /// <summary>Creates an engine for tracks published in <paramref name="pictureFrame"/>.</summary>
@@ -97,6 +98,14 @@ public sealed partial class AlertEngine
     {
         ArgumentNullException.ThrowIfNull(tracks);
         _events.Clear();
+
+        // Each track's WGS-84 position once per evaluation, shared by every zone.
+        _positions.Clear();
+        foreach (var track in tracks)
+        {
+            _positions.Add(_pictureFrame.ToGeodetic(track.Position));
+        }
+
         foreach (var zone in _zones)
         {
             EvaluateZone(zone, now, tracks);

@@ -27,16 +27,16 @@ public sealed class ThreatAssessor
         _options = options;
     }
 
-    /// <summary>Assesses <paramref name="track"/> (in <paramref name="pictureFrame"/>) against <paramref name="zone"/>.</summary>
+    /// <summary>Assesses <paramref name="track"/> (in <paramref name="pictureFrame"/>, at <paramref name="position"/>) against <paramref name="zone"/>.</summary>
     internal TrackZoneAssessment Assess(
         in TrackSnapshot track,
+        GeoPosition position,
         LocalTangentPlane pictureFrame,
         ZoneContext zone,
         TrackZoneMemory memory,
         bool allowListed,
         Timestamp now)
     {
-        var position = pictureFrame.ToGeodetic(track.Position);
         var plane = zone.Zone.Geometry.Plane;
         var here = plane.ToEnu(position);
         var velocity = plane.TransformDirectionFrom(pictureFrame, track.Velocity);
@@ -171,14 +171,13 @@ public sealed class ThreatAssessor
         }
         else
         {
-            // Cooperative: one level lower. A cooperative drone in the watch buffer raises nothing.
+            // Cooperative: one level lower. A cooperative drone in the watch buffer (UNKNOWN_IN_BUFFER) raises nothing.
             level = level - 1;
             if (level == AlertLevel.None)
             {
                 return (AlertLevel.None, []);
             }
 
-            reasons.Remove(AlertReason.UnknownInBuffer);
             reasons.Add(AlertReason.Cooperative);
         }
 

@@ -50,9 +50,7 @@ public sealed partial class ZoneGeometry
     public double DistanceMeters(GeoPosition position)
     {
         var p = ToPlane(position);
-        return _radiusMeters is { } r
-            ? Math.Max(0, Math.Sqrt((p.X * p.X) + (p.Y * p.Y)) - r)
-            : Polygon.Distance(Factory.CreatePoint(p));
+        return DistanceMeters(p.X, p.Y);
     }
 
     /// <summary>Horizontal distance in metres from a point on this zone's plane (east, north) to the outline; 0 inside.</summary>
