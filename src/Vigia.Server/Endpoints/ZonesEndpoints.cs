@@ -141,19 +141,16 @@ public static class ZonesEndpoints
         var body = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var isCollection = body.Contains("\"FeatureCollection\"", StringComparison.Ordinal);
+            var node = JsonNode.Parse(body) as JsonObject;
+            var isCollection = node?["type"] is JsonValue type && type.TryGetValue<string>(out var name) && name == "FeatureCollection";
             int? version = null;
-            if (pathId is not null)
+            if (pathId is not null && node?["properties"] is JsonObject properties)
             {
-                var node = JsonNode.Parse(body) as JsonObject;
-                if (node?["properties"] is JsonObject properties)
+                version = properties["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : null;
+                if (properties["id"] is null)
                 {
-                    version = properties["version"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : null;
-                    if (properties["id"] is null)
-                    {
-                        properties["id"] = pathId;
-                        body = node.ToJsonString();
-                    }
+                    properties["id"] = pathId;
+                    body = node.ToJsonString();
                 }
             }
 
