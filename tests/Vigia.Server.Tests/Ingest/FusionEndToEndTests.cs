@@ -3,11 +3,8 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using Vigia.Core.Geodesy;
-using Vigia.Protocols.Sapient;
 using Vigia.Server.Tests.Support;
 using Vigia.Storage;
-using Vigia.Testing;
-using SapientMessage = SapientMsg.BsiFlex335V20.SapientMessage;
 using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 
 namespace Vigia.Server.Tests.Ingest;
@@ -58,29 +55,14 @@ public sealed class FusionEndToEndTests
             await Task.Delay(100, Ct);
         }
 
-        using var node = new TcpClient();
-        for (var attempt = 0; !node.Connected; attempt++)
-        {
-            try
-            {
-                await node.ConnectAsync(IPAddress.Loopback, tcpPort, Ct);
-            }
-            catch (SocketException) when (attempt < 50)
-            {
-                await Task.Delay(100, Ct);
-            }
-        }
-
-        SapientMessage Golden(string name) => SapientMessage.Parser.ParseFrom(File.ReadAllBytes(TestPaths.SharedData("sapient", "examples", "vigia-golden", name))[4..]);
-        var registration = Golden("01_registration_radar.frame.bin");
-        registration.Timestamp = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
-        await node.GetStream().WriteAsync(SapientWriter.ToFrame(registration), Ct);
+        using var node = await SapientNode.ConnectAsync(tcpPort, Ct);
+        var registration = await node.RegisterAsync(Ct);
 
         // The drone: 3 km from the radar at azimuth 45°, hovering at the radar's height.
         const double Range = 3000, Azimuth = 45;
         var target = new LocalTangentPlane(VigiaServerFactory.RadarPosition)
             .ToGeodetic(new EnuVector(Range * Math.Sin(Azimuth * Math.PI / 180), Range * Math.Cos(Azimuth * Math.PI / 180), 0));
-        var detection = Golden("04_detection_report_uav.frame.bin");
+        var detection = SapientNode.Golden("04_detection_report_uav.frame.bin");
         detection.DetectionReport.Location.X = target.LongitudeDegrees;
         detection.DetectionReport.Location.Y = target.LatitudeDegrees;
         detection.DetectionReport.Location.Z = target.HeightAboveEllipsoidMeters;
@@ -94,7 +76,7 @@ public sealed class FusionEndToEndTests
             await radar.SendAsync(Cat048Plot(25, 201, t, Range, Azimuth), new IPEndPoint(IPAddress.Loopback, udpPort), Ct);
             detection.Timestamp = Timestamp.FromDateTimeOffset(t.AddMilliseconds(300));
             detection.DetectionReport.ReportId = $"01KF1EQV217TRMCT2JAYYXCG{k}V";
-            await node.GetStream().WriteAsync(SapientWriter.ToFrame(detection), Ct);
+            await node.SendAsync(detection, Ct);
             await Task.Delay(50, Ct);
         }
 

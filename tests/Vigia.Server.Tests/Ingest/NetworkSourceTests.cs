@@ -3,8 +3,6 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
-using SapientMessage = SapientMsg.BsiFlex335V20.SapientMessage;
-using Vigia.Protocols.Sapient;
 using Vigia.Server.Tests.Support;
 using Vigia.Storage;
 using Vigia.Testing;
@@ -75,32 +73,16 @@ public sealed class NetworkSourceTests
         using var viewer = app.ClientWith(await app.AddKeyAsync("v", ApiKeyRole.Viewer));
         _ = app.Server; // start the host
 
-        using var node = new TcpClient();
-        for (var attempt = 0; !node.Connected; attempt++)
-        {
-            try
-            {
-                await node.ConnectAsync(IPAddress.Loopback, port, Ct);
-            }
-            catch (SocketException) when (attempt < 50)
-            {
-                await Task.Delay(100, Ct);
-            }
-        }
+        using var node = await SapientNode.ConnectAsync(port, Ct);
+        var registration = await node.RegisterAsync(Ct);
 
-        var stream = node.GetStream();
-        var golden = (string name) => SapientMessage.Parser.ParseFrom(File.ReadAllBytes(TestPaths.SharedData("sapient", "examples", "vigia-golden", name))[4..]);
-        var registration = golden("01_registration_radar.frame.bin");
-        registration.Timestamp = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
-        await stream.WriteAsync(SapientWriter.ToFrame(registration), Ct);
-
-        var detection = golden("04_detection_report_uav.frame.bin");
+        var detection = SapientNode.Golden("04_detection_report_uav.frame.bin");
         var t0 = DateTimeOffset.UtcNow.AddSeconds(-4);
         for (var k = 0; k < 5; k++)
         {
             detection.Timestamp = Timestamp.FromDateTimeOffset(t0.AddSeconds(k));
             detection.DetectionReport.ReportId = $"01KF1EQV217TRMCT2JAYYXCG{k}V";
-            await stream.WriteAsync(SapientWriter.ToFrame(detection), Ct);
+            await node.SendAsync(detection, Ct);
         }
 
         var tracks = await WaitForTracksAsync(viewer, t => t.TryGetProperty("object_class", out var c) && c.GetString() == "uav_rotary_wing");
