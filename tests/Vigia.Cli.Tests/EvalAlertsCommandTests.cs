@@ -130,7 +130,13 @@ public sealed class EvalAlertsCommandTests
             ["truth_id", "zone", "t", "warned", "first_warning_t", "lead_s", "first_detected_t", "detected_outside_buffer_m", "approach_speed_mps", "target"],
             root.GetProperty("entries").GetProperty("list")[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(["in_buffer", "predicted_entry", "inside"], root.GetProperty("latency").EnumerateArray().Select(l => l.GetProperty("rule").GetString()));
-        Assert.Equal(["rule", "level", "after_condition", "at_once", "missed", "never_detected"], root.GetProperty("latency")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["rule", "level", "after_condition", "at_once", "missed", "never_detected", "late"], root.GetProperty("latency")[0].EnumerateObject().Select(p => p.Name));
+        foreach (var rule in root.GetProperty("latency").EnumerateArray())
+        {
+            var over = rule.GetProperty("after_condition").GetProperty("over_limit").GetInt32() + rule.GetProperty("at_once").GetProperty("over_limit").GetInt32();
+            Assert.Equal(over, rule.GetProperty("late").GetArrayLength());
+        }
+
         Assert.Equal(["count", "median_s", "max_s", "limit_s", "over_limit"], root.GetProperty("latency")[0].GetProperty("after_condition").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["raised", "by_peak_level", "updates", "cleared"], root.GetProperty("alerts").EnumerateObject().Select(p => p.Name));
         Assert.Equal(["advisory", "warning", "alarm"], root.GetProperty("alerts").GetProperty("by_peak_level").EnumerateObject().Select(p => p.Name));
@@ -194,6 +200,40 @@ public sealed class EvalAlertsCommandTests
         Assert.StartsWith($"{scenario}:1:", result.Stderr, StringComparison.Ordinal);
         Assert.Contains(": zones[0].polygon_wgs84: ", result.Stderr, StringComparison.Ordinal);
         VigiaCli.AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public void EvalAlerts_RulesFile_ReplacesTheDefaults_AndABadOneExits2NamingIt()
+    {
+        var dir = TestPaths.NewTempDirectory();
+        var (scenario, tracks) = WriteHandMadeCase(dir);
+        var rules = Path.Combine(dir, "rules.json");
+        File.WriteAllText(rules, """{ "WarningHorizonSeconds": 5, "CooperativeWarningHorizonSeconds": 5 }""");
+
+        var result = VigiaCli.Run("eval", "--alerts", "--scenario", scenario, "--tracks", tracks, "--rules", rules, "--json");
+
+        // With a 5 s horizon the threat is warned only seconds before it crosses (100-180 s with the defaults).
+        VigiaCli.AssertExit(CommandLine.Ok, result);
+        using (var json = result.StdoutJson())
+        {
+            var entry = Assert.Single(json.RootElement.GetProperty("entries").GetProperty("list").EnumerateArray());
+            Assert.InRange(entry.GetProperty("lead_s").GetDouble(), 0, 10);
+        }
+
+        File.WriteAllText(rules, """{ "WarningHorizonSecs": 5 }""");
+        var unknown = VigiaCli.Run("eval", "--alerts", "--scenario", scenario, "--tracks", tracks, "--rules", rules);
+        VigiaCli.AssertExit(CommandLine.BadInput, unknown);
+        Assert.Contains("WarningHorizonSecs", unknown.Stderr, StringComparison.Ordinal);
+
+        File.WriteAllText(rules, """{ "WarningHorizonSeconds": -1 }""");
+        var invalid = VigiaCli.Run("eval", "--alerts", "--scenario", scenario, "--tracks", tracks, "--rules", rules);
+        VigiaCli.AssertExit(CommandLine.BadInput, invalid);
+        Assert.Contains("WarningHorizonSeconds: must be within", invalid.Stderr, StringComparison.Ordinal);
+        VigiaCli.AssertNoStackTrace(invalid);
+
+        var missing = VigiaCli.Run("eval", "--alerts", "--scenario", scenario, "--rules", Path.Combine(dir, "none.json"));
+        VigiaCli.AssertExit(CommandLine.BadInput, missing);
+        Assert.Contains("--rules: ", missing.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

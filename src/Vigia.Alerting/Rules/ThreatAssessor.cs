@@ -76,7 +76,7 @@ public sealed class ThreatAssessor
     {
         var hysteresis = _options.HysteresisMeters;
         var geometry = zone.Zone.Geometry;
-        var insideHorizontally = distance <= (previous == ZoneRelation.Inside ? hysteresis : 0);
+        var insideHorizontally = distance <= Math.Max(previous == ZoneRelation.Inside ? hysteresis : 0, Math.Min(_options.InsideSigmas * sigma, hysteresis));
         if (insideHorizontally)
         {
             if (!zone.TryContainsHeight(position, out var withinBand) || withinBand)

@@ -23,16 +23,25 @@ public sealed class ThreatRuleOptions
     public double PositionSigmas { get; set; } = 2;
 
     /// <summary>
-    /// Assumed 1-sigma velocity uncertainty in m/s (default 1.5): the predicted position's margin grows by
+    /// Assumed 1-sigma velocity uncertainty in m/s (default 2.5): the predicted position's margin grows by
     /// this times the look-ahead time, so a track heading just past a zone still warns.
     /// </summary>
-    public double VelocitySigmaMetersPerSecond { get; set; } = 1.5;
+    public double VelocitySigmaMetersPerSecond { get; set; } = 2.5;
 
     /// <summary>Largest margin the prediction adds, metres (default 300 m), so an old track cannot warn everything.</summary>
     public double MaxPredictionMarginMeters { get; set; } = 300;
 
     /// <summary>Tracks slower than this are not extrapolated (default 0.5 m/s).</summary>
     public double MinPredictionSpeedMetersPerSecond { get; set; } = 0.5;
+
+    /// <summary>
+    /// A track counts as inside a zone's outline when its estimate is within this many of its own horizontal
+    /// position sigmas of it (default 1): a track's estimate lags and scatters around the drone, so waiting for
+    /// the estimate itself to cross costs the alarm a second or two (measured with <c>vigia eval --alerts</c>,
+    /// docs/alerting-scenarios.md). The margin is at most <see cref="HysteresisMeters"/>, so a coasting track
+    /// with a wide uncertainty does not sound an alarm from afar. 0 = only an estimate inside the outline.
+    /// </summary>
+    public double InsideSigmas { get; set; } = 1;
 
     /// <summary>A condition, once met, holds until it is exceeded by this many metres (default 50 m).</summary>
     public double HysteresisMeters { get; set; } = 50;
@@ -65,6 +74,7 @@ public sealed class ThreatRuleOptions
         Positive(PredictionStepSeconds, nameof(PredictionStepSeconds), 60);
         Positive(CooperativeWarningHorizonSeconds, nameof(CooperativeWarningHorizonSeconds), 3600);
         NonNegative(PositionSigmas, nameof(PositionSigmas), 10);
+        NonNegative(InsideSigmas, nameof(InsideSigmas), 5);
         NonNegative(VelocitySigmaMetersPerSecond, nameof(VelocitySigmaMetersPerSecond), 50);
         NonNegative(MaxPredictionMarginMeters, nameof(MaxPredictionMarginMeters), 10_000);
         NonNegative(MinPredictionSpeedMetersPerSecond, nameof(MinPredictionSpeedMetersPerSecond), 50);

@@ -114,7 +114,17 @@ internal sealed record EntrySummary(int Entries, int Warned, double? MedianLeadS
 /// <param name="AtOnce">Latencies from first detection, s (condition already met when first detected).</param>
 /// <param name="Missed">Conditions met by a tracked truth whose alert never came while the truth was alive.</param>
 /// <param name="NeverDetected">Conditions met by a truth that was never tracked.</param>
-internal sealed record RuleLatency(string Rule, AlertLevel Level, IReadOnlyList<double> AfterCondition, IReadOnlyList<double> AtOnce, int Missed, int NeverDetected);
+/// <param name="Late">The cases over their limit, by time.</param>
+internal sealed record RuleLatency(string Rule, AlertLevel Level, IReadOnlyList<double> AfterCondition, IReadOnlyList<double> AtOnce, int Missed, int NeverDetected, IReadOnlyList<LateAlert> Late);
+
+/// <summary>An alert that came later than its target after the rule's condition (or first detection).</summary>
+/// <param name="TruthId">The threat truth.</param>
+/// <param name="ZoneId">The zone.</param>
+/// <param name="ConditionSeconds">When the truth first met the condition, s.</param>
+/// <param name="AlertedSeconds">When the zone alert reached the rule's level, s.</param>
+/// <param name="LatencySeconds">From the condition, or from first detection when met at once, s.</param>
+/// <param name="AtOnce">True when the condition was already met at first detection.</param>
+internal sealed record LateAlert(int TruthId, string ZoneId, double ConditionSeconds, double AlertedSeconds, double LatencySeconds, bool AtOnce);
 
 /// <summary>One zone alert, for the lists of false alerts and flaps.</summary>
 /// <param name="AlertId">The alert.</param>

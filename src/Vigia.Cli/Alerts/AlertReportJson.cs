@@ -69,6 +69,20 @@ internal static class AlertReportJson
             Latencies(w, "at_once", l.AtOnce, AlertScorer.AtOnceLimitSeconds);
             w.WriteNumber("missed", l.Missed);
             w.WriteNumber("never_detected", l.NeverDetected);
+            w.WriteStartArray("late");
+            foreach (var late in l.Late)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("truth_id", late.TruthId);
+                w.WriteString("zone", late.ZoneId);
+                w.WriteNumber("condition_t", Math.Round(late.ConditionSeconds, 3));
+                w.WriteNumber("alerted_t", Math.Round(late.AlertedSeconds, 3));
+                w.WriteNumber("latency_s", Math.Round(late.LatencySeconds, 3));
+                w.WriteBoolean("at_once", late.AtOnce);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
         }
 

@@ -49,6 +49,14 @@ internal static class AlertReportText
             }
         }
 
+        foreach (var l in r.Latencies)
+        {
+            foreach (var late in l.Late)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"late {l.Rule}: truth {late.TruthId}, zone {late.ZoneId}, condition {late.ConditionSeconds:F1} s, alerted {late.AlertedSeconds:F1} s (+{late.LatencySeconds:F1} s {(late.AtOnce ? "after first detection" : "after the condition")})\n");
+            }
+        }
+
         foreach (var f in r.FalseAlerts)
         {
             text.Append(CultureInfo.InvariantCulture, $"false alert {f.AlertId}: zone {f.ZoneId}, raised {f.RaisedSeconds:F0} s, cleared {Number(f.ClearedSeconds, 0)} s, peak {AlertReportJson.LevelName(f.PeakLevel)}, tracks: {f.Cause}\n");

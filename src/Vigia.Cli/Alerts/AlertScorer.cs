@@ -71,7 +71,7 @@ internal static class AlertScorer
 
         var entries = new List<ZoneEntry>();
         var appearedInside = 0;
-        var latencies = Rule.All.ToDictionary(r => r, _ => (After: new List<double>(), AtOnce: new List<double>(), Missed: 0, NeverDetected: 0));
+        var latencies = Rule.All.ToDictionary(r => r, _ => (After: new List<double>(), AtOnce: new List<double>(), Missed: 0, NeverDetected: 0, Late: new List<LateAlert>()));
         foreach (var truth in threats)
         {
             var firstDetection = scans.FirstDetection(truth);
@@ -97,7 +97,12 @@ internal static class AlertScorer
                         var reference = Math.Max(condition, detected);
                         if (timeline.FirstAtLeast(level, reference, truth.LastSeconds) is { } alerted)
                         {
-                            (detected >= condition ? figures.AtOnce : figures.After).Add(alerted - reference);
+                            var atOnce = detected >= condition;
+                            (atOnce ? figures.AtOnce : figures.After).Add(alerted - reference);
+                            if (alerted - reference > (atOnce ? AtOnceLimitSeconds : ConditionLimitSeconds) + 1e-9)
+                            {
+                                figures.Late.Add(new LateAlert(truth.Truth.Id, zone.Zone.Id, condition, alerted, alerted - reference, atOnce));
+                            }
                         }
                         else
                         {
@@ -121,7 +126,7 @@ internal static class AlertScorer
             AppearedInside = appearedInside,
             AllEntries = Summarise(entries),
             TargetEntries = Summarise([.. entries.Where(e => e.Qualifies)]),
-            Latencies = [.. Rule.All.Select(r => new RuleLatency(r.Name, r.Level, latencies[r].After, latencies[r].AtOnce, latencies[r].Missed, latencies[r].NeverDetected))],
+            Latencies = [.. Rule.All.Select(r => new RuleLatency(r.Name, r.Level, latencies[r].After, latencies[r].AtOnce, latencies[r].Missed, latencies[r].NeverDetected, [.. latencies[r].Late.OrderBy(l => l.ConditionSeconds)]))],
             Alerts = histories.Count,
             AlertsByPeakLevel = ByLevel(histories.Select(h => h.PeakLevel)),
             Updates = histories.Sum(h => h.Versions.Count(v => v.Event.Change == AlertChange.Updated)),

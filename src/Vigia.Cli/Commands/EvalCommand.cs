@@ -19,7 +19,7 @@ internal static class EvalCommand
     public static CommandLine.Command Definition { get; } = new(
         "score tracks (or the tracker itself) against a scenario's truth: GOSPA and track quality",
         "usage: vigia eval --scenario FILE [--tracks TRACKS.json] [--json] [--steps] [--filter imm|cv] [--updater ekf|ukf] [--no-warm-up]\n" +
-        "       vigia eval --alerts --scenario FILE [--tracks TRACKS.json] [--json] [--filter imm|cv] [--updater ekf|ukf]\n\n" +
+        "       vigia eval --alerts --scenario FILE [--tracks TRACKS.json] [--rules RULES.json] [--json] [--filter imm|cv] [--updater ekf|ukf]\n\n" +
         "  --scenario FILE      scenario with truth (cuas-scenario/1), or bundled:NAME (radar-n5-s1, radar-n50-s1, radar-rid-n20-c50-s2)\n" +
         "  --tracks FILE        tracks to score (cuas-tracks/1); without it the tracker runs on the scenario\n" +
         "  --json               one JSON object on stdout instead of the table\n" +
@@ -27,6 +27,8 @@ internal static class EvalCommand
         "  --alerts             run the alerting engine (default rules, exercise off) on the tracks, scan by scan, with the\n" +
         "                       scenario's zones and allow-list, and score it against the truth roles: warnings before\n" +
         "                       zone entries and lead times, rule latencies, false alerts per hour, flaps (docs/alerting-scenarios.md)\n" +
+        "  --rules FILE         with --alerts: threat-rule settings to use instead of the defaults, a JSON object with the\n" +
+        "                       keys of the server's Vigia:Alerting section, e.g. {\"WarningHorizonSeconds\": 90}\n" +
         TrackerChoice.Help,
         Run,
         "json",
@@ -43,12 +45,18 @@ internal static class EvalCommand
         var options = TrackerChoice.From(args);
         var warmUp = !args.Flag("no-warm-up");
         var alerts = args.Flag("alerts");
+        var rulesPath = args.String("rules");
         args.ThrowIfUnused();
         if (alerts)
         {
             return steps
                 ? throw new UsageException("--steps: not with --alerts (the alert report lists every zone entry)")
-                : RunAlerts(scenarioPath, tracksPath, json, options, warmUp, stdout, stderr);
+                : RunAlerts(scenarioPath, tracksPath, RuleSettings.Read(rulesPath), json, options, warmUp, stdout, stderr);
+        }
+
+        if (rulesPath is not null)
+        {
+            throw new UsageException("--rules: only with --alerts");
         }
 
         var (truth, scoredTimes, tracks) = tracksPath is null
@@ -71,7 +79,7 @@ internal static class EvalCommand
     }
 
     /// <summary><c>--alerts</c>: tracker (or tracks file) → alerting engine → <see cref="AlertScorer"/>.</summary>
-    private static int RunAlerts(string scenarioPath, string? tracksPath, bool json, TrackerOptions options, bool warmUp, TextWriter stdout, TextWriter stderr)
+    private static int RunAlerts(string scenarioPath, string? tracksPath, ThreatRuleOptions rules, bool json, TrackerOptions options, bool warmUp, TextWriter stdout, TextWriter stderr)
     {
         using var reader = ScenarioReader.Open(scenarioPath);
         var header = reader.Header;
@@ -82,7 +90,6 @@ internal static class EvalCommand
 
         var frame = ScenarioZones.PictureFrame(scenarioPath, header);
         var zones = ScenarioZones.ToContexts(scenarioPath, header);
-        var rules = new ThreatRuleOptions();
         var allowList = new AllowList(header.AllowList.Select(id => new AllowListEntry(id, "scenario allow_list")));
         var engine = new AlertEngine(rules, frame, zones, allowList);
         AlertRunResult run;

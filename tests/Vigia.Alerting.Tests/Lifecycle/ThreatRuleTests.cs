@@ -43,7 +43,7 @@ public sealed class ThreatRuleTests
     public void PredictionWidensWithUncertainty_ANearMissStillWarns()
     {
         // No watch buffer. Passes 40 m east of the circle's edge at 12 m/s, 1.2 km out: no exact entry, but
-        // within the uncertainty margin (2 sigma + 1.5 m/s x look-ahead) before the horizon.
+        // within the uncertainty margin (2 sigma + 2.5 m/s x look-ahead) before the horizon.
         var engine = Engine(null, Village(buffer: 0));
         var nearMiss = Assert.Single(engine.Evaluate(At(0), [Track(1, 540, 1200, vn: -12)])).Alert;
         Assert.Equal(AlertLevel.Warning, nearMiss.Level);
@@ -66,6 +66,23 @@ public sealed class ThreatRuleTests
         Assert.Equal(AlertLevel.Alarm, alert.Level);
         Assert.Equal([AlertReason.InsideZone, AlertReason.NoRemoteId], alert.Reasons);
         Assert.Equal(0, alert.SecondsToEntry);
+    }
+
+    [Fact]
+    public void AnEstimateWithinOneSigmaOfTheOutline_CountsAsInside_ButNeverFromFurtherThanTheHysteresis()
+    {
+        // The circle's edge is 500 m north of its centre; the track's horizontal sigma is 10 m.
+        Assert.Equal(AlertLevel.Alarm, RaisedBy(Track(1, 0, 508))!.Level);
+        Assert.Equal(AlertLevel.Advisory, RaisedBy(Track(1, 0, 515))!.Level);
+
+        // A coasting track with a 200 m sigma 80 m outside is not inside: the margin stops at the 50 m hysteresis.
+        var vague = Track(1, 0, 580) with { PositionCovariance = Vigia.Core.Numerics.Matrix3x3.Diagonal(40_000, 40_000, 400) };
+        Assert.Equal(AlertLevel.Advisory, RaisedBy(vague)!.Level);
+        Assert.Equal(AlertLevel.Alarm, RaisedBy(vague with { Position = new Vigia.Core.Geodesy.EnuVector(0, 545, 100) })!.Level);
+
+        // With the margin off, only an estimate inside the outline is.
+        var strict = Engine(new ThreatRuleOptions { InsideSigmas = 0 });
+        Assert.Equal(AlertLevel.Advisory, Assert.Single(strict.Evaluate(At(0), [Track(1, 0, 508)])).Alert.Level);
     }
 
     [Fact]
