@@ -138,6 +138,87 @@ public sealed class ReplayCommandTests
         Assert.Contains("replayed 8 observations", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Replay_StoredPeriod_ShowsTheAlertsJournalledThen_StandingOnesFirst_ThenEachVersionInTimeOrder()
+    {
+        var data = Vigia.Testing.TestPaths.NewTempDirectory();
+        var t0 = new DateTimeOffset(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);
+        await using (var journal = await Vigia.Storage.Journal.OpenAsync(new Vigia.Storage.JournalOptions { DataDirectory = data }, TestContext.Current.CancellationToken))
+        {
+            var batch = Enumerable.Range(0, 10).Select(k => new Vigia.Storage.JournalObservation(new Vigia.Core.Observations.Observation
+            {
+                Sensor = new Vigia.Core.Observations.SensorId("rid-1"),
+                SensorTime = Vigia.Core.Time.Timestamp.FromDateTimeOffset(t0.AddSeconds(k)),
+                ReceiveTime = Vigia.Core.Time.Timestamp.FromDateTimeOffset(t0.AddSeconds(k)),
+                Measurement = new Vigia.Core.Observations.Measurement(Vigia.Core.Observations.MeasurementKind.GeodeticPosition, 19.07 + (k * 4e-5), -102.81, 400, Vigia.Core.Numerics.Matrix3x3.Diagonal(25, 25, 100)),
+                UasId = "STORED-1",
+                ClientId = $"s-{k}",
+            })).ToArray();
+            await journal.AppendObservationsAsync(batch, TestContext.Current.CancellationToken);
+
+            // Standing when the period starts (raised a minute before), one raised and cleared inside it, one
+            // raised after it, and one cleared before it started.
+            var alerts = (Vigia.Storage.Alerts.IAlertStore)journal;
+            await alerts.AppendAlertEventsAsync(
+            [
+                AlertVersion("old", 1, t0.AddSeconds(-300), "raised", active: true),
+                AlertVersion("old", 2, t0.AddSeconds(-200), "cleared", active: false),
+                AlertVersion("standing", 1, t0.AddSeconds(-60), "raised", active: true),
+                AlertVersion("inside", 1, t0.AddSeconds(3), "raised", active: true),
+                AlertVersion("inside", 2, t0.AddSeconds(6), "cleared", active: false),
+                AlertVersion("later", 1, t0.AddSeconds(60), "raised", active: true),
+            ], TestContext.Current.CancellationToken);
+        }
+
+        var result = VigiaCli.Run("replay", "--from", "2026-11-25T17:59:59Z", "--to", "2026-11-25T18:00:30Z", "--data", data);
+
+        VigiaCli.AssertExit(0, result);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        var snapshot = Assert.Single(lines, l => l.GetProperty("event").GetString() == "alerts").GetProperty("data");
+        Assert.Equal("replay", snapshot.GetProperty("mode").GetString());
+        Assert.Equal(["standing"], snapshot.GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
+        var versions = lines.Where(l => l.GetProperty("event").GetString() == "alert").Select(l => l.GetProperty("data")).ToList();
+        Assert.Equal([("raised", "inside"), ("cleared", "inside")], versions.Select(v => (v.GetProperty("change").GetString(), v.GetProperty("alert").GetProperty("id").GetString())));
+        Assert.All(versions, v => Assert.Equal("replay", v.GetProperty("mode").GetString()));
+
+        // The alerts come where the replay's clock passes their time: the raise after the tracks of 18:00:03.
+        var raiseAt = Array.FindIndex(lines, l => l.GetProperty("event").GetString() == "alert");
+        var tracksBefore = lines[..raiseAt].Last(l => l.GetProperty("event").GetString() == "tracks").GetProperty("data").GetProperty("time").GetDateTimeOffset();
+        Assert.Equal(t0.AddSeconds(3), tracksBefore);
+        Assert.Contains("and 2 alert versions", result.Stderr, StringComparison.Ordinal);
+    }
+
+    private static Vigia.Storage.Alerts.AlertEventRecord AlertVersion(string id, int version, DateTimeOffset time, string change, bool active)
+    {
+        var dto = new Vigia.Server.Json.AlertDto
+        {
+            Id = id,
+            Version = version,
+            Kind = "zone_threat",
+            Level = "alarm",
+            PeakLevel = "alarm",
+            Reasons = ["INSIDE_ZONE"],
+            HeadlineEs = "ALARMA",
+            HeadlineEn = "ALARM",
+            DescriptionEs = "",
+            DescriptionEn = "",
+            InstructionEs = "",
+            InstructionEn = "",
+            ZoneId = "el-bejuco",
+            TrackIds = [1],
+            ConditionSince = time,
+            RaisedAt = time,
+            UpdatedAt = time,
+            ClearedAt = active ? null : time,
+            ExpiresAt = time.AddSeconds(300),
+            Exercise = false,
+            Active = active,
+        };
+        return new Vigia.Storage.Alerts.AlertEventRecord(
+            0, id, version, Vigia.Core.Time.Timestamp.FromDateTimeOffset(time), change, 3, false,
+            JsonSerializer.Serialize(dto, Vigia.Server.Json.ServerJsonContext.Default.AlertDto));
+    }
+
     [Theory]
     [InlineData("--speed", "-1")]
     [InlineData("--speed", "fast")]

@@ -121,7 +121,7 @@ public sealed class ReplayTests : IAsyncLifetime
         for (var i = 0; i < 100; i++)
         {
             state = await _operator.GetFromJsonAsync<JsonElement>($"/api/v1/replays/{session}", TestContext.Current.CancellationToken);
-            if (state.GetProperty("position").GetDateTimeOffset() >= target)
+            if (state.TryGetProperty("position", out var position) && position.GetDateTimeOffset() >= target)
             {
                 break;
             }

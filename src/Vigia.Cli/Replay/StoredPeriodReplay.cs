@@ -4,6 +4,7 @@ using Vigia.Cli.Commands;
 using Vigia.Core.Time;
 using Vigia.Server.Pipeline;
 using Vigia.Server.Replay;
+using Vigia.Storage.Alerts;
 
 namespace Vigia.Cli.Replay;
 
@@ -30,7 +31,7 @@ internal static class StoredPeriodReplay
 
         var directory = new SensorDirectory(journal.Value, origin);
         directory.RefreshAsync(CancellationToken.None).GetAwaiter().GetResult();
-        using var session = new ReplaySession("cli", journal.Value, directory.Frame, from, to, speed, TimeProvider.System);
+        using var session = new ReplaySession("cli", journal.Value, directory.Frame, from, to, speed, TimeProvider.System, journal.Value as IAlertStore);
         using var subscriber = session.Broadcaster.Subscribe();
         session.Start();
         var reader = subscriber.Queue.Reader;
@@ -52,7 +53,7 @@ internal static class StoredPeriodReplay
         }
 
         stdout.Flush();
-        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"replayed {session.Observations} observations from {from} to {to}: {events} events, {session.State.ToString().ToLowerInvariant()}"));
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"replayed {session.Observations} observations and {session.AlertVersions} alert versions from {from} to {to}: {events} events, {session.State.ToString().ToLowerInvariant()}"));
         if (session.State == ReplayState.Failed)
         {
             stderr.WriteLine($"vigia replay: {session.Detail}");

@@ -117,6 +117,7 @@ public static class ReplaysEndpoints
         [
             StreamFrames.Encode("snapshot", JsonSerializer.SerializeToUtf8Bytes(session.Picture, ServerJsonContext.Default.PictureDto)),
             StreamFrames.Encode("replay", JsonSerializer.SerializeToUtf8Bytes(new ReplayStatusEvent("replay", session.ToDto()), ServerJsonContext.Default.ReplayStatusEvent)),
+            .. session.AlertsSnapshot() is { } alerts ? [alerts] : Array.Empty<ReadOnlyMemory<byte>>(),
         ]).ConfigureAwait(false);
     }
 

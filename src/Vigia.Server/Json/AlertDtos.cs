@@ -128,6 +128,9 @@ public sealed record BandDto(double FloorM, double CeilingM, string HeightRef);
 /// <param name="Mode"><c>live</c> or <c>replay</c>.</param>
 public sealed record AlertEventDto(string Change, AlertDto Alert, string Mode = "live");
 
+/// <summary>The alerts standing at a replay's position (stream event <c>alerts</c> on a replay stream, at its start and after each seek): a client replaces the replay's alert list with it.</summary>
+public sealed record AlertsSnapshotEvent(string Mode, DateTimeOffset Time, IReadOnlyList<AlertDto> Alerts);
+
 /// <summary>One alert's history (every version, oldest first).</summary>
 /// <param name="Id">The alert id.</param>
 /// <param name="Versions">Its versions.</param>

@@ -28,6 +28,7 @@ namespace Vigia.Server.Json;
 [JsonSerializable(typeof(ReplayStatusEvent))]
 [JsonSerializable(typeof(AlertDto))]
 [JsonSerializable(typeof(AlertEventDto))]
+[JsonSerializable(typeof(AlertsSnapshotEvent))]
 [JsonSerializable(typeof(IReadOnlyList<AlertDto>))]
 [JsonSerializable(typeof(AlertHistoryDto))]
 [JsonSerializable(typeof(AcknowledgeRequest))]

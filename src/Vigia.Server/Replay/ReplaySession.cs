@@ -6,6 +6,7 @@ using Vigia.Core.Tracks;
 using Vigia.Server.Json;
 using Vigia.Server.Pipeline;
 using Vigia.Storage;
+using Vigia.Storage.Alerts;
 using Vigia.Tracking.Trackers;
 
 namespace Vigia.Server.Replay;
@@ -32,7 +33,8 @@ public enum ReplayState
 /// <summary>
 /// One replay: a stored period of the journal re-run through a fresh tracker, paced on the wall clock at
 /// ×speed (0 = as fast as possible), on its own stream. Every event says <c>"mode":"replay"</c>; nothing
-/// of it reaches the live picture, the live stream or any warning output.
+/// of it reaches the live picture, the live stream or any warning output. With an alert store, the alerts
+/// journalled in the period play alongside (<see cref="ReplayAlerts"/>).
 /// </summary>
 /// <remarks>Thread-safety: the control methods may be called from any thread; one task runs the replay.</remarks>
 public sealed class ReplaySession : IDisposable
@@ -47,11 +49,13 @@ public sealed class ReplaySession : IDisposable
     private bool _paused;
     private int _steps;
     private Timestamp? _seekTo;
+    private readonly ReplayAlerts? _alerts;
     private CancellationTokenSource? _pass;
 
-    /// <summary>Creates a session; call <see cref="Start"/>.</summary>
-    public ReplaySession(string id, IJournal journal, LocalTangentPlane? frame, Timestamp from, Timestamp to, double speed, TimeProvider clock)
+    /// <summary>Creates a session; call <see cref="Start"/>. With <paramref name="alerts"/>, the period's journalled alerts are replayed too.</summary>
+    public ReplaySession(string id, IJournal journal, LocalTangentPlane? frame, Timestamp from, Timestamp to, double speed, TimeProvider clock, IAlertStore? alerts = null)
     {
+        _alerts = alerts is null ? null : new ReplayAlerts(alerts, Broadcaster);
         Id = id;
         _journal = journal;
         _configuredFrame = frame;
@@ -81,6 +85,12 @@ public sealed class ReplaySession : IDisposable
 
     /// <summary>Observations replayed so far.</summary>
     public long Observations { get; private set; }
+
+    /// <summary>The <c>alerts</c> event showing the replayed alerts standing now, for a new subscriber; null without an alert store or before playback starts.</summary>
+    public ReadOnlyMemory<byte>? AlertsSnapshot() => _alerts?.Snapshot();
+
+    /// <summary>Journalled alert versions replayed so far (after the standing ones at the start or a seek).</summary>
+    public long AlertVersions => _alerts?.Published ?? 0;
 
     /// <summary>Why it failed, if it did.</summary>
     public string? Detail { get; private set; }
@@ -201,6 +211,11 @@ public sealed class ReplaySession : IDisposable
         Timestamp? silentUntil = null;
         try
         {
+            if (_alerts is not null)
+            {
+                await _alerts.LoadAsync(From, To, _stop.Token).ConfigureAwait(false);
+            }
+
             while (true)
             {
                 CancellationTokenSource pass;
@@ -208,7 +223,15 @@ public sealed class ReplaySession : IDisposable
                 {
                     _pass?.Dispose();
                     _pass = pass = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-                    _seekTo = null;
+                    if (_seekTo is not null)
+                    {
+                        pass.Cancel(); // a seek that came before this pass existed (e.g. while alerts loaded)
+                    }
+                }
+
+                if (silentUntil is null)
+                {
+                    _alerts?.Advance(start);
                 }
 
                 try
@@ -225,6 +248,7 @@ public sealed class ReplaySession : IDisposable
                     }
 
                     await PlayAsync(pass.Token).ConfigureAwait(false);
+                    _alerts?.Advance(To);
                     break;
                 }
                 catch (OperationCanceledException) when (!_stop.IsCancellationRequested && SeekTarget() is { } target)
@@ -236,6 +260,14 @@ public sealed class ReplaySession : IDisposable
                             new TracksEvent("replay", target.ToDateTimeOffset(), [], [.. shown.Select(t => t.Id)]), ServerJsonContext.Default.TracksEvent)));
                     }
 
+                    lock (_gate)
+                    {
+                        if (_seekTo == target)
+                        {
+                            _seekTo = null;
+                        }
+                    }
+
                     tracker = null;
                     diff = null;
                     scan.Clear();
@@ -243,6 +275,8 @@ public sealed class ReplaySession : IDisposable
                     Position = target;
                     start = target.AddSeconds(-SeekWarmUpSeconds) < From ? From : target.AddSeconds(-SeekWarmUpSeconds);
                     silentUntil = target;
+                    _alerts?.Restart();
+                    _alerts?.Advance(target);
                 }
             }
 
@@ -302,6 +336,8 @@ public sealed class ReplaySession : IDisposable
             {
                 Broadcaster.Publish(StreamFrames.Encode("tracks", JsonSerializer.SerializeToUtf8Bytes(change, ServerJsonContext.Default.TracksEvent)));
             }
+
+            _alerts?.Advance(time);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Vigia.Core.Time;
 using Vigia.Server.Pipeline;
 using Vigia.Storage;
+using Vigia.Storage.Alerts;
 
 namespace Vigia.Server.Replay;
 
@@ -11,7 +12,7 @@ namespace Vigia.Server.Replay;
 /// kept for 10 minutes so its state can still be read, then forgotten.
 /// </summary>
 /// <remarks>Thread-safety: safe for concurrent requests.</remarks>
-public sealed class ReplaySessions(IJournal journal, SensorDirectory directory, TimeProvider clock) : IAsyncDisposable
+public sealed class ReplaySessions(IJournal journal, IAlertStore alerts, SensorDirectory directory, TimeProvider clock) : IAsyncDisposable
 {
     /// <summary>Most sessions playing at once.</summary>
     public const int MaxRunning = 4;
@@ -35,7 +36,7 @@ public sealed class ReplaySessions(IJournal journal, SensorDirectory directory, 
         }
 
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        var session = new ReplaySession(id, journal, directory.Frame, from, to, speed, clock);
+        var session = new ReplaySession(id, journal, directory.Frame, from, to, speed, clock, alerts);
         _sessions[id] = session;
         session.Start();
         return session;
