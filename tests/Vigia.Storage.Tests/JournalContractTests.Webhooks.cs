@@ -275,6 +275,23 @@ public abstract partial class JournalContractTests
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => outbox.ClaimDueWebhooksAsync(At(0), TimeSpan.Zero, 10, Ct));
     }
 
+    [Fact]
+    public async Task WebhookAttempts_ForAnOutboxIdBeyond32Bits_AreLogged()
+    {
+        // The outbox's ids are 64-bit; its attempts' reference to them must be too (schema version 6).
+        var outbox = await OpenOutboxAsync();
+        await AddEndpointsAsync(outbox, ("a", 1));
+        await Target.ExecuteAsync("""
+            INSERT INTO webhook_outbox (id, message_id, endpoint_id, event_type, payload, created_ns, expires_ns, next_attempt_ns, attempts, state)
+            VALUES (3000000000, 'msg_big', 'a', 'alert.raised', '{}', 0, 9000000000000000000, 0, 0, 0)
+            """);
+
+        Assert.True(await outbox.MarkWebhookDeliveredAsync(3_000_000_000, new(At(3), 204, null, 12.5), Ct));
+
+        var attempt = Assert.Single(await outbox.ReadWebhookAttemptsAsync("a", 10, Ct));
+        Assert.Equal((3_000_000_000L, "msg_big", 204), (attempt.OutboxId, attempt.MessageId, attempt.StatusCode));
+    }
+
     private async Task<IWebhookOutbox> OpenOutboxAsync() => Assert.IsAssignableFrom<IWebhookOutbox>(await OpenAsync());
 
     private static WebhookEndpoint Endpoint(string id, int minLevel, string url, double created) =>

@@ -197,5 +197,6 @@ internal static class PostgresSchema
             CREATE INDEX webhook_attempts_outbox ON webhook_attempts (outbox_id);
             CREATE INDEX webhook_attempts_endpoint_time ON webhook_attempts (endpoint_id, time_ns);
             """),
+        new(6, "webhook attempts reference 64-bit outbox ids", "ALTER TABLE webhook_attempts ALTER COLUMN outbox_id TYPE bigint;"),
     ];
 }

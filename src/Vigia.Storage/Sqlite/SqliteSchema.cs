@@ -176,5 +176,9 @@ internal static class SqliteSchema
             CREATE INDEX webhook_attempts_outbox ON webhook_attempts (outbox_id);
             CREATE INDEX webhook_attempts_endpoint_time ON webhook_attempts (endpoint_id, time_ns);
             """),
+
+        // PostgreSQL widens webhook_attempts.outbox_id to bigint here; SQLite's INTEGER is already 64-bit, so the
+        // step only keeps both providers at the same schema version.
+        new(6, "webhook attempts reference 64-bit outbox ids", "SELECT 1;"),
     ];
 }

@@ -5,7 +5,7 @@ namespace Vigia.Storage.Webhooks;
 
 /// <summary>
 /// The webhook endpoints and the transactional outbox (tables <c>webhook_endpoints</c>, <c>webhook_outbox</c>,
-/// <c>webhook_attempts</c>; schema version 5). An alert change is enqueued once per matching endpoint in the
+/// <c>webhook_attempts</c>; schema version 5; version 6 widens the attempts' outbox reference to 64 bits). An alert change is enqueued once per matching endpoint in the
 /// transaction that records it; delivery claims due items, attempts them and records each attempt with the item's
 /// next state. Nothing is lost across a restart: pending items are rows, and a claim is a lease
 /// (<see cref="WebhookOutboxItem.NextAttempt"/> pushed forward), so the claims of a process that died fall due again
