@@ -31,6 +31,8 @@ const panelIntervalMs = 250;
 type Tab = 'tracks' | 'alerts' | 'zones' | 'sensors' | 'replay';
 /** The key's rights as far as the console knows: null until known; `unsure` when the server's answer said neither. */
 type Role = 'operator' | 'viewer' | 'unsure' | null;
+/** The once-a-second tick ages a store's trails and tracks only when its stream has been quiet this long (ms). */
+const ageQuietMs = 1500;
 /** Zones are fetched again this often (ms): another operator's edits have no stream event. */
 const zonePollMs = 60_000;
 const emptyCollection = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
@@ -47,6 +49,8 @@ export interface TestHooks {
   mapTrackIds(): number[];
   /** The symbol each track in the layer is drawn with, by id: `cooperative`, `unknown` or `manned`. */
   mapTrackSymbols(): Record<number, string>;
+  /** Where the layer has track `id` ([lon, lat]), or null. */
+  mapTrackPosition(id: number): [number, number] | null;
   /** Picture updates applied to the map since sign-in (the benchmark waits on it). */
   mapUpdates(): number;
   /** Track symbols drawn in the map's last frame. */
@@ -165,6 +169,7 @@ export class App {
       mapUpdates: () => this.trackUpdates,
       mapTrackIds: () => this.map?.trackIds() ?? [],
       mapTrackSymbols: () => this.map?.trackSymbols() ?? {},
+      mapTrackPosition: (id) => this.map?.trackPosition(id) ?? null,
       renderedTrackCount: () => this.map?.renderedTrackCount() ?? 0,
       mapFrames: () => this.map?.layerFrames() ?? 0,
       listTrackIds: () => this.trackList?.shownIds ?? [],
@@ -481,7 +486,10 @@ export class App {
           this.scheduleRender();
         },
         tracks: (d) => {
-          this.live.applyTracks(d as TracksEvent, Date.now());
+          const now = Date.now();
+          this.live.applyTracks(d as TracksEvent, now);
+          // Trails age with the update (one picture per update, not a second one from the tick).
+          this.live.age(now);
           this.scheduleRender();
         },
         sensors: (d) => {
@@ -687,7 +695,9 @@ export class App {
           this.scheduleRender();
         },
         tracks: (d) => {
-          store.applyTracks(d as TracksEvent, Date.now());
+          const now = Date.now();
+          store.applyTracks(d as TracksEvent, now);
+          store.age(now);
           this.scheduleRender();
         },
         replay: (d) => this.replay?.onReplay((d as ReplayEvent).replay),
@@ -754,8 +764,10 @@ export class App {
 
   private onTick(): void {
     const now = Date.now();
-    if (this.live.age(now)) this.scheduleRender();
-    if (this.replayStore?.age(now)) this.scheduleRender();
+    // A store ages with each tracks event; the tick ages it only while no event has come for a while.
+    const quiet = (store: TrackStore) => !(now - store.receivedAt < ageQuietMs);
+    if (quiet(this.live) && this.live.age(now)) this.scheduleRender();
+    if (this.replayStore && quiet(this.replayStore) && this.replayStore.age(now)) this.scheduleRender();
     // A bearing turns stale with time alone: look again once a second (drawn only if that changed).
     if (this.sensors.sensors.some((s) => s.last_bearing)) {
       this.sensorClockDue = true;

@@ -25,13 +25,20 @@ export function offset(lon: number, lat: number, east: number, north: number): P
   return [lon + dLon, lat + dLat];
 }
 
-/** East and north velocity: the API's velocity_enu, else speed and heading. */
-export function velocityOf(t: Track): [number, number] {
+/** East and north velocity: the API's velocity_enu, else speed and heading (written into `out` when given). */
+export function velocityOf(t: Track, out: [number, number] = [0, 0]): [number, number] {
   const v = t.velocity_enu;
-  if (Array.isArray(v) && v.length >= 2 && Number.isFinite(v[0]) && Number.isFinite(v[1])) return [v[0]!, v[1]!];
+  if (Array.isArray(v) && v.length >= 2 && Number.isFinite(v[0]) && Number.isFinite(v[1])) {
+    out[0] = v[0]!;
+    out[1] = v[1]!;
+    return out;
+  }
   const speed = t.speed_mps ?? 0;
   const heading = ((t.heading_deg ?? 0) * Math.PI) / 180;
-  return Number.isFinite(speed) && Number.isFinite(heading) ? [speed * Math.sin(heading), speed * Math.cos(heading)] : [0, 0];
+  const ok = Number.isFinite(speed) && Number.isFinite(heading);
+  out[0] = ok ? speed * Math.sin(heading) : 0;
+  out[1] = ok ? speed * Math.cos(heading) : 0;
+  return out;
 }
 
 const metresPerDegree = (Math.PI / 180) * earthRadius;

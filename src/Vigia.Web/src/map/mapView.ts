@@ -250,6 +250,12 @@ export class MapView {
     return [...this.buffers.ids].sort((a, c) => a - c);
   }
 
+  /** Where the layer has track `id` ([lon, lat]), or null. */
+  trackPosition(id: number): [number, number] | null {
+    const s = this.buffers.slotOf(id);
+    return s < 0 ? null : [this.buffers.lon[s]!, this.buffers.lat[s]!];
+  }
+
   /** The symbol each track in the layer is drawn with, by id. */
   trackSymbols(): Record<number, SymbolKindName> {
     const out: Record<number, SymbolKindName> = {};

@@ -130,13 +130,17 @@ describe('TrackBuffers.pack', () => {
     expect(cls(120)).toBe(SymbolKind.Unknown);
     // The trail's last segment ends at the newest point.
     expect(b.lines[119 * lineStride + 1]).toBeCloseTo(mercatorY(trail[60]!.lat) - b.originY, 9);
-    // The vector of the eastward track ends east of it.
-    expect(b.lines[(r.vectors.first + 1) * lineStride]!).toBeGreaterThan(b.lines[r.vectors.first * lineStride]!);
+    // The vector of the eastward track ends 300 m (30 s at 10 m/s) east of it.
+    const [elon, elat] = offset(-102.84, 19.191, 300, 0);
+    expect(b.lines[(r.vectors.first + 1) * lineStride]).toBeCloseTo(mercatorX(elon) - b.originX, 10);
+    expect(b.lines[(r.vectors.first + 1) * lineStride + 1]).toBeCloseTo(mercatorY(elat) - b.originY, 10);
     // The pilot line runs from the pilot to the drone, with its length along for the dashes.
     const p = r.pilotLines.first * lineStride;
     expect(b.lines[p + 2]).toBe(pilotLineClass);
     expect(b.lines[p]).toBeCloseTo(mercatorX(-102.85) - b.originX, 9);
     expect(b.lines[p + 3]).toBe(0);
+    expect(b.lines[p + 1]).toBeCloseTo(mercatorY(19.18) - b.originY, 10); // 1 km away: the local expansion is exact enough
+    expect(b.pilots[1]).toBeCloseTo(mercatorY(19.18) - b.originY, 10);
     expect(b.lines[p + lineStride + 3]!).toBeCloseTo(Math.hypot(b.lines[p]!, b.lines[p + 1]!), 9);
     expect(b.pilotCount).toBe(1);
     // A tolerance thins the trail: 22 m keeps every fifth point (0, 25, … 300 m).

@@ -1,6 +1,6 @@
 import type { Track } from '../api/types';
 import type { TrailPoint } from '../state/store';
-import { offset, vectorSeconds, velocityOf } from './features';
+import { vectorSeconds, velocityOf } from './features';
 
 // The live picture as typed arrays for the map's WebGL track layer (trackLayer.ts). Pure: no WebGL here, so
 // the packing can be tested in Node. Positions are Web Mercator (0…1 across the world, y down) relative to a
@@ -60,6 +60,8 @@ export interface PackOptions {
 }
 
 const earthRadius = 6_371_008.8;
+/** Scratch for velocityOf (no array per track per update). */
+const velocity: [number, number] = [0, 0];
 const metresPerDegree = (Math.PI / 180) * earthRadius;
 
 function grow(a: Float32Array<ArrayBuffer>, needed: number): Float32Array<ArrayBuffer> {
@@ -154,10 +156,17 @@ export class TrackBuffers {
         this.pilotX = growF64(this.pilotX, size);
         this.pilotY = growF64(this.pilotY, size);
       }
+      // Around the track, Mercator y to second order in the latitude difference (exact to well under a
+      // metre over tens of km): one logarithm per track instead of one per point.
       const x = mercatorX(lon) - ox;
       const y = mercatorY(lat) - oy;
+      const phi = (lat * Math.PI) / 180;
+      const ky1 = -1 / (360 * Math.cos(phi));
+      const ky2 = (ky1 * Math.tan(phi) * Math.PI) / 360;
       const kind = symbolKindOf(t);
-      const [ve, vn] = velocityOf(t);
+      velocityOf(t, velocity);
+      const ve = velocity[0];
+      const vn = velocity[1];
       const moving = ve !== 0 || vn !== 0;
       const p = this.points;
       const i = n * pointStride;
@@ -169,17 +178,20 @@ export class TrackBuffers {
       this.lat[n] = lat;
       this.h[n] = t.position.h;
       if (moving) {
-        const [elon, elat] = offset(lon, lat, ve * vectorSeconds, vn * vectorSeconds);
-        this.vecX[n] = mercatorX(elon) - ox;
-        this.vecY[n] = mercatorY(elat) - oy;
+        // Where it would be after vectorSeconds (flat earth at the track, as the API's velocity is ENU).
+        const dLat = (vn * vectorSeconds) / metresPerDegree;
+        const dLon = (ve * vectorSeconds) / (metresPerDegree * Math.cos(phi));
+        this.vecX[n] = x + dLon / 360;
+        this.vecY[n] = y + dLat * (ky1 + ky2 * dLat);
       } else {
         this.vecX[n] = Number.NaN;
       }
       const op = t.operator;
       if (op && Number.isFinite(op.lat) && Number.isFinite(op.lon)) {
         if ((pilots + 1) * pilotStride > this.pilots.length) this.pilots = this.grown(this.pilots, (pilots + 1) * pilotStride);
-        const px = mercatorX(op.lon) - ox;
-        const py = mercatorY(op.lat) - oy;
+        const d = op.lat - lat;
+        const px = x + (op.lon - lon) / 360;
+        const py = y + d * (ky1 + ky2 * d);
         this.pilots[pilots * pilotStride] = px;
         this.pilots[pilots * pilotStride + 1] = py;
         this.pilotX[n] = px;
@@ -198,16 +210,18 @@ export class TrackBuffers {
         if ((lv + 2 * (m - 1)) * lineStride > this.lines.length) this.lines = this.grown(this.lines, (lv + 2 * (m - 1)) * lineStride);
         const l = this.lines;
         let last = trail[0]!;
-        let lx = mercatorX(last.lon) - ox;
-        let ly = mercatorY(last.lat) - oy;
+        let d = last.lat - lat;
+        let lx = x + (last.lon - lon) / 360;
+        let ly = y + d * (ky1 + ky2 * d);
         const kx = Math.cos((last.lat * Math.PI) / 180);
         for (let k = 1; k < m; k++) {
           const q = trail[k]!;
           const dx = (q.lon - last.lon) * kx;
           const dy = q.lat - last.lat;
           if (k === m - 1 || dx * dx + dy * dy >= limit) {
-            const qx = mercatorX(q.lon) - ox;
-            const qy = mercatorY(q.lat) - oy;
+            d = q.lat - lat;
+            const qx = x + (q.lon - lon) / 360;
+            const qy = y + d * (ky1 + ky2 * d);
             lv = putSegment(l, lv, lx, ly, qx, qy, kind, false);
             last = q;
             lx = qx;
