@@ -39,6 +39,9 @@ export interface DrawInput {
 export const labelMinZoom = 13;
 /** At most this many tracks are labelled at once (those in view nearest the centre); the selected one always. */
 export const maxLabels = 200;
+/** How far (px) from a track's symbol a click (mouse) or a tap (finger) still selects it. */
+const mousePickRadius = 9;
+const touchPickRadius = 16;
 /** The WebGL layer that draws the tracks, their trails, vectors, pilots and pilot lines. */
 export const pictureLayerId = 'picture';
 
@@ -396,7 +399,9 @@ export class MapView {
         }
         return;
       }
-      this.options.onSelect(this.layer.pick(e.point.x, e.point.y));
+      // A finger is less precise than a mouse: a wider reach for a tap.
+      const touch = (e.originalEvent as PointerEvent).pointerType === 'touch';
+      this.options.onSelect(this.layer.pick(e.point.x, e.point.y, touch ? touchPickRadius : mousePickRadius));
     });
     map.on('dblclick', (e) => {
       if (!this.drawInput) return;
@@ -408,7 +413,7 @@ export class MapView {
     });
     map.on('mousemove', (e) => {
       if (this.drawInput) this.drawInput.move([e.lngLat.lng, e.lngLat.lat]);
-      else map.getCanvas().style.cursor = this.layer.pick(e.point.x, e.point.y) === null ? '' : 'pointer';
+      else map.getCanvas().style.cursor = this.layer.pick(e.point.x, e.point.y, mousePickRadius) === null ? '' : 'pointer';
     });
     // Labels follow the view while zoomed in.
     map.on('moveend', () => this.updateLabels());

@@ -160,6 +160,8 @@ export class TrackLayer implements CustomLayerInterface {
   private readonly matrix32 = new Float32Array(16);
   private viewWidth = 0;
   private viewHeight = 0;
+  /** The largest GL point this context draws (device px); symbols are scaled down to fit when needed. */
+  private maxPointSize = 64;
   private readonly colours: { unknown: number[]; cooperative: number[]; manned: number[]; operator: number[]; lines: Float32Array };
 
   constructor(readonly id: string, private readonly buffers: TrackBuffers, colours: TrackLayerColours) {
@@ -178,6 +180,8 @@ export class TrackLayer implements CustomLayerInterface {
     this.gl = gl;
     this.lineProgram = compile(gl, lineVertex, lineFragment, ['u_matrix', 'u_colours', 'u_scale', 'u_dash', 'u_opacity']);
     this.pointProgram = compile(gl, pointVertex, pointFragment, ['u_matrix', 'u_size', 'u_extent', 'u_bearing', 'u_dpr', 'u_pilots', 'u_unknown', 'u_cooperative', 'u_manned', 'u_operator']);
+    const range = gl.getParameter(gl.ALIASED_POINT_SIZE_RANGE) as Float32Array | null;
+    this.maxPointSize = range && range[1]! > 1 ? range[1]! : 64;
     this.pointBuffer = gl.createBuffer();
     this.pilotBuffer = gl.createBuffer();
     this.lineBuffer = gl.createBuffer();
@@ -246,9 +250,11 @@ export class TrackLayer implements CustomLayerInterface {
     const pp = this.pointProgram;
     gl.useProgram(pp.program);
     gl.uniformMatrix4fv(pp.uniforms['u_matrix']!, false, this.matrix32);
-    gl.uniform1f(pp.uniforms['u_size']!, symbolSize * dpr);
-    gl.uniform1f(pp.uniforms['u_extent']!, symbolSize * dpr);
-    gl.uniform1f(pp.uniforms['u_dpr']!, dpr);
+    // A very dense screen may ask for points larger than the context draws: the symbols shrink to fit.
+    const size = Math.min(symbolSize * dpr, this.maxPointSize);
+    gl.uniform1f(pp.uniforms['u_size']!, size);
+    gl.uniform1f(pp.uniforms['u_extent']!, size);
+    gl.uniform1f(pp.uniforms['u_dpr']!, size / symbolSize);
     gl.uniform1f(pp.uniforms['u_bearing']!, (map.getBearing() * Math.PI) / 180);
     gl.uniform4fv(pp.uniforms['u_unknown']!, this.colours.unknown);
     gl.uniform4fv(pp.uniforms['u_cooperative']!, this.colours.cooperative);
