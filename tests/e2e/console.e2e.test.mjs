@@ -16,10 +16,15 @@ const coopOperatorId = 'MEX-OP-E2E-0001';
 const earth = 6_371_008.8;
 const offset = (lat, lon, east, north) => [lat + (north / earth) * (180 / Math.PI), lon + (east / (earth * Math.cos((lat * Math.PI) / 180))) * (180 / Math.PI)];
 
-/** Posts once a second: a Remote ID drone (identity, pilot position, a flag) and radar plots of an unknown drone. */
+const mannedIcao = 'Icao:0D0E2E';
+
+/**
+ * Posts once a second: a Remote ID drone (identity, pilot position, a flag), radar plots of an unknown drone
+ * and an ADS-B aircraft (classified manned_aircraft, as the ADS-B decoder reports it).
+ */
 class Feeder {
-  constructor(url, ridToken, radarToken) {
-    Object.assign(this, { url, ridToken, radarToken, n: 0, timer: null, errors: [] });
+  constructor(url, ridToken, radarToken, adsbToken) {
+    Object.assign(this, { url, ridToken, radarToken, adsbToken, n: 0, timer: null, errors: [] });
   }
 
   async tick() {
@@ -35,8 +40,18 @@ class Feeder {
     };
     // Unknown: approaches the radar from 2 km at 8 m/s on azimuth 60°.
     const radar = { sensor_id: 'radar-1', id: `radar-${k}`, sensor_time: now, kind: 'rae', values: [2000 - 8 * k, 60, 3], covariance: [25, 0.04, 0.04] };
+    // Manned: a light aircraft 1.5 km west of the radar flying north at 50 m/s, 1,200 m up.
+    const [plat, plon] = offset(19.19, -102.865, 0, -1500 + 50 * k);
+    const adsb = {
+      sensor_id: 'adsb-1', id: `adsb-${k}`, sensor_time: now, kind: 'geodetic', values: [plat, plon, 1200], covariance: [100, 100, 400],
+      uas_id: mannedIcao, classification: { class: 'manned_aircraft', source: 'adsb', label: 'XAE2E' },
+    };
     try {
-      await Promise.all([postObservations(this.url, this.ridToken, [rid]), postObservations(this.url, this.radarToken, [radar])]);
+      await Promise.all([
+        postObservations(this.url, this.ridToken, [rid]),
+        postObservations(this.url, this.radarToken, [radar]),
+        postObservations(this.url, this.adsbToken, [adsb]),
+      ]);
     } catch (e) {
       this.errors.push(String(e));
     }
@@ -65,11 +80,12 @@ describe('console end to end', { timeout: 300_000 }, () => {
     data = tempDataDir('e2e');
     const rid = secretFrom(vigia('sensors', 'add', 'rid-1', '--kind', 'remote-id', '--data', data), 'vgs');
     const radar = secretFrom(vigia('sensors', 'add', 'radar-1', '--kind', 'radar', '--position', radarPos.join(','), '--range-m', '3000', '--data', data), 'vgs');
+    const adsb = secretFrom(vigia('sensors', 'add', 'adsb-1', '--kind', 'adsb', '--data', data), 'vgs');
     key = secretFrom(vigia('keys', 'add', 'ops', '--role', 'admin', '--data', data), 'vgk');
     revocableKey = secretFrom(vigia('keys', 'add', 'e2e-revoked', '--role', 'operator', '--data', data), 'vgk');
     port = await freePort();
     server = await startServer({ data, port, log: process.env.E2E_SERVER_LOG === '1' });
-    feeder = new Feeder(server.url, rid, radar);
+    feeder = new Feeder(server.url, rid, radar, adsb);
     feeder.start();
     await sleep(5000); // a few seconds of observations so both tracks exist before the page opens
 
@@ -114,7 +130,7 @@ describe('console end to end', { timeout: 300_000 }, () => {
     assert.ok(canvas && canvas.height >= box.height - 1, `map canvas ${JSON.stringify(canvas)}`);
   });
 
-  it('the map source and the track list agree with GET /api/v1/tracks', async () => {
+  it('the map\'s track layer and the track list agree with GET /api/v1/tracks', async () => {
     let last = '';
     const deadline = Date.now() + 30_000;
     for (;;) {
@@ -124,15 +140,52 @@ describe('console end to end', { timeout: 300_000 }, () => {
         list: [...window.vigia.listTrackIds()].sort((a, b) => a - b),
         map: window.vigia.mapTrackCount(),
         source: await window.vigia.sourceTrackCount(),
+        mapIds: window.vigia.mapTrackIds(),
+        drawn: window.vigia.renderedTrackCount(),
         rows: document.querySelectorAll('.track-list tbody tr[data-id]').length,
       }));
       last = JSON.stringify({ api, ...seen });
-      if (api.length >= 2 && JSON.stringify(seen.store) === JSON.stringify(api) && JSON.stringify(seen.list) === JSON.stringify(api)
-        && seen.map === api.length && seen.source === api.length && seen.rows === api.length) break;
+      // The WebGL layer's packed tracks (count and ids), what it last sent to the GPU and drew, the store and the list.
+      if (api.length >= 3 && JSON.stringify(seen.store) === JSON.stringify(api) && JSON.stringify(seen.list) === JSON.stringify(api)
+        && JSON.stringify(seen.mapIds) === JSON.stringify(api) && seen.map === api.length && seen.source === api.length
+        && seen.drawn === api.length && seen.rows === api.length) break;
       if (Date.now() > deadline) assert.fail(`the console does not agree with the API: ${last}`);
       await sleep(500);
     }
     await shot(page, '02-live-map');
+  });
+
+  it('draws the ADS-B aircraft with the manned symbol, the Remote ID drone as cooperative, the radar track as unknown', async () => {
+    const tracks = (await getJson(server.url, '/api/v1/tracks', key)).tracks;
+    const manned = tracks.find((t) => t.uas_id === mannedIcao);
+    const coop = tracks.find((t) => t.uas_id === coopUasId);
+    const unknown = tracks.find((t) => (t.sensors ?? []).includes('radar-1') && !t.uas_id);
+    assert.ok(manned && coop && unknown, `tracks: ${JSON.stringify(tracks.map((t) => [t.id, t.uas_id, t.object_class, t.sensors]))}`);
+    assert.equal(manned.object_class, 'manned_aircraft');
+    const symbols = await page.evaluate(() => window.vigia.mapTrackSymbols());
+    assert.equal(symbols[manned.id], 'manned', JSON.stringify(symbols));
+    assert.equal(symbols[coop.id], 'cooperative', JSON.stringify(symbols));
+    assert.equal(symbols[unknown.id], 'unknown', JSON.stringify(symbols));
+    assert.equal(await page.locator(`.track-list tbody tr[data-id="${manned.id}"]`).getAttribute('class'), 'manned');
+    assert.equal(await page.locator('.legend .manned').count(), 1);
+  });
+
+  it('a click on a track\'s symbol on the map selects it (picking), a click on empty map clears the selection', async () => {
+    const manned = (await getJson(server.url, '/api/v1/tracks', key)).tracks.find((t) => t.uas_id === mannedIcao);
+    const map = await page.locator('#map').boundingBox();
+    // Where the layer last drew it: the map's own projection of the position the layer holds (the stream's).
+    const at = await page.evaluate((id) => {
+      const p = window.vigia.mapTrackPosition(id);
+      return p && window.vigia.pixelOf(p[0], p[1]);
+    }, manned.id);
+    assert.ok(at, 'the manned track is in the layer');
+    await page.mouse.click(map.x + at.x + 2, map.y + at.y - 2);
+    await page.waitForFunction((id) => document.querySelector('.identity-card')?.getAttribute('data-id') === String(id), manned.id, { timeout: 5000 });
+    assert.match(await page.locator('.identity-card dd[data-field="uasId"]').innerText(), /Icao:0D0E2E/);
+    await shot(page, '03-manned-selected');
+    // Far from every track (the bottom left of the map, above the scale: nothing but the basemap).
+    await page.mouse.click(map.x + 40, map.y + map.height - 60);
+    await page.waitForFunction(() => !document.querySelector('.identity-card:not([hidden])')?.getAttribute('data-id'), undefined, { timeout: 5000 });
   });
 
   it('the cooperative track\'s identity card shows UAS ID, operator ID and a flag', async () => {

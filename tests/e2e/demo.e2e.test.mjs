@@ -68,22 +68,22 @@ describe('vigia demo end to end', { timeout: 180_000 }, () => {
     await page.click('form.signin button[type=submit]');
     await page.waitForSelector('html[data-ready]', { timeout: 60_000 });
 
-    // Ready: the map's track source holds at least one of the scenario's tracks.
+    // Ready: the map's track layer holds (has sent to the GPU) at least one of the scenario's tracks.
     const populated = Date.now() + 60_000;
     while ((await page.evaluate(() => window.vigia.sourceTrackCount())) < 1) {
       if (Date.now() > populated) assert.fail(`no track on the map after 60 s:\n${output}`);
       await sleep(500);
     }
 
-    // The map's source agrees with GET /api/v1/tracks (sampled until both are read at the same picture, as in
-    // the console test; the scenario's tracks come and go).
+    // The map's track layer (its ids, and the count it last sent to the GPU) agrees with GET /api/v1/tracks
+    // (sampled until both are read at the same picture, as in the console test; the scenario's tracks come and go).
     let last = '';
     const agreed = Date.now() + 30_000;
     for (;;) {
-      const api = (await getJson(base, '/api/v1/tracks', key)).tracks.length;
-      const seen = await page.evaluate(async () => ({ map: window.vigia.mapTrackCount(), source: await window.vigia.sourceTrackCount() }));
+      const api = (await getJson(base, '/api/v1/tracks', key)).tracks.map((t) => t.id).sort((a, b) => a - b);
+      const seen = await page.evaluate(async () => ({ map: window.vigia.mapTrackCount(), source: await window.vigia.sourceTrackCount(), ids: window.vigia.mapTrackIds() }));
       last = JSON.stringify({ api, ...seen });
-      if (api >= 1 && seen.map === api && seen.source === api) break;
+      if (api.length >= 1 && seen.map === api.length && seen.source === api.length && JSON.stringify(seen.ids) === JSON.stringify(api)) break;
       if (Date.now() > agreed) assert.fail(`the map does not agree with the API: ${last}`);
       await sleep(500);
     }

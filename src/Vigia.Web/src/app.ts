@@ -2,7 +2,7 @@ import { ApiClient, ApiError } from './api/client';
 import type { AlertEvent, Picture, Replay, ReplayEvent, SensorsEvent, ServerInfo, TracksEvent, ZoneCollection, ZoneFeature } from './api/types';
 import { initLanguage, language, languageStorageKey, onLanguageChange, setLanguage, t, type Key, type Lang } from './i18n/i18n';
 import { chooseBasemap, fetchBaseStyle } from './map/basemap';
-import { selectedFeatures, sensorFeatures, trackFeatures, type FeatureCollection } from './map/features';
+import { selectedFeatures, sensorFeatures, type FeatureCollection } from './map/features';
 import type { MapView } from './map/mapView';
 import { zoneFeatures } from './map/zones';
 
@@ -31,6 +31,8 @@ const panelIntervalMs = 250;
 type Tab = 'tracks' | 'alerts' | 'zones' | 'sensors' | 'replay';
 /** The key's rights as far as the console knows: null until known; `unsure` when the server's answer said neither. */
 type Role = 'operator' | 'viewer' | 'unsure' | null;
+/** The once-a-second tick ages a store's trails and tracks only when its stream has been quiet this long (ms). */
+const ageQuietMs = 1500;
 /** Zones are fetched again this often (ms): another operator's edits have no stream event. */
 const zonePollMs = 60_000;
 const emptyCollection = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
@@ -39,14 +41,22 @@ const emptyCollection = (): FeatureCollection => ({ type: 'FeatureCollection', f
 export interface TestHooks {
   /** True once the map has loaded and its track source has received the picture (also `data-ready` on <html>). */
   ready: boolean;
-  /** Features in the track source's data as last set by the console. */
+  /** Tracks in the map's WebGL track layer as last packed by the console. */
   mapTrackCount(): number;
-  /** Features in the track source as MapLibre holds them (read back from the source). */
+  /** Tracks in the track layer's GL buffer as last uploaded to the GPU. */
   sourceTrackCount(): Promise<number>;
-  /** Track-source updates applied since sign-in (the benchmark waits on it). */
+  /** Ids of the tracks in the track layer, ascending. */
+  mapTrackIds(): number[];
+  /** The symbol each track in the layer is drawn with, by id: `cooperative`, `unknown` or `manned`. */
+  mapTrackSymbols(): Record<number, string>;
+  /** Where the layer has track `id` ([lon, lat]), or null. */
+  mapTrackPosition(id: number): [number, number] | null;
+  /** Picture updates applied to the map since sign-in (the benchmark waits on it). */
   mapUpdates(): number;
-  /** Track circles drawn in the map's current frame. */
+  /** Track symbols drawn in the map's last frame. */
   renderedTrackCount(): number;
+  /** Frames the track layer has drawn (repaints). */
+  mapFrames(): number;
   listTrackIds(): number[];
   storeTrackIds(): number[];
   connection(): string;
@@ -157,7 +167,11 @@ export class App {
       mapTrackCount: () => this.map?.appliedTrackCount ?? -1,
       sourceTrackCount: () => this.map?.sourceTrackCount() ?? Promise.resolve(-1),
       mapUpdates: () => this.trackUpdates,
+      mapTrackIds: () => this.map?.trackIds() ?? [],
+      mapTrackSymbols: () => this.map?.trackSymbols() ?? {},
+      mapTrackPosition: (id) => this.map?.trackPosition(id) ?? null,
       renderedTrackCount: () => this.map?.renderedTrackCount() ?? 0,
+      mapFrames: () => this.map?.layerFrames() ?? 0,
       listTrackIds: () => this.trackList?.shownIds ?? [],
       storeTrackIds: () => [...this.activeStore().tracks.keys()].sort((a, b) => a - b),
       connection: () => this.connection.state,
@@ -329,7 +343,7 @@ export class App {
 
   // ---- the console -----------------------------------------------------------------------------
 
-  private async showConsole({ MapView, metresPerPixel, labelMinZoom }: MapModule): Promise<void> {
+  private async showConsole({ MapView, metresPerPixel }: MapModule): Promise<void> {
     const api = this.api!;
     this.replay = new ReplayController(api, () => {
       this.onReplayChange();
@@ -443,7 +457,7 @@ export class App {
       zoom,
       attribution: attributionHtml(),
       baseStyle,
-      initial: trackFeatures(store.tracks.values(), store.trails, { trailToleranceM: tolerance, labels: zoom >= labelMinZoom }),
+      initial: { tracks: store.tracks.values(), trails: store.trails, trailToleranceM: tolerance },
       onSelect: (id) => this.select(id),
       onZoomLevel: () => this.scheduleRender(),
       onTracksApplied: () => {
@@ -454,7 +468,7 @@ export class App {
     this.drawnVersion = store.version;
     this.drawnStore = store;
     this.drawnTolerance = tolerance;
-    this.drawnLabels = zoom >= labelMinZoom;
+
     this.drawnZoneKey = '';
     this.drawnDraft = -1;
     this.tick = setInterval(() => this.onTick(), 1000);
@@ -472,7 +486,10 @@ export class App {
           this.scheduleRender();
         },
         tracks: (d) => {
-          this.live.applyTracks(d as TracksEvent, Date.now());
+          const now = Date.now();
+          this.live.applyTracks(d as TracksEvent, now);
+          // Trails age with the update (one picture per update, not a second one from the tick).
+          this.live.age(now);
           this.scheduleRender();
         },
         sensors: (d) => {
@@ -678,7 +695,9 @@ export class App {
           this.scheduleRender();
         },
         tracks: (d) => {
-          store.applyTracks(d as TracksEvent, Date.now());
+          const now = Date.now();
+          store.applyTracks(d as TracksEvent, now);
+          store.age(now);
           this.scheduleRender();
         },
         replay: (d) => this.replay?.onReplay((d as ReplayEvent).replay),
@@ -745,8 +764,10 @@ export class App {
 
   private onTick(): void {
     const now = Date.now();
-    if (this.live.age(now)) this.scheduleRender();
-    if (this.replayStore?.age(now)) this.scheduleRender();
+    // A store ages with each tracks event; the tick ages it only while no event has come for a while.
+    const quiet = (store: TrackStore) => !(now - store.receivedAt < ageQuietMs);
+    if (quiet(this.live) && this.live.age(now)) this.scheduleRender();
+    if (this.replayStore && quiet(this.replayStore) && this.replayStore.age(now)) this.scheduleRender();
     // A bearing turns stale with time alone: look again once a second (drawn only if that changed).
     if (this.sensors.sensors.some((s) => s.last_bearing)) {
       this.sensorClockDue = true;
@@ -783,7 +804,7 @@ export class App {
     const labels = this.map.labelsShown();
     const changed = store.version !== this.drawnVersion || store !== this.drawnStore;
     if (changed || tolerance !== this.drawnTolerance || labels !== this.drawnLabels) {
-      this.map.setTracks(trackFeatures(store.tracks.values(), store.trails, { trailToleranceM: tolerance, labels }));
+      this.map.setPicture({ tracks: store.tracks.values(), trails: store.trails, trailToleranceM: tolerance });
       this.drawnTolerance = tolerance;
       this.drawnLabels = labels;
     }
@@ -983,6 +1004,7 @@ function legend(): HTMLElement {
   return h('div', { class: 'legend' },
     h('span', { class: 'item coop' }, h('i'), h('span', { i18n: 'legend.cooperative' })),
     h('span', { class: 'item unknown' }, h('i'), h('span', { i18n: 'legend.unknown' })),
+    h('span', { class: 'item manned' }, h('i'), h('span', { i18n: 'legend.manned' })),
     h('span', { class: 'item operator' }, h('i'), h('span', { i18n: 'legend.operator' })),
     h('span', { class: 'item sensor' }, h('i'), h('span', { i18n: 'legend.sensor' })),
     h('span', { class: 'item zone' }, h('i'), h('span', { i18n: 'legend.zone' })),

@@ -1,51 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Sensor, Track } from '../api/types';
-import { bearingStaleMs, circle, destination, offset, selectedFeatures, sensorFeatures, trackFeatures, trailLine, velocityOf } from './features';
+import { bearingStaleMs, circle, destination, labelText, offset, selectedFeatures, sensorFeatures, trailLine, velocityOf } from './features';
 
 const base: Track = { id: 4, status: 'confirmed', time: '2026-11-25T18:00:00Z', position: { lat: 19.19, lon: -102.84, h: 420.4 }, cooperative: true, velocity_enu: [10, 0, 0] };
 
-describe('trackFeatures', () => {
-  const kind = (f: ReturnType<typeof trackFeatures>, k: string) => f.overlay.features.filter((x) => x.properties['kind'] === k);
-
-  it('makes one point per track with cooperation and altitude label', () => {
-    const f = trackFeatures([base, { ...base, id: 5, cooperative: false }], new Map());
-    expect(f.points.features.map((p) => p.properties)).toEqual([
-      { id: 4, cooperative: true, label: '4\n420 m' },
-      { id: 5, cooperative: false, label: '5\n420 m' },
-    ]);
-  });
-
-  it('leaves the labels out when asked (zoomed out, where none is drawn)', () => {
-    expect(trackFeatures([base], new Map(), { labels: false }).points.features[0]!.properties).toEqual({ id: 4, cooperative: true });
-  });
-
-  it('draws the velocity vector 30 s ahead, east for an eastward track', () => {
-    const f = trackFeatures([base], new Map());
-    const [vector] = kind(f, 'vector');
-    expect(vector!.properties).toEqual({ kind: 'vector', cooperative: true });
-    const [start, end] = (vector!.geometry.coordinates as number[][][])[0]!;
-    expect(start).toEqual([-102.84, 19.19]);
-    expect(end![0]!).toBeGreaterThan(-102.84);
-    expect(end![1]!).toBeCloseTo(19.19, 9);
-  });
-
-  it('links a Remote ID pilot to the drone', () => {
-    const f = trackFeatures([{ ...base, operator: { lat: 19.2, lon: -102.85, h: 380 } }], new Map());
-    expect(kind(f, 'operator')).toHaveLength(1);
-    expect(kind(f, 'operatorLine')[0]!.geometry.coordinates).toEqual([[[-102.85, 19.2], [-102.84, 19.19]]]);
-  });
-
-  it('draws a trail only with two points or more, one line per track in its cooperation class', () => {
-    const one = new Map([[4, [{ t: 0, lon: -102.85, lat: 19.19, h: 400, speed: 1 }]]]);
-    expect(kind(trackFeatures([base], one), 'trail')).toHaveLength(0);
-    const two = new Map([[4, [{ t: 0, lon: -102.85, lat: 19.19, h: 400, speed: 1 }, { t: 1, lon: -102.84, lat: 19.19, h: 400, speed: 1 }]], [5, [{ t: 0, lon: -102.8, lat: 19.1, h: 1, speed: 1 }, { t: 1, lon: -102.81, lat: 19.1, h: 1, speed: 1 }]]]);
-    const trails = kind(trackFeatures([base, { ...base, id: 5 }, { ...base, id: 6, cooperative: false }], two), 'trail');
-    expect(trails).toHaveLength(1);
-    expect(trails[0]!.properties).toEqual({ kind: 'trail', cooperative: true });
-    expect(trails[0]!.geometry.coordinates).toHaveLength(2);
-  });
-
-  it('uses speed and heading when the velocity vector is missing', () => {
+describe('velocityOf', () => {
+  it('uses the velocity vector, else speed and heading', () => {
+    expect(velocityOf(base)).toEqual([10, 0]);
     const [e, n] = velocityOf({ ...base, velocity_enu: undefined, speed_mps: 10, heading_deg: 90 });
     expect(e).toBeCloseTo(10);
     expect(n).toBeCloseTo(0);
@@ -80,8 +41,19 @@ describe('selectedFeatures', () => {
     expect(selectedFeatures(undefined, undefined).features).toEqual([]);
     const trail = [{ t: 0, lon: -102.85, lat: 19.19, h: 400, speed: 1 }, { t: 1, lon: -102.849, lat: 19.19, h: 400, speed: 1 }, { t: 2, lon: -102.848, lat: 19.19, h: 400, speed: 1 }];
     const f = selectedFeatures(base, trail).features;
-    expect(f.map((x) => x.properties)).toEqual([{ kind: 'trail', id: 4, cooperative: true }, { kind: 'track', id: 4, cooperative: true, label: '4\n420 m' }]);
+    expect(f.map((x) => x.properties)).toEqual([{ kind: 'trail', id: 4, symbol: 'cooperative' }, { kind: 'track', id: 4, symbol: 'cooperative', label: '4\n420 m' }]);
     expect(f[0]!.geometry.coordinates).toHaveLength(3);
+  });
+
+  it('names the symbol the track is drawn with: manned aircraft before cooperation, unknown otherwise', () => {
+    const symbol = (t: Track) => selectedFeatures(t, undefined).features[0]!.properties['symbol'];
+    expect(symbol({ ...base, object_class: 'manned_aircraft', class_source: 'adsb' })).toBe('manned');
+    expect(symbol({ ...base, cooperative: false })).toBe('unknown');
+  });
+
+  it('labels with the id and the rounded height, the id alone without one', () => {
+    expect(labelText(7, 420.6)).toBe('7\n421 m');
+    expect(labelText(7, Number.NaN)).toBe('7');
   });
 });
 

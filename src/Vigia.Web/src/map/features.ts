@@ -1,9 +1,11 @@
 import type { Sensor, Track } from '../api/types';
 import type { TrailPoint } from '../state/store';
 import { shapeOf } from './icons';
+import { symbolKindNames, symbolKindOf } from './trackBuffers';
 
-// Pure conversions from the picture to GeoJSON for the map's sources. The map never gets a new layer per
-// message: these collections go to the existing sources' setData.
+// Pure conversions to GeoJSON for the map's small sources (the selection, sensors) and the geometry helpers
+// the WebGL track layer's packing shares (trackBuffers.ts). The map never gets a new layer per message:
+// these collections go to the existing sources' setData.
 
 export type Position = [number, number];
 
@@ -23,35 +25,20 @@ export function offset(lon: number, lat: number, east: number, north: number): P
   return [lon + dLon, lat + dLat];
 }
 
-/** East and north velocity: the API's velocity_enu, else speed and heading. */
-export function velocityOf(t: Track): [number, number] {
+/** East and north velocity: the API's velocity_enu, else speed and heading (written into `out` when given). */
+export function velocityOf(t: Track, out: [number, number] = [0, 0]): [number, number] {
   const v = t.velocity_enu;
-  if (Array.isArray(v) && v.length >= 2 && Number.isFinite(v[0]) && Number.isFinite(v[1])) return [v[0]!, v[1]!];
+  if (Array.isArray(v) && v.length >= 2 && Number.isFinite(v[0]) && Number.isFinite(v[1])) {
+    out[0] = v[0]!;
+    out[1] = v[1]!;
+    return out;
+  }
   const speed = t.speed_mps ?? 0;
   const heading = ((t.heading_deg ?? 0) * Math.PI) / 180;
-  return Number.isFinite(speed) && Number.isFinite(heading) ? [speed * Math.sin(heading), speed * Math.cos(heading)] : [0, 0];
-}
-
-/** The picture's map data: one point per track, and everything else drawn under them in one source. */
-export interface TrackLayers {
-  /** One Point per track: `{ id, cooperative, label? }` (the track source; the end-to-end test counts it). */
-  points: FeatureCollection;
-  /**
-   * Lines and pilots in one source (one worker round trip per update instead of four), told apart by
-   * `kind`: `trail` and `vector` (a MultiLineString per cooperation class, `cooperative`), `operatorLine`
-   * (one MultiLineString) and `operator` (one Point per Remote ID pilot, `id`, `label`).
-   */
-  overlay: FeatureCollection;
-}
-
-export interface TrackFeatureOptions {
-  /**
-   * Trail simplification (m): a trail point closer than this to the last point kept is dropped (the first
-   * and last points are always kept). About a pixel and a half at the map's zoom; 0 keeps every point.
-   */
-  trailToleranceM?: number;
-  /** Give each point its label (`id` and altitude); only needed where labels are drawn (zoomed in). Default true. */
-  labels?: boolean;
+  const ok = Number.isFinite(speed) && Number.isFinite(heading);
+  out[0] = ok ? speed * Math.sin(heading) : 0;
+  out[1] = ok ? speed * Math.cos(heading) : 0;
+  return out;
 }
 
 const metresPerDegree = (Math.PI / 180) * earthRadius;
@@ -81,49 +68,20 @@ export function trailLine(trail: readonly TrailPoint[], tolerance = 0): Position
   return out;
 }
 
-const labelOf = (t: Track): string => (Number.isFinite(t.position.h) ? `${t.id}\n${Math.round(t.position.h)} m` : `${t.id}`);
-
-export function trackFeatures(tracks: Iterable<Track>, trails: ReadonlyMap<number, TrailPoint[]>, options: TrackFeatureOptions = {}): TrackLayers {
-  const tolerance = options.trailToleranceM ?? 0;
-  const labels = options.labels !== false;
-  const points: FeatureCollection = { type: 'FeatureCollection', features: [] };
-  const overlay: FeatureCollection = { type: 'FeatureCollection', features: [] };
-  // Lines by cooperation class: [unknown, cooperative].
-  const trailLines: Position[][][] = [[], []];
-  const vectorLines: Position[][][] = [[], []];
-  const operatorLines: Position[][] = [];
-  for (const t of tracks) {
-    const here: Position = [t.position.lon, t.position.lat];
-    const cooperative = t.cooperative === true;
-    const cls = cooperative ? 1 : 0;
-    points.features.push({ type: 'Feature', properties: labels ? { id: t.id, cooperative, label: labelOf(t) } : { id: t.id, cooperative }, geometry: { type: 'Point', coordinates: here } });
-    const [ve, vn] = velocityOf(t);
-    if (ve !== 0 || vn !== 0) vectorLines[cls]!.push([here, offset(here[0], here[1], ve * vectorSeconds, vn * vectorSeconds)]);
-    const trail = trails.get(t.id);
-    if (trail && trail.length >= 2) trailLines[cls]!.push(trailLine(trail, tolerance));
-    const op = t.operator;
-    if (op && Number.isFinite(op.lat) && Number.isFinite(op.lon)) {
-      const pilot: Position = [op.lon, op.lat];
-      overlay.features.push({ type: 'Feature', properties: { kind: 'operator', id: t.id, label: t.uas_id ?? `${t.id}` }, geometry: { type: 'Point', coordinates: pilot } });
-      operatorLines.push([pilot, here]);
-    }
-  }
-  for (const cls of [0, 1]) {
-    const cooperative = cls === 1;
-    if (trailLines[cls]!.length > 0) overlay.features.push({ type: 'Feature', properties: { kind: 'trail', cooperative }, geometry: { type: 'MultiLineString', coordinates: trailLines[cls] } });
-    if (vectorLines[cls]!.length > 0) overlay.features.push({ type: 'Feature', properties: { kind: 'vector', cooperative }, geometry: { type: 'MultiLineString', coordinates: vectorLines[cls] } });
-  }
-  if (operatorLines.length > 0) overlay.features.push({ type: 'Feature', properties: { kind: 'operatorLine' }, geometry: { type: 'MultiLineString', coordinates: operatorLines } });
-  return { points, overlay };
+/** A track's label: its id, and its height when known. */
+export function labelText(id: number, h: number): string {
+  return Number.isFinite(h) ? `${id}\n${Math.round(h)} m` : `${id}`;
 }
+
+const labelOf = (t: Track): string => labelText(t.id, t.position.h);
 
 /** The selected track on its own small source: its point (highlight and label) and its full trail. */
 export function selectedFeatures(track: Track | undefined, trail: readonly TrailPoint[] | undefined): FeatureCollection {
   const fc: FeatureCollection = { type: 'FeatureCollection', features: [] };
   if (!track) return fc;
-  const cooperative = track.cooperative === true;
-  if (trail && trail.length >= 2) fc.features.push({ type: 'Feature', properties: { kind: 'trail', id: track.id, cooperative }, geometry: { type: 'LineString', coordinates: trailLine(trail) } });
-  fc.features.push({ type: 'Feature', properties: { kind: 'track', id: track.id, cooperative, label: labelOf(track) }, geometry: { type: 'Point', coordinates: [track.position.lon, track.position.lat] } });
+  const symbol = symbolKindNames[symbolKindOf(track)];
+  if (trail && trail.length >= 2) fc.features.push({ type: 'Feature', properties: { kind: 'trail', id: track.id, symbol }, geometry: { type: 'LineString', coordinates: trailLine(trail) } });
+  fc.features.push({ type: 'Feature', properties: { kind: 'track', id: track.id, symbol, label: labelOf(track) }, geometry: { type: 'Point', coordinates: [track.position.lon, track.position.lat] } });
   return fc;
 }
 

@@ -1,15 +1,22 @@
 import maplibregl, { type FilterSpecification, type GeoJSONSource, type LayerSpecification, type Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { FeatureCollection, TrackLayers } from './features';
+import type { Track } from '../api/types';
+import type { TrailPoint } from '../state/store';
+import { labelText, type FeatureCollection } from './features';
 import { iconPixels, type Shape } from './icons';
 import { basemapStyle, colours, font, fontBold } from './style';
+import { mercatorX, mercatorY, symbolKindNames, TrackBuffers, type SymbolKindName } from './trackBuffers';
+import { TrackLayer } from './trackLayer';
 
 type SourceData = Parameters<GeoJSONSource['setData']>[0];
 
 const empty = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
 
-/** The picture's sources; created with the style, so the first picture loads alongside the basemap. */
-const pictureSources = ['overlay', 'selected', 'tracks'] as const;
+/**
+ * The picture's GeoJSON sources, small ones only (the tracks themselves are the WebGL layer's typed arrays):
+ * the selected track, and the labels of the tracks labelled (zoomed in); created with the style.
+ */
+const pictureSources = ['selected', 'labels'] as const;
 /** The sensors' sources, created at load (their symbols need the icons added then). */
 const sensorSources = ['rings', 'sensors'] as const;
 /** Protected zones (outlines, drawn buffers) and the outline being drawn; created at load. */
@@ -30,6 +37,21 @@ export interface DrawInput {
 
 /** Track labels are drawn from this zoom on (and always for the selected track). */
 export const labelMinZoom = 13;
+/** At most this many tracks are labelled at once (those in view nearest the centre); the selected one always. */
+export const maxLabels = 200;
+/** How far (px) from a track's symbol a click (mouse) or a tap (finger) still selects it. */
+const mousePickRadius = 9;
+const touchPickRadius = 16;
+/** The WebGL layer that draws the tracks, their trails, vectors, pilots and pilot lines. */
+export const pictureLayerId = 'picture';
+
+/** The picture to draw: the store's tracks and trails, the trails' simplification, whether labels are shown. */
+export interface PictureInput {
+  tracks: Iterable<Track>;
+  trails: ReadonlyMap<number, readonly TrailPoint[]>;
+  /** Trail simplification (m), about 1.5 px at the current zoom. */
+  trailToleranceM: number;
+}
 
 /** Metres per pixel of 512 px tiles at `zoom` and latitude `lat`. */
 export function metresPerPixel(zoom: number, lat: number): number {
@@ -42,16 +64,17 @@ export interface MapViewOptions {
   attribution: string;
   /** A base style from the server (basemap.style_url, already fetched and checked); default the bundled offline basemap. */
   baseStyle?: StyleSpecification | null;
-  /** The picture at start-up, built into the style so that it loads together with the basemap. */
-  initial?: TrackLayers;
+  /** The picture at start-up, packed before the map loads so that it is drawn with the first frames. */
+  initial?: PictureInput;
   onSelect: (id: number | null) => void;
-  /** Called after the track source has been given new data (the readiness signal of the end-to-end test). */
+  /** Called after the track layer has been given a new picture (the readiness signal of the end-to-end test). */
   onTracksApplied?: (count: number) => void;
   /** Called when a zoom ends on another whole zoom level (the trails' simplification follows it). */
   onZoomLevel?: (zoom: number) => void;
 }
 
-const byCooperation = ['case', ['get', 'cooperative'], colours.cooperative, colours.unknown] as unknown as string;
+/** The selected track's colour by its symbol: manned aircraft, cooperative (Remote ID), unknown. */
+const bySymbol = ['match', ['get', 'symbol'], 'manned', colours.manned, 'cooperative', colours.cooperative, colours.unknown] as unknown as string;
 /** A zone's colour: its standing alert's level when it has one, else its kind's. */
 const zoneColour = [
   'match', ['get', 'level'],
@@ -64,23 +87,18 @@ const hasLevel = ['!=', ['get', 'level'], ''] as unknown as boolean;
 const isKind = (kind: string) => ['==', ['get', 'kind'], kind] as unknown as FilterSpecification;
 
 /**
- * The picture's layers, bottom to top: trails, pilot lines, vectors, pilots, track circles, then the
- * selection (its full trail, a highlight, a label) and track labels once zoomed in. Plain circles and lines
- * at any number of tracks; the only symbols are labels (zoom ≥ labelMinZoom, or the selected track).
+ * The picture's GeoJSON layers, drawn over the WebGL layer (which has trails, pilot lines, vectors, pilots
+ * and track symbols): the selection (its full trail, a highlight, a label) and the labels of the tracks
+ * labelled once zoomed in.
  */
 function pictureLayers(): LayerSpecification[] {
   return [
-    { id: 'track-trails', type: 'line', source: 'overlay', filter: isKind('trail'), layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': byCooperation, 'line-width': 1.6, 'line-opacity': 0.55 } },
-    { id: 'operator-lines', type: 'line', source: 'overlay', filter: isKind('operatorLine'), paint: { 'line-color': colours.operator, 'line-width': 1.2, 'line-dasharray': [2, 2] } },
-    { id: 'track-vectors', type: 'line', source: 'overlay', filter: isKind('vector'), paint: { 'line-color': byCooperation, 'line-width': 2 } },
-    { id: 'operators', type: 'circle', source: 'overlay', filter: isKind('operator'), paint: { 'circle-radius': 5, 'circle-color': '#ffffff', 'circle-stroke-color': colours.operator, 'circle-stroke-width': 2.5 } },
-    { id: 'tracks', type: 'circle', source: 'tracks', paint: { 'circle-radius': 6, 'circle-color': byCooperation, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 } },
-    { id: 'selected-trail', type: 'line', source: 'selected', filter: isKind('trail'), layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': byCooperation, 'line-width': 3, 'line-opacity': 0.8 } },
-    { id: 'selected-track', type: 'circle', source: 'selected', filter: isKind('track'), paint: { 'circle-radius': 9, 'circle-color': byCooperation, 'circle-stroke-color': colours.selected, 'circle-stroke-width': 3 } },
+    { id: 'selected-trail', type: 'line', source: 'selected', filter: isKind('trail'), layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': bySymbol, 'line-width': 3, 'line-opacity': 0.8 } },
+    { id: 'selected-track', type: 'circle', source: 'selected', filter: isKind('track'), paint: { 'circle-radius': 10, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': colours.selected, 'circle-stroke-width': 3 } },
     {
       id: 'track-labels',
       type: 'symbol',
-      source: 'tracks',
+      source: 'labels',
       minzoom: labelMinZoom,
       layout: { 'text-field': ['get', 'label'], 'text-font': fontBold, 'text-size': 11, 'text-offset': [0.9, 0], 'text-anchor': 'left', 'text-justify': 'left', 'text-optional': true },
       paint: { 'text-color': '#202124', 'text-halo-color': '#ffffff', 'text-halo-width': 1.4 },
@@ -97,10 +115,11 @@ function pictureLayers(): LayerSpecification[] {
 }
 
 /**
- * The map: the offline basemap plus a fixed set of sources and layers for the picture, created once (the
- * picture's with the style, the sensors' at load). Updates replace a source's data (setData) only when the
- * App says it changed (the App calls once per animation frame at most): per update the track source and the overlay; the
- * small `selected` source on a selection change.
+ * The map: the offline basemap, the picture as a WebGL layer fed typed arrays (TrackBuffers, TrackLayer),
+ * and a fixed set of small GeoJSON sources created once (the selection and labels with the style, the
+ * sensors' and zones' at load). A picture update re-packs the arrays in place and asks for one repaint (no
+ * GeoJSON, no worker); the `selected` source is set on a selection change, `labels` only while zoomed in;
+ * the others only when the App says they changed (the App calls once per animation frame at most).
  */
 export class MapView {
   readonly map: MapLibreMap;
@@ -111,12 +130,15 @@ export class MapView {
   private flushing = false;
   private attributionControl: maplibregl.AttributionControl;
   private zoomLevel: number;
-  /** Features last handed to setTracks (pending until the style has loaded). */
-  trackFeatureCount = 0;
-  /** Features in the track source's data as last set (-1 before the first setData); the end-to-end test reads it. */
+  /** Tracks in the picture as last packed (-1 before the first); the end-to-end test reads it. */
   appliedTrackCount = -1;
   /** setData calls made, for the benchmark and tests. */
   updates = 0;
+  /** The picture as typed arrays, and the WebGL layer that draws them. */
+  readonly buffers = new TrackBuffers();
+  private readonly layer: TrackLayer;
+  /** Labels are drawn (zoom ≥ labelMinZoom) and the labels source holds something. */
+  private labelled = false;
   /** Zone outlines in the zone source as last set (the end-to-end test reads it). */
   appliedZoneCount = 0;
   private drawInput: DrawInput | null = null;
@@ -125,11 +147,11 @@ export class MapView {
   constructor(container: HTMLElement, private readonly options: MapViewOptions) {
     const style = options.baseStyle ?? basemapStyle(location.origin);
     const initial = options.initial;
-    style.sources['tracks'] = { type: 'geojson', data: (initial?.points ?? empty()) as unknown as SourceData };
-    style.sources['overlay'] = { type: 'geojson', data: (initial?.overlay ?? empty()) as unknown as SourceData };
     style.sources['selected'] = { type: 'geojson', data: empty() as unknown as SourceData };
+    style.sources['labels'] = { type: 'geojson', data: empty() as unknown as SourceData };
     style.layers.push(...pictureLayers());
-    if (initial) this.trackFeatureCount = initial.points.features.length;
+    this.layer = new TrackLayer(pictureLayerId, this.buffers, colours);
+    if (initial) this.buffers.pack(initial.tracks, initial.trails, { trailToleranceM: initial.trailToleranceM });
     this.zoomLevel = Math.floor(options.zoom);
     this.map = new maplibregl.Map({
       container,
@@ -144,7 +166,14 @@ export class MapView {
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.attributionControl = new maplibregl.AttributionControl({ compact: true, customAttribution: options.attribution });
     this.map.addControl(this.attributionControl, 'bottom-right');
-    this.map.once('style.load', () => this.onStyleLoad());
+    // MapLibre swallows what its listeners throw: say it (the end-to-end tests fail on a console error).
+    this.map.once('style.load', () => {
+      try {
+        this.onStyleLoad();
+      } catch (e) {
+        console.error('map: the picture could not be set up:', e);
+      }
+    });
     this.map.on('zoomend', () => {
       const level = Math.floor(this.map.getZoom());
       if (level !== this.zoomLevel) {
@@ -171,11 +200,70 @@ export class MapView {
     this.map.addControl(this.attributionControl, 'bottom-right');
   }
 
-  setTracks(layers: TrackLayers): void {
-    this.pending.set('tracks', layers.points);
-    this.pending.set('overlay', layers.overlay);
-    this.trackFeatureCount = layers.points.features.length;
+  /**
+   * A new picture: the typed arrays are re-packed in place and the map repaints once. While zoomed in the
+   * labels source gets the tracks in view nearest the centre (at most maxLabels).
+   */
+  setPicture(picture: PictureInput): void {
+    this.buffers.pack(picture.tracks, picture.trails, { trailToleranceM: picture.trailToleranceM });
+    this.layer.changed();
+    this.updateLabels();
+    if (this.styleReady) {
+      this.appliedTrackCount = this.buffers.count;
+      if (this.loaded) this.options.onTracksApplied?.(this.appliedTrackCount);
+    }
+  }
+
+  /** The labels of the tracks in view nearest the centre while zoomed in; nothing (once) otherwise. */
+  private updateLabels(): void {
+    if (!this.labelsShown()) {
+      if (this.labelled) {
+        this.pending.set('labels', empty());
+        this.labelled = false;
+        this.schedule();
+      }
+      return;
+    }
+    const b = this.buffers;
+    const bounds = this.map.getBounds();
+    const west = bounds.getWest(), east = bounds.getEast(), south = bounds.getSouth(), north = bounds.getNorth();
+    const centre = this.map.getCenter();
+    const cx = mercatorX(centre.lng), cy = mercatorY(centre.lat);
+    const inView: Array<{ slot: number; d: number }> = [];
+    for (let s = 0; s < b.count; s++) {
+      const lon = b.lon[s]!, lat = b.lat[s]!;
+      if (lon < west || lon > east || lat < south || lat > north) continue;
+      inView.push({ slot: s, d: (mercatorX(lon) - cx) ** 2 + (mercatorY(lat) - cy) ** 2 });
+    }
+    if (inView.length > maxLabels) {
+      inView.sort((a, c) => a.d - c.d);
+      inView.length = maxLabels;
+    }
+    const fc: FeatureCollection = { type: 'FeatureCollection', features: [] };
+    for (const { slot } of inView) {
+      fc.features.push({ type: 'Feature', properties: { id: b.ids[slot]!, label: labelText(b.ids[slot]!, b.h[slot]!) }, geometry: { type: 'Point', coordinates: [b.lon[slot]!, b.lat[slot]!] } });
+    }
+    this.pending.set('labels', fc);
+    this.labelled = true;
     this.schedule();
+  }
+
+  /** Ids of the tracks in the WebGL layer's buffers, ascending (the end-to-end test compares them with the API). */
+  trackIds(): number[] {
+    return [...this.buffers.ids].sort((a, c) => a - c);
+  }
+
+  /** Where the layer has track `id` ([lon, lat]), or null. */
+  trackPosition(id: number): [number, number] | null {
+    const s = this.buffers.slotOf(id);
+    return s < 0 ? null : [this.buffers.lon[s]!, this.buffers.lat[s]!];
+  }
+
+  /** The symbol each track in the layer is drawn with, by id. */
+  trackSymbols(): Record<number, SymbolKindName> {
+    const out: Record<number, SymbolKindName> = {};
+    for (let s = 0; s < this.buffers.count; s++) out[this.buffers.ids[s]!] = symbolKindNames[this.buffers.kindAt(s)]!;
+    return out;
   }
 
   setSelected(features: FeatureCollection): void {
@@ -235,17 +323,19 @@ export class MapView {
     this.map.jumpTo(zoom === undefined ? { center } : { center, zoom });
   }
 
-  /** Features in the track source as MapLibre holds them (its own copy of the data, read back). */
+  /** Tracks in the layer's GL buffer as last uploaded to the GPU (-1 before the first upload). */
   async sourceTrackCount(): Promise<number> {
-    const source = this.map.getSource('tracks') as GeoJSONSource | undefined;
-    if (!source) return -1;
-    const data = (await source.getData()) as { features?: unknown[] };
-    return Array.isArray(data.features) ? data.features.length : -1;
+    return this.layer.uploadedCount;
   }
 
-  /** Track circles drawn in the current frame (the benchmark's "map painted with tracks"). */
+  /** Track symbols drawn in the last frame (the benchmark's "map painted with tracks"). */
   renderedTrackCount(): number {
-    return this.styleReady ? this.map.queryRenderedFeatures({ layers: ['tracks'] }).length : 0;
+    return this.layer.drawnCount;
+  }
+
+  /** Frames the track layer has drawn (the benchmark counts repaints per update). */
+  layerFrames(): number {
+    return this.layer.frames;
   }
 
   resize(): void {
@@ -261,7 +351,6 @@ export class MapView {
 
   private flush(): void {
     this.flushing = false;
-    const tracks = this.pending.get('tracks');
     const zones = this.pending.get('zones');
     if (zones) this.appliedZoneCount = zones.features.length;
     for (const [name, data] of this.pending) {
@@ -269,25 +358,22 @@ export class MapView {
       this.updates++;
     }
     this.pending.clear();
-    if (tracks) {
-      this.appliedTrackCount = tracks.features.length;
-      if (this.loaded) this.options.onTracksApplied?.(this.appliedTrackCount);
-    }
   }
 
   /** The style has loaded (the basemap's data may still be on its way): sensors, handlers, pending data. */
   private onStyleLoad(): void {
     const map = this.map;
+    map.addLayer(this.layer, 'selected-trail');
     for (const name of sensorSources) map.addSource(name, { type: 'geojson', data: empty() as unknown as SourceData });
     for (const name of zoneSources) map.addSource(name, { type: 'geojson', data: empty() as unknown as SourceData });
     this.addIcons();
     this.addZoneLayers();
     const isLine = (line: string) => ['==', ['get', 'line'], line] as unknown as FilterSpecification;
     const bearing = (stale: boolean) => ['all', isLine('bearing'), ['==', ['get', 'stale'], stale]] as unknown as FilterSpecification;
-    map.addLayer({ id: 'sensor-rings', type: 'line', source: 'rings', filter: isLine('ring'), paint: { 'line-color': ['case', ['get', 'radar'], '#2e7d32', '#1565c0'] as unknown as string, 'line-width': 1.2, 'line-dasharray': [4, 3], 'line-opacity': 0.8 } }, 'track-trails');
+    map.addLayer({ id: 'sensor-rings', type: 'line', source: 'rings', filter: isLine('ring'), paint: { 'line-color': ['case', ['get', 'radar'], '#2e7d32', '#1565c0'] as unknown as string, 'line-width': 1.2, 'line-dasharray': [4, 3], 'line-opacity': 0.8 } }, 'picture');
     // A direction finder's last bearing: solid while fresh, dashed and faded once older than 10 s.
-    map.addLayer({ id: 'sensor-bearings', type: 'line', source: 'rings', filter: bearing(false), layout: { 'line-cap': 'round' }, paint: { 'line-color': colours.bearing, 'line-width': 2, 'line-opacity': 0.9 } }, 'track-trails');
-    map.addLayer({ id: 'sensor-bearings-stale', type: 'line', source: 'rings', filter: bearing(true), paint: { 'line-color': colours.bearing, 'line-width': 1.5, 'line-opacity': 0.4, 'line-dasharray': [3, 3] } }, 'track-trails');
+    map.addLayer({ id: 'sensor-bearings', type: 'line', source: 'rings', filter: bearing(false), layout: { 'line-cap': 'round' }, paint: { 'line-color': colours.bearing, 'line-width': 2, 'line-opacity': 0.9 } }, 'picture');
+    map.addLayer({ id: 'sensor-bearings-stale', type: 'line', source: 'rings', filter: bearing(true), paint: { 'line-color': colours.bearing, 'line-width': 1.5, 'line-opacity': 0.4, 'line-dasharray': [3, 3] } }, 'picture');
     map.addLayer({
       id: 'sensors',
       type: 'symbol',
@@ -303,7 +389,7 @@ export class MapView {
         'text-optional': true,
       },
       paint: { 'text-color': '#1b5e20', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
-    }, 'tracks');
+    }, 'picture');
     map.on('click', (e) => {
       if (this.drawInput) {
         if (this.drawShape === 'polygon') {
@@ -313,9 +399,9 @@ export class MapView {
         }
         return;
       }
-      const hit = map.queryRenderedFeatures(e.point, { layers: ['tracks', 'selected-track'] })[0];
-      const id = hit?.properties?.['id'];
-      this.options.onSelect(typeof id === 'number' ? id : null);
+      // A finger is less precise than a mouse: a wider reach for a tap.
+      const touch = (e.originalEvent as PointerEvent).pointerType === 'touch';
+      this.options.onSelect(this.layer.pick(e.point.x, e.point.y, touch ? touchPickRadius : mousePickRadius));
     });
     map.on('dblclick', (e) => {
       if (!this.drawInput) return;
@@ -325,7 +411,12 @@ export class MapView {
     map.on('mousedown', (e) => {
       if (this.drawInput && this.drawShape === 'circle' && e.originalEvent.button === 0) this.drawInput.press([e.lngLat.lng, e.lngLat.lat]);
     });
-    map.on('mousemove', (e) => this.drawInput?.move([e.lngLat.lng, e.lngLat.lat]));
+    map.on('mousemove', (e) => {
+      if (this.drawInput) this.drawInput.move([e.lngLat.lng, e.lngLat.lat]);
+      else map.getCanvas().style.cursor = this.layer.pick(e.point.x, e.point.y, mousePickRadius) === null ? '' : 'pointer';
+    });
+    // Labels follow the view while zoomed in.
+    map.on('moveend', () => this.updateLabels());
     map.on('mouseup', () => {
       if (this.drawInput && this.drawShape === 'circle') this.drawInput.release();
     });
@@ -339,14 +430,8 @@ export class MapView {
     map.on('touchend', () => {
       if (this.drawInput && this.drawShape === 'circle') this.drawInput.release();
     });
-    map.on('mouseenter', 'tracks', () => {
-      if (!this.drawInput) map.getCanvas().style.cursor = 'pointer';
-    });
-    map.on('mouseleave', 'tracks', () => {
-      if (!this.drawInput) map.getCanvas().style.cursor = '';
-    });
     this.styleReady = true;
-    if (this.options.initial && !this.pending.has('tracks')) this.appliedTrackCount = this.options.initial.points.features.length;
+    if (this.buffers.version > 0) this.appliedTrackCount = this.buffers.count;
     map.once('load', () => {
       this.loaded = true;
       if (this.appliedTrackCount >= 0) this.options.onTracksApplied?.(this.appliedTrackCount);
@@ -360,7 +445,7 @@ export class MapView {
    */
   private addZoneLayers(): void {
     const map = this.map;
-    const below = 'track-trails';
+    const below = pictureLayerId;
     map.addLayer({ id: 'zone-fill', type: 'fill', source: 'zones', paint: { 'fill-color': zoneColour, 'fill-opacity': ['case', hasLevel, 0.3, 0.12] as unknown as number } }, below);
     map.addLayer({ id: 'zone-buffers', type: 'line', source: 'zone-buffers', paint: { 'line-color': zoneColour, 'line-width': ['case', hasLevel, 2, 1.3] as unknown as number, 'line-dasharray': [3, 3], 'line-opacity': 0.85 } }, below);
     map.addLayer({ id: 'zone-outline', type: 'line', source: 'zones', paint: { 'line-color': zoneColour, 'line-width': ['case', hasLevel, 3.5, 1.6] as unknown as number } }, below);

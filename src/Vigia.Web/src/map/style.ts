@@ -6,6 +6,8 @@ import type { StyleSpecification } from 'maplibre-gl';
 export const colours = {
   cooperative: '#1565c0',
   unknown: '#d84315',
+  /** Manned aircraft (ADS-B, or a sensor that says so): a dark triangle, never a drone's disc. */
+  manned: '#263238',
   operator: '#6a1b9a',
   selected: '#ffd600',
   bearing: '#00838f',

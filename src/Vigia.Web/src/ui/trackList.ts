@@ -3,6 +3,10 @@ import { language, t } from '../i18n/i18n';
 import { h } from './dom';
 import { metres, seconds, speed } from './format';
 import { visibleWindow } from './virtualWindow';
+import { symbolKindOf } from '../map/trackBuffers';
+
+/** A row's class (its dot) by the track's map symbol: unknown, cooperative, manned. */
+const rowClass = ['unknown', 'coop', 'manned'] as const;
 
 export type SortKey = 'id' | 'speed' | 'altitude' | 'age';
 export type Cooperation = 'all' | 'cooperative' | 'unknown';
@@ -249,7 +253,7 @@ export class TrackList {
       v.el.dataset['id'] = String(tr.id);
       setText(v.id_, String(tr.id));
     }
-    const className = `${tr.cooperative ? 'coop' : 'unknown'}${tr.id === this.selected ? ' selected' : ''}`;
+    const className = `${rowClass[symbolKindOf(tr)]}${tr.id === this.selected ? ' selected' : ''}`;
     if (v.className !== className) {
       v.className = className;
       v.el.className = className;
