@@ -53,21 +53,8 @@ public sealed class RadarCapturePlayer(RadarAdapter adapter, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(ports);
         ArgumentNullException.ThrowIfNull(output);
-        CaptureReader? reader;
-        try
+        if (Open(path) is not { } reader)
         {
-            var stream = File.OpenRead(path);
-            reader = CaptureReader.TryOpen(stream, leaveOpen: false, out var openError);
-            if (reader is null)
-            {
-                await stream.DisposeAsync().ConfigureAwait(false);
-                Fail($"{path}: byte {openError.Offset}: {openError.Field}: {openError.Message}");
-                return;
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Fail($"{path}: {ex.Message}");
             return;
         }
 
@@ -91,10 +78,9 @@ public sealed class RadarCapturePlayer(RadarAdapter adapter, TimeProvider clock)
                     return;
                 }
 
-                var due = cursor.DueSeconds - clock.GetElapsedTime(cursor.Started).TotalSeconds;
-                if (pace && due > 0)
+                while (pace && TimeSpan.FromSeconds(cursor.DueSeconds) - clock.GetElapsedTime(cursor.Started) is { Ticks: > 0 } due)
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(due) < MaxWait ? TimeSpan.FromSeconds(due) : MaxWait, clock, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(due < MaxWait ? due : MaxWait, clock, cancellationToken).ConfigureAwait(false);
                 }
 
                 foreach (var observation in batch)
@@ -105,6 +91,28 @@ public sealed class RadarCapturePlayer(RadarAdapter adapter, TimeProvider clock)
                 Interlocked.Add(ref _observations, batch.Count);
                 batch.Clear();
             }
+        }
+    }
+
+    /// <summary>Opens the capture, or fails with the reason (path, and byte offset and field for a file that is not a capture).</summary>
+    private CaptureReader? Open(string path)
+    {
+        try
+        {
+            var stream = File.OpenRead(path);
+            var reader = CaptureReader.TryOpen(stream, leaveOpen: false, out var openError);
+            if (reader is null)
+            {
+                stream.Dispose();
+                Fail($"{path}: byte {openError.Offset}: {openError.Field}: {openError.Message}");
+            }
+
+            return reader;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Fail($"{path}: {ex.Message}");
+            return null;
         }
     }
 

@@ -65,7 +65,7 @@ public sealed class SensorInputs(RadarSourceService radar, SapientNodeService sa
             Faults = adapter.Faults,
             LastFault = adapter.LastFault,
             Sources = sources,
-            Unattributed = Counters(adapter.Unattributed, 0, 0, null, "unattributed", now),
+            Unattributed = Counters(adapter.Unattributed, null, null, null, "unattributed", now),
         };
     }
 
@@ -119,7 +119,7 @@ public sealed class SensorInputs(RadarSourceService radar, SapientNodeService sa
     private static AsterixSourceDto Source(RadarAdapter adapter, DataSourceIdentifier source, string? sensor, string role, Timestamp now) =>
         Counters(adapter.Counters.TryGetValue(source, out var counters) ? counters : null, source.Sac, source.Sic, sensor, role, now);
 
-    private static AsterixSourceDto Counters(RadarCounters? counters, int sac, int sic, string? sensor, string role, Timestamp now)
+    private static AsterixSourceDto Counters(RadarCounters? counters, int? sac, int? sic, string? sensor, string role, Timestamp now)
     {
         var rejected = new SortedDictionary<string, long>(StringComparer.Ordinal);
         if (counters is not null)

@@ -3,16 +3,19 @@ namespace Vigia.Server.Json;
 /// <summary>What the radar adapter counted for one ASTERIX data source (a SAC/SIC), configured or not.</summary>
 public sealed record AsterixSourceDto
 {
-    /// <summary>System Area Code.</summary>
-    public required int Sac { get; init; }
+    /// <summary>System Area Code (absent for <c>unattributed</c>).</summary>
+    public int? Sac { get; init; }
 
-    /// <summary>System Identification Code.</summary>
-    public required int Sic { get; init; }
+    /// <summary>System Identification Code (absent for <c>unattributed</c>).</summary>
+    public int? Sic { get; init; }
 
     /// <summary>The sensor it is configured as, or null for a source heard but not configured (its records are counted, then rejected).</summary>
     public string? Sensor { get; init; }
 
-    /// <summary><c>radar</c> (CAT-048 plots become observations), <c>system_tracks</c> (CAT-062 tracks do) or <c>unconfigured</c>.</summary>
+    /// <summary>
+    /// <c>radar</c> (CAT-048 plots become observations), <c>system_tracks</c> (CAT-062 tracks do), <c>unconfigured</c>, or
+    /// <c>unattributed</c> (what no SAC/SIC can be charged with).
+    /// </summary>
     public required string Role { get; init; }
 
     /// <summary>Well-formed records, duplicates included.</summary>
