@@ -135,6 +135,7 @@ public static class SensorReport
                 LastBearing = h.LastBearing is { } b ? new BearingDto(b.AzimuthDegrees, b.ElevationDegrees, b.Time.ToDateTimeOffset()) : null,
                 Asterix = r.Kind == "radar" ? details?.Asterix(r.Id) : null,
                 Sapient = r.Kind == "sapient" ? details?.Sapient(r.Id) : null,
+                Adsb = r.Kind == "adsb" ? details?.Adsb(r.Id) : null,
             });
         }
 

@@ -12,10 +12,11 @@ namespace Vigia.Server.Ingest;
 
 /// <summary>
 /// What the in-process inputs know about their sensors, for the sensor documents: the radar adapter's counters per
-/// SAC/SIC (<see cref="RadarSourceService"/>) and each SAPIENT node's registration and health (<see cref="SapientNodeService"/>).
+/// SAC/SIC (<see cref="RadarSourceService"/>), each SAPIENT node's registration and health (<see cref="SapientNodeService"/>)
+/// and each ADS-B receiver's connection and decoding counters (<see cref="AdsbSourceService"/>).
 /// </summary>
 /// <remarks>Thread-safety: every member may be called from any thread (it reads the inputs' thread-safe counters).</remarks>
-public sealed class SensorInputs(RadarSourceService radar, SapientNodeService sapient, IOptions<VigiaServerOptions> options)
+public sealed class SensorInputs(RadarSourceService radar, SapientNodeService sapient, AdsbSourceService adsb, IOptions<VigiaServerOptions> options)
 {
     /// <summary>The details of every sensor at <paramref name="now"/>: call once per report, then look sensors up.</summary>
     public SensorInputsSnapshot Read(Timestamp now)
@@ -87,6 +88,32 @@ public sealed class SensorInputs(RadarSourceService radar, SapientNodeService sa
         }
 
         return list;
+    }
+
+    /// <summary>The receiver configured for <paramref name="sensorId"/> with its counters, or null.</summary>
+    internal AdsbReceiverDto? AdsbOf(string sensorId)
+    {
+        if (adsb.ClientOf(sensorId) is not { } client)
+        {
+            return null;
+        }
+
+        var counters = client.Decoder.Counters;
+        return new AdsbReceiverDto
+        {
+            Connection = client.State.ToString().ToLowerInvariant(),
+            Connects = client.Connects,
+            ConnectFailures = client.ConnectFailures,
+            Disconnects = client.Disconnects,
+            Frames = counters.Frames,
+            Decoded = counters.Decoded,
+            CrcErrors = counters.CrcErrors,
+            FramingErrors = counters.FramingErrors,
+            BytesSkipped = counters.BytesSkipped,
+            Malformed = counters.Malformed,
+            Unsupported = counters.UnsupportedDownlinkFormat + counters.UnsupportedMessage,
+            Observations = client.Decoder.Observations,
+        };
     }
 
     /// <summary>The DTO of a SAPIENT node.</summary>

@@ -18,6 +18,9 @@ public sealed class SensorInputsSnapshot
     /// <summary>The radar's configured ASTERIX sources with their counters, or null for a sensor that has none.</summary>
     public IReadOnlyList<AsterixSourceDto>? Asterix(string sensorId) => _inputs.AsterixOf(sensorId, _now);
 
+    /// <summary>The ADS-B receiver configured for <paramref name="sensorId"/>, or null.</summary>
+    public AdsbReceiverDto? Adsb(string sensorId) => _inputs.AdsbOf(sensorId);
+
     /// <summary>The SAPIENT node behind <paramref name="sensorId"/>, or null when it is not one (or has not registered since the server started).</summary>
     public SapientNodeDto? Sapient(string sensorId) => _nodes.TryGetValue(sensorId, out var node) ? SensorInputs.Node(node, _now) : null;
 }

@@ -144,6 +144,9 @@ public sealed record SensorDto
 
     /// <summary>A SAPIENT node's registration, reported health and counters (sensors <c>sapient:{node}</c>); absent otherwise.</summary>
     public SapientNodeDto? Sapient { get; init; }
+
+    /// <summary>An ADS-B receiver's connection and decoding counters (<c>Vigia:AdsbSources</c>); absent otherwise.</summary>
+    public AdsbReceiverDto? Adsb { get; init; }
 }
 
 /// <summary>Track updates of one tracker step (stream event <c>tracks</c>).</summary>

@@ -149,3 +149,43 @@ public sealed record SapientNodeDto
     /// <summary>When that refusal happened, or null.</summary>
     public DateTimeOffset? LastRejectedAt { get; init; }
 }
+
+/// <summary>An ADS-B receiver's connection and decoding counters (since the server started).</summary>
+public sealed record AdsbReceiverDto
+{
+    /// <summary><c>up</c>, <c>degraded</c> (bytes skipped to resynchronise recently) or <c>down</c> (not connected).</summary>
+    public required string Connection { get; init; }
+
+    /// <summary>Successful connections.</summary>
+    public required long Connects { get; init; }
+
+    /// <summary>Connection attempts that failed or timed out.</summary>
+    public required long ConnectFailures { get; init; }
+
+    /// <summary>Connections that ended.</summary>
+    public required long Disconnects { get; init; }
+
+    /// <summary>Mode S frames framed.</summary>
+    public required long Frames { get; init; }
+
+    /// <summary>Frames decoded.</summary>
+    public required long Decoded { get; init; }
+
+    /// <summary>Frames whose CRC (parity) check failed, dropped.</summary>
+    public required long CrcErrors { get; init; }
+
+    /// <summary>Framing errors (bytes skipped to regain sync).</summary>
+    public required long FramingErrors { get; init; }
+
+    /// <summary>Bytes skipped while resynchronising.</summary>
+    public required long BytesSkipped { get; init; }
+
+    /// <summary>Frames malformed for their format.</summary>
+    public required long Malformed { get; init; }
+
+    /// <summary>Frames of a downlink format or message type that is not decoded.</summary>
+    public required long Unsupported { get; init; }
+
+    /// <summary>Observations produced.</summary>
+    public required long Observations { get; init; }
+}
