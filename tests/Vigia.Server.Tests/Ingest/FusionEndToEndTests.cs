@@ -36,7 +36,7 @@ public sealed class FusionEndToEndTests
     }
 
     [Fact]
-    public async Task RadarPlotsOverUdp_AndASapientNode_FeedOneFusedClassifiedTrack()
+    public async Task RadarPcapReplayedOverUdp_AndASapientNode_FeedOneFusedClassifiedTrack()
     {
         var udpPort = FreePort(SocketType.Dgram);
         var tcpPort = FreePort(SocketType.Stream);
@@ -69,12 +69,17 @@ public sealed class FusionEndToEndTests
         detection.DetectionReport.Location.Z = target.HeightAboveEllipsoidMeters;
         detection.DetectionReport.EnuVelocity = null;
 
-        using var radar = new UdpClient();
+        // The radar's feed, recorded as a pcap (Ethernet/IPv4/UDP) and replayed over loopback UDP, payload by payload.
         var t0 = DateTimeOffset.UtcNow.AddSeconds(-6);
+        var pcap = Path.Combine(Vigia.Testing.TestPaths.NewTempDirectory(), "radar-1.pcap");
+        UdpCaptureFile.Write(pcap, 21111, Enumerable.Range(0, 6).Select(k => (t0.AddSeconds(k).AddMilliseconds(150), Cat048Plot(25, 201, t0.AddSeconds(k), Range, Azimuth))));
+        var recorded = RecordedPayloads(pcap);
+        Assert.Equal(6, recorded.Count);
+        using var radar = new UdpClient();
         for (var k = 0; k < 6; k++)
         {
             var t = t0.AddSeconds(k);
-            await radar.SendAsync(Cat048Plot(25, 201, t, Range, Azimuth), new IPEndPoint(IPAddress.Loopback, udpPort), Ct);
+            await radar.SendAsync(recorded[k], new IPEndPoint(IPAddress.Loopback, udpPort), Ct);
             detection.Timestamp = Timestamp.FromDateTimeOffset(t.AddMilliseconds(300));
             detection.DetectionReport.ReportId = $"01KF1EQV217TRMCT2JAYYXCG{k}V";
             await node.SendAsync(detection, Ct);
@@ -97,6 +102,20 @@ public sealed class FusionEndToEndTests
         Assert.Equal(["radar-1", "sapient:" + registration.NodeId], fused.GetProperty("sensors").EnumerateArray().Select(s => s.GetString()!).Order());
         Assert.Equal(("uav_rotary_wing", "sapient"), (fused.GetProperty("object_class").GetString(), fused.GetProperty("class_source").GetString()));
         Assert.Equal(target.LatitudeDegrees, fused.GetProperty("position").GetProperty("lat").GetDouble(), 3);
+    }
+
+    private static List<byte[]> RecordedPayloads(string pcap)
+    {
+        using var stream = File.OpenRead(pcap);
+        using var reader = Vigia.Sensors.Capture.CaptureReader.TryOpen(stream, leaveOpen: false, out var error) ?? throw new InvalidOperationException(error.Message);
+        var payloads = new List<byte[]>();
+        while (reader.ReadNext(out var record) == Vigia.Sensors.Capture.CaptureReadStatus.Record)
+        {
+            Assert.True(Vigia.Sensors.Radar.UdpFrame.TryGetPayload(record.Data, record.LinkType, out var payload, out _));
+            payloads.Add(payload.ToArray());
+        }
+
+        return payloads;
     }
 
     [Fact]
