@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Vigia.Cli.Decode;
+using Vigia.Protocols.Asterix;
+using Vigia.Protocols.Asterix.Cat062;
 using Vigia.Sensors.Capture;
 
 namespace Vigia.Cli.Commands;
@@ -12,8 +14,9 @@ internal static class DecodeCommand
     internal static readonly JsonWriterOptions JsonOutput = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static CommandLine.Command Definition { get; } = new(
-        "decode Remote ID from a .pcap/.pcapng capture, a monitor-mode Wi-Fi interface, or KIND HEX lines",
+        "decode Remote ID from a .pcap/.pcapng capture, a monitor-mode Wi-Fi interface, or KIND HEX lines; ASTERIX with --asterix",
         "usage: vigia decode FILE [--jsonl | --summary] [--via-libpcap]\n" +
+        "       vigia decode --asterix FILE [--jsonl | --summary] [--cat062-edition 1|0.17] [--ports P,P...]\n" +
         "       vigia decode --live IFACE [--jsonl] [--duration-s S] [--count N]\n" +
         "       vigia decode --hex-lines FILE|-\n\n" +
         "  FILE                 a pcap or pcapng capture (802.11 with or without radiotap, nRF Sniffer BLE)\n" +
@@ -24,11 +27,19 @@ internal static class DecodeCommand
         "                       (needs root or cap_net_raw,cap_net_admin; set-up in README.md, 'vigia decode')\n" +
         "  --duration-s S       with --live: stop after S seconds\n" +
         "  --count N            with --live: stop after N frames\n" +
-        "  --hex-lines FILE|-   each line 'KIND HEX', KIND = message | pack | wifi | ble; one JSON object per line\n",
+        "  --hex-lines FILE|-   each line 'KIND HEX', KIND = message | pack | wifi | ble; one JSON object per line\n" +
+        "  --asterix            FILE is radar data: a pcap/pcapng of ASTERIX over UDP, or a raw file of data blocks;\n" +
+        "                       one line per record (CAT-048/034/062/065/021: SAC/SIC, time of day, key items; copies\n" +
+        "                       from a redundant network marked duplicate) and per refusal (offset, item, reason),\n" +
+        "                       then counts by category and SAC/SIC. Exit 2 if the file ends in a corrupt record\n" +
+        "  --cat062-edition E   with --asterix: the CAT-062 edition of the recording, 1 (1.x, default) or 0.17 (refused\n" +
+        "                       as unsupported: never decoded with the wrong layout)\n" +
+        "  --ports P,P...       with --asterix: only UDP packets to these destination ports\n",
         Run,
         "jsonl",
         "summary",
-        "via-libpcap");
+        "via-libpcap",
+        "asterix");
 
     private static int Run(CommandArguments args, TextWriter stdout, TextWriter stderr)
     {
@@ -47,6 +58,11 @@ internal static class DecodeCommand
             var count = args.Int("count", 0, min: 0);
             args.ThrowIfUnused();
             return RunLive(live, stdout, stderr, jsonLines, durationSeconds, count);
+        }
+
+        if (args.Flag("asterix"))
+        {
+            return RunAsterix(args, stdout, stderr, jsonLines);
         }
 
         var viaLibpcap = args.Flag("via-libpcap");
@@ -147,6 +163,57 @@ internal static class DecodeCommand
         {
             stderr.WriteLine(readError);
             return runtimeFailure ? CommandLine.Failure : CommandLine.BadInput;
+        }
+
+        return CommandLine.Ok;
+    }
+
+    /// <summary><c>--asterix FILE</c>: one line per record and refusal, then the counts (stderr with --jsonl).</summary>
+    private static int RunAsterix(CommandArguments args, TextWriter stdout, TextWriter stderr, bool jsonLines)
+    {
+        var summaryOnly = args.Flag("summary");
+        var edition = args.String("cat062-edition") switch
+        {
+            null or "1" => Cat062Edition.Edition1,
+            "0.17" => Cat062Edition.Edition0Dot17,
+            var other => throw new UsageException($"--cat062-edition must be 1 or 0.17, not '{other}'"),
+        };
+        var ports = new HashSet<int>();
+        foreach (var port in (args.String("ports") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            ports.Add(int.TryParse(port, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) && p is > 0 and < 65536
+                ? p
+                : throw new UsageException($"--ports: '{port}' is not a UDP port"));
+        }
+
+        if (summaryOnly && jsonLines)
+        {
+            throw new UsageException("--summary and --jsonl exclude each other");
+        }
+
+        args.ThrowIfUnused(maxPositional: 1);
+        if (args.Positional.Count != 1)
+        {
+            throw new UsageException("give the ASTERIX FILE (.pcap, .pcapng or raw data blocks)");
+        }
+
+        var mode = summaryOnly ? FrameOutputMode.None : jsonLines ? FrameOutputMode.JsonLines : FrameOutputMode.Table;
+        AsterixFileSummary summary;
+        try
+        {
+            summary = AsterixFileDecoder.Run(args.Positional[0], stdout, stderr, mode, new AsterixDecoderOptions { Cat062Edition = edition }, ports);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"vigia decode: {args.Positional[0]}: {e.Message}");
+            return CommandLine.BadInput;
+        }
+
+        (jsonLines ? stderr : stdout).WriteLine(summary.Format());
+        if (summary.ReadError is { } readError)
+        {
+            stderr.WriteLine(readError);
+            return CommandLine.BadInput;
         }
 
         return CommandLine.Ok;

@@ -12,7 +12,7 @@ namespace Vigia.Sensors.Radar;
 /// <summary>What the adapter does with each record and refusal of one datagram.</summary>
 public sealed partial class RadarAdapter
 {
-    private ref struct Handler(RadarAdapter adapter, ReadOnlySpan<byte> datagram, Timestamp receiveTime, ICollection<Observation> output)
+    private ref struct Handler(RadarAdapter adapter, ReadOnlySpan<byte> datagram, Timestamp receiveTime, Timestamp arrival, ICollection<Observation> output)
         : IAsterixRecordHandler
     {
         private readonly ReadOnlySpan<byte> _datagram = datagram;
@@ -26,6 +26,8 @@ public sealed partial class RadarAdapter
                 return;
             }
 
+            counters.CountPlot();
+            counters.SawTimeOfDay(record.TimeOfDay);
             if (!adapter._radars.TryGetValue(record.DataSource!.Value, out var site))
             {
                 counters.Reject(RadarRejectReason.UnknownSource);
@@ -42,6 +44,8 @@ public sealed partial class RadarAdapter
                 return;
             }
 
+            counters.CountSystemTrack();
+            counters.SawTimeOfDay(record.TimeOfTrack);
             if (!adapter._trackSources.TryGetValue(record.DataSource!.Value, out var source))
             {
                 counters.Reject(RadarRejectReason.UnknownSource);
@@ -51,11 +55,9 @@ public sealed partial class RadarAdapter
             Emit(counters, TrackObservations.TryCreate(record, source, adapter._options, receiveTime, out var observation), observation);
         }
 
-        public void OnCat034(in Cat034Record record) =>
-            Admit(AsterixCategories.Cat034, record.DataSource, record.Bytes)?.CountServiceMessage();
+        public void OnCat034(in Cat034Record record) => Service(Admit(AsterixCategories.Cat034, record.DataSource, record.Bytes), record.TimeOfDay);
 
-        public void OnCat065(in Cat065Record record) =>
-            Admit(AsterixCategories.Cat065, record.DataSource, record.Bytes)?.CountServiceMessage();
+        public void OnCat065(in Cat065Record record) => Service(Admit(AsterixCategories.Cat065, record.DataSource, record.Bytes), record.TimeOfMessage);
 
         public void OnCat021(in Cat021Record record) =>
             Admit(AsterixCategories.Cat021, record.DataSource, record.Bytes)?.Reject(RadarRejectReason.NotMapped);
@@ -78,13 +80,13 @@ public sealed partial class RadarAdapter
         {
             if (source is not { } sacSic)
             {
-                adapter.Unattributed.CountRecord();
+                adapter.Unattributed.CountRecord(arrival);
                 adapter.Unattributed.Reject(RadarRejectReason.UnknownSource);
                 return null;
             }
 
             var counters = adapter.CountersOf(sacSic);
-            counters.CountRecord();
+            counters.CountRecord(arrival);
             if (adapter._duplicates.IsDuplicate(category, bytes, receiveTime))
             {
                 counters.CountDuplicate();
@@ -92,6 +94,12 @@ public sealed partial class RadarAdapter
             }
 
             return counters;
+        }
+
+        private static void Service(RadarCounters? counters, AsterixTimeOfDay? timeOfDay)
+        {
+            counters?.CountServiceMessage();
+            counters?.SawTimeOfDay(timeOfDay);
         }
 
         private void Emit(RadarCounters counters, RadarRejectReason? rejected, Observation observation)

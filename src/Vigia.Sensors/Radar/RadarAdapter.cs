@@ -14,7 +14,7 @@ namespace Vigia.Sensors.Radar;
 /// Transport-neutral: <see cref="UdpAsterixReceiver"/> and <see cref="AsterixPcapReplay"/> feed it. Never throws on bad
 /// data; each datagram is decoded inside one <c>try</c> (house style §4.5): an unexpected exception is a bug, counted in
 /// <see cref="Faults"/> with a hex dump in <see cref="LastFault"/>, and the datagram dropped. Thread-safety:
-/// <see cref="Process"/> is serialised by a lock, so the receivers of redundant networks (different groups and ports)
+/// <c>Process</c> is serialised by a lock, so the receivers of redundant networks (different groups and ports)
 /// may share one adapter and its de-duplication window; counters may be read from any thread.
 /// </remarks>
 public sealed partial class RadarAdapter
@@ -63,6 +63,15 @@ public sealed partial class RadarAdapter
     /// <summary>Counters per SAC/SIC seen (configured or not).</summary>
     public IReadOnlyDictionary<DataSourceIdentifier, RadarCounters> Counters => _counters;
 
+    /// <summary>
+    /// The sensor a SAC/SIC is configured as (a radar site or a system-track source), or null for a source that is not
+    /// configured: its records are counted in <see cref="Counters"/> and rejected as <see cref="RadarRejectReason.UnknownSource"/>.
+    /// </summary>
+    public SensorId? SensorOf(DataSourceIdentifier source) =>
+        _radars.TryGetValue(source, out var site) ? site.Sensor
+        : _trackSources.TryGetValue(source, out var tracks) ? tracks.Sensor
+        : null;
+
     /// <summary>Records remembered for de-duplication.</summary>
     public int RememberedRecords => _duplicates.Count;
 
@@ -74,13 +83,22 @@ public sealed partial class RadarAdapter
     /// <param name="receiveTime">When it arrived (UTC); also the reference day for times of day.</param>
     /// <param name="output">Receives the observations.</param>
     /// <returns>The number of observations added.</returns>
-    public int Process(ReadOnlySpan<byte> datagram, Timestamp receiveTime, ICollection<Observation> output)
+    public int Process(ReadOnlySpan<byte> datagram, Timestamp receiveTime, ICollection<Observation> output) =>
+        Process(datagram, receiveTime, receiveTime, output);
+
+    /// <summary>
+    /// Decodes one replayed datagram: <paramref name="receiveTime"/> is when it was captured (the reference day for
+    /// times of day and the clock of the de-duplication window), <paramref name="arrival"/> when it was replayed (the
+    /// time <see cref="RadarCounters.LastRecordAt"/> shows).
+    /// </summary>
+    /// <returns>The number of observations added.</returns>
+    public int Process(ReadOnlySpan<byte> datagram, Timestamp receiveTime, Timestamp arrival, ICollection<Observation> output)
     {
         ArgumentNullException.ThrowIfNull(output);
         lock (_gate)
         {
             Datagrams++;
-            var handler = new Handler(this, datagram, receiveTime, output);
+            var handler = new Handler(this, datagram, receiveTime, arrival, output);
             try
             {
                 _ = AsterixDecoder.Decode(datagram, ref handler, _options.Decoder);

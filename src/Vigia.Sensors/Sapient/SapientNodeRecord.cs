@@ -27,6 +27,8 @@ internal sealed class SapientNodeRecord(string nodeId, SensorId sensor)
     private long _messages;
     private long _observations;
     private long _rejected;
+    private string? _lastRejection;
+    private Timestamp? _lastRejectedAt;
 
     public string NodeId { get; } = nodeId;
 
@@ -60,6 +62,7 @@ internal sealed class SapientNodeRecord(string nodeId, SensorId sensor)
             if (_connectionId != connectionId)
             {
                 _messages = _observations = _rejected = 0;
+                (_lastRejection, _lastRejectedAt) = (null, null);
             }
 
             (_connectionId, _remoteEndPoint, _registration, _registeredAt, _lastMessageAt) = (connectionId, remoteEndPoint, registration, now, now);
@@ -77,11 +80,13 @@ internal sealed class SapientNodeRecord(string nodeId, SensorId sensor)
         }
     }
 
-    public void Rejected()
+    /// <summary>Counts a refused message or unmapped detection under <paramref name="reason"/> (a static code name).</summary>
+    public void Rejected(string reason, Timestamp now)
     {
         lock (_gate)
         {
             _rejected++;
+            (_lastRejection, _lastRejectedAt) = (reason, now);
         }
     }
 
@@ -147,6 +152,8 @@ internal sealed class SapientNodeRecord(string nodeId, SensorId sensor)
                 Messages = _messages,
                 Observations = _observations,
                 Rejected = _rejected,
+                LastRejection = _lastRejection,
+                LastRejectedAt = _lastRejectedAt,
             };
         }
     }

@@ -70,4 +70,13 @@ public sealed record SapientNodeState
 
     /// <summary>Messages from it that were refused or could not be mapped.</summary>
     public long Rejected { get; init; }
+
+    /// <summary>
+    /// Why its last refused message or unmapped detection was refused: a decode error code, a validation or conversation
+    /// rule (e.g. <c>MissingObjectId</c>) or a mapping fault; null when none since it registered on this connection.
+    /// </summary>
+    public string? LastRejection { get; init; }
+
+    /// <summary>When that refusal happened, or null.</summary>
+    public Timestamp? LastRejectedAt { get; init; }
 }

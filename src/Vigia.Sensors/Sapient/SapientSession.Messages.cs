@@ -105,7 +105,7 @@ internal sealed partial class SapientSession
         {
             context.Counters.DetectionUnmapped();
             context.Counters.Reject(fault.ToString());
-            node.Rejected();
+            node.Rejected(fault.ToString(), now);
             return;
         }
 

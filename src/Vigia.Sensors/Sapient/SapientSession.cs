@@ -96,7 +96,7 @@ internal sealed partial class SapientSession(long id, Socket socket, SapientServ
                     // A bad length prefix: the stream has lost sync and SAPIENT has no rule to regain it.
                     context.Counters.ClosedOnFramingError();
                     context.Counters.Reject(error.Code.ToString());
-                    _node?.Rejected();
+                    _node?.Rejected(error.Code.ToString(), context.Now);
                     await ReplyErrorAsync(buffer.Slice(0, SapientFraming.LengthPrefixSize).ToArray(), error.Message, token);
                     _closeReason = "FramingError";
                     return;
@@ -160,7 +160,7 @@ internal sealed partial class SapientSession(long id, Socket socket, SapientServ
     private async Task RefuseAsync(string reason, byte[] packet, string text, CancellationToken token)
     {
         context.Counters.Reject(reason);
-        _node?.Rejected();
+        _node?.Rejected(reason, context.Now);
         await ReplyErrorAsync(packet, text, token);
         if (++_consecutiveInvalid >= Options.MaxConsecutiveInvalidMessages)
         {

@@ -18,8 +18,10 @@ public static class SensorsEndpoints
     public static IEndpointRouteBuilder MapSensors(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/sensors");
-        group.MapGet("/", (SensorDirectory directory, SensorHealthBook health, IOptions<VigiaServerOptions> options, TimeProvider clock) =>
-            TypedResults.Ok(SensorReport.Build(directory, health, options.Value, Timestamp.FromDateTimeOffset(clock.GetUtcNow()))))
+        group.MapGet("/", (SensorDirectory directory, SensorHealthBook health, SensorInputs inputs, IOptions<VigiaServerOptions> options, TimeProvider clock) =>
+            TypedResults.Ok(SensorReport.Build(directory, health, options.Value, Timestamp.FromDateTimeOffset(clock.GetUtcNow()), inputs)))
+            .RequireAuthorization(VigiaClaims.ViewerPolicy);
+        group.MapGet("/asterix", (SensorInputs inputs, TimeProvider clock) => TypedResults.Ok(inputs.Asterix(Timestamp.FromDateTimeOffset(clock.GetUtcNow()))))
             .RequireAuthorization(VigiaClaims.ViewerPolicy);
         group.MapPost("/", CreateAsync).RequireAuthorization(VigiaClaims.AdminPolicy);
         group.MapDelete("/{id}", RevokeAsync).RequireAuthorization(VigiaClaims.AdminPolicy);
@@ -99,12 +101,13 @@ public static class SensorRegistration
 /// <summary>Builds the sensor health documents.</summary>
 public static class SensorReport
 {
-    /// <summary>Every registered sensor with its health at <paramref name="now"/>.</summary>
-    public static IReadOnlyList<SensorDto> Build(SensorDirectory directory, SensorHealthBook health, VigiaServerOptions options, Timestamp now)
+    /// <summary>Every registered sensor with its health at <paramref name="now"/>, and what the in-process <paramref name="inputs"/> know of it.</summary>
+    public static IReadOnlyList<SensorDto> Build(SensorDirectory directory, SensorHealthBook health, VigiaServerOptions options, Timestamp now, SensorInputs? inputs = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(health);
         ArgumentNullException.ThrowIfNull(options);
+        var details = inputs?.Read(now);
         var list = new List<SensorDto>(directory.Sensors.Count);
         foreach (var entry in directory.Sensors.Values.OrderBy(e => e.Record.Id, StringComparer.Ordinal))
         {
@@ -130,6 +133,9 @@ public static class SensorReport
                 Dropped = h.Dropped,
                 ClockOffsetS = h.ClockOffsetSeconds,
                 LastBearing = h.LastBearing is { } b ? new BearingDto(b.AzimuthDegrees, b.ElevationDegrees, b.Time.ToDateTimeOffset()) : null,
+                Asterix = r.Kind == "radar" ? details?.Asterix(r.Id) : null,
+                Sapient = r.Kind == "sapient" ? details?.Sapient(r.Id) : null,
+                Adsb = r.Kind == "adsb" ? details?.Adsb(r.Id) : null,
             });
         }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Vigia.Core.Time;
 using Vigia.Server.Hosting;
+using Vigia.Server.Ingest;
 using Vigia.Server.Json;
 using Vigia.Server.Pipeline;
 using Vigia.Server.Security;
@@ -27,12 +28,12 @@ public static class StreamEndpoints
     }
 
     private static Task StreamAsync(
-        HttpContext context, EventBroadcaster broadcaster, TrackPicture picture, SensorDirectory directory, SensorHealthBook health, Threats.AlertBoard alerts, IOptions<VigiaServerOptions> options, TimeProvider clock) =>
+        HttpContext context, EventBroadcaster broadcaster, TrackPicture picture, SensorDirectory directory, SensorHealthBook health, SensorInputs inputs, Threats.AlertBoard alerts, IOptions<VigiaServerOptions> options, TimeProvider clock) =>
         PumpAsync(context, broadcaster, () =>
         {
             var now = clock.GetUtcNow();
             var snapshot = StreamFrames.Encode("snapshot", JsonSerializer.SerializeToUtf8Bytes(picture.Current, ServerJsonContext.Default.PictureDto));
-            var sensors = new SensorsEvent("live", now, SensorReport.Build(directory, health, options.Value, Timestamp.FromDateTimeOffset(now))) { Exercise = options.Value.Exercise ? true : null };
+            var sensors = new SensorsEvent("live", now, SensorReport.Build(directory, health, options.Value, Timestamp.FromDateTimeOffset(now), inputs)) { Exercise = options.Value.Exercise ? true : null };
             var standing = alerts.Standing.Select(a =>
                 StreamFrames.Encode("alert", JsonSerializer.SerializeToUtf8Bytes(new AlertEventDto("standing", a), ServerJsonContext.Default.AlertEventDto)));
             return [snapshot, StreamFrames.Encode("sensors", JsonSerializer.SerializeToUtf8Bytes(sensors, ServerJsonContext.Default.SensorsEvent)), .. standing];

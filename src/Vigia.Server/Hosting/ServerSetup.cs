@@ -47,8 +47,8 @@ public static class ServerSetup
                 "Vigia:AdsbSources: each needs Sensor, Host, Port (1-65535) and Format beast or avr")
             .Validate(o => o.Sapient.Port is >= 0 and < 65536 && IPAddress.TryParse(o.Sapient.BindAddress, out _) && Guid.TryParse(o.Sapient.FusionNodeId, out _),
                 "Vigia:Sapient: Port must be 0-65535, BindAddress an IP address, FusionNodeId a UUID")
-            .Validate(o => o.Radar.Listen.Length == 0 || (IPEndPoint.TryParse(o.Radar.Listen, out _) && (o.Radar.MulticastGroup.Length == 0 || IPAddress.TryParse(o.Radar.MulticastGroup, out _)) && (o.Radar.Sites.Count + o.Radar.TrackSources.Count) > 0 && o.Radar.Sites.All(r => r.Sensor.Length > 0) && o.Radar.TrackSources.All(r => r.Sensor.Length > 0)),
-                "Vigia:Radar: Listen must be address:port, MulticastGroup an IP address, and at least one site or track source, each with its Sensor")
+            .Validate(o => (o.Radar.Listen.Length == 0 && o.Radar.Pcap.Length == 0) || ((o.Radar.Listen.Length == 0 || IPEndPoint.TryParse(o.Radar.Listen, out _)) && (o.Radar.MulticastGroup.Length == 0 || IPAddress.TryParse(o.Radar.MulticastGroup, out _)) && o.Radar.PcapPorts.All(p => p is > 0 and < 65536) && (o.Radar.Sites.Count + o.Radar.TrackSources.Count) > 0 && o.Radar.Sites.All(r => r.Sensor.Length > 0) && o.Radar.TrackSources.All(r => r.Sensor.Length > 0)),
+                "Vigia:Radar: Listen must be address:port, MulticastGroup an IP address, PcapPorts UDP ports, and at least one site or track source, each with its Sensor")
             .Validate(o => o.SensorDownAfterSeconds > o.SensorDegradedAfterSeconds, "Vigia:SensorDownAfterSeconds must exceed SensorDegradedAfterSeconds")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -200,6 +200,7 @@ public static class ServerSetup
         services.AddHostedService(sp => sp.GetRequiredService<RadarSourceService>());
         services.AddSingleton<SapientNodeService>();
         services.AddHostedService(sp => sp.GetRequiredService<SapientNodeService>());
+        services.AddSingleton<SensorInputs>();
         services.AddSingleton<AdsbSourceService>();
         services.AddHostedService(sp => sp.GetRequiredService<AdsbSourceService>());
         services.AddSingleton<UdpIngestService>();

@@ -20,9 +20,19 @@ public sealed partial class AdsbSourceService(
     ILogger<AdsbSourceService> logger) : BackgroundService
 {
     private readonly List<AdsbTcpClient> _clients = [];
+    private readonly Dictionary<string, AdsbTcpClient> _bySensor = new(StringComparer.Ordinal);
 
     /// <summary>The running clients (for health and counters).</summary>
     public IReadOnlyList<AdsbTcpClient> Clients => _clients;
+
+    /// <summary>The client of the receiver configured for <paramref name="sensorId"/>, once running; else null.</summary>
+    public AdsbTcpClient? ClientOf(string sensorId)
+    {
+        lock (_clients)
+        {
+            return _bySensor.GetValueOrDefault(sensorId);
+        }
+    }
 
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -51,6 +61,7 @@ public sealed partial class AdsbSourceService(
             lock (_clients)
             {
                 _clients.Add(client);
+                _bySensor.TryAdd(source.Sensor, client);
             }
 
             var channel = Channel.CreateBounded<Observation>(new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });

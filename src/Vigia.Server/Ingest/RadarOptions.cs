@@ -1,13 +1,29 @@
 namespace Vigia.Server.Ingest;
 
-/// <summary>ASTERIX radar input (<c>Vigia:Radar</c>): one UDP listener and the radars (by SAC/SIC) it may hear.</summary>
+/// <summary>
+/// ASTERIX radar input (<c>Vigia:Radar</c>): one UDP listener, a capture file to replay, or both, and the radars
+/// (by SAC/SIC) they may hear. Off unless <see cref="Listen"/> or <see cref="Pcap"/> is set.
+/// </summary>
 public sealed class RadarOptions
 {
-    /// <summary>Where to listen, <c>address:port</c> (e.g. <c>0.0.0.0:21111</c>); empty (default) = off.</summary>
+    /// <summary>Where to listen, <c>address:port</c> (e.g. <c>0.0.0.0:21111</c>); empty (default) = no listener.</summary>
     public string Listen { get; set; } = "";
 
     /// <summary>A multicast group to join (e.g. <c>232.1.1.11</c>), or empty for unicast.</summary>
     public string MulticastGroup { get; set; } = "";
+
+    /// <summary>
+    /// A .pcap/.pcapng of ASTERIX over UDP (Ethernet, Linux cooked or raw IPv4) to play into the live picture, its
+    /// times shifted so that its first packet is "now"; empty (default) = none. Played once, beside the listener if
+    /// there is one; a file that cannot be read is reported (log and <c>GET /api/v1/sensors/asterix</c>), nothing else stops.
+    /// </summary>
+    public string Pcap { get; set; } = "";
+
+    /// <summary>For <see cref="Pcap"/>: keep the capture's own pace (true, default) or play it as fast as possible.</summary>
+    public bool Pace { get; set; } = true;
+
+    /// <summary>For <see cref="Pcap"/>: the destination UDP ports to take; empty (default) takes every UDP packet.</summary>
+    public List<int> PcapPorts { get; set; } = [];
 
     /// <summary>The radars: CAT-048 plots from each become <c>rae</c> observations from its registered position.</summary>
     public List<RadarSiteSetting> Sites { get; set; } = [];

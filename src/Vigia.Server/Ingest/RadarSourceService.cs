@@ -9,8 +9,8 @@ using Vigia.Server.Pipeline;
 namespace Vigia.Server.Ingest;
 
 /// <summary>
-/// Listens for ASTERIX over UDP (<c>Vigia:Radar</c>) once every configured radar is a registered, positioned
-/// sensor of kind <c>radar</c>: CAT-048 plots become <c>rae</c> observations from the radar's position, CAT-062
+/// Listens for ASTERIX over UDP and/or plays a capture of it (<c>Vigia:Radar</c>) once every configured radar is a
+/// registered, positioned sensor of kind <c>radar</c>, both through one adapter: CAT-048 plots become <c>rae</c> observations from the radar's position, CAT-062
 /// system tracks of a configured source geodetic positions with their covariance,
 /// records heard twice over redundant networks are kept once, and everything is journalled and tracked.
 /// </summary>
@@ -24,14 +24,17 @@ public sealed partial class RadarSourceService(
     /// <summary>The adapter (counters per radar), once running.</summary>
     public RadarAdapter? Adapter { get; private set; }
 
-    /// <summary>The UDP receiver, once running.</summary>
+    /// <summary>The UDP receiver, once running (null without <c>Listen</c>).</summary>
     public UdpAsterixReceiver? Receiver { get; private set; }
+
+    /// <summary>The capture replay, once started (null without <c>Pcap</c>).</summary>
+    public RadarCapturePlayer? Player { get; private set; }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value.Radar;
-        if (settings.Listen.Length == 0)
+        if (settings.Listen.Length == 0 && settings.Pcap.Length == 0)
         {
             return;
         }
@@ -48,33 +51,22 @@ public sealed partial class RadarSourceService(
                 await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken).ConfigureAwait(false);
             }
 
-            var adapter = new RadarAdapter(new RadarAdapterOptions
-            {
-                PictureFrame = directory.Frame,
-                Radars = [.. settings.Sites.Select(s => new RadarSiteOptions
-                {
-                    SensorId = s.Sensor,
-                    Sac = s.Sac,
-                    Sic = s.Sic,
-                    Position = directory.Find(s.Sensor)!.Record.Position!.Value,
-                    NorthAlignmentDegrees = s.NorthAlignmentDegrees,
-                    RangeSigmaMeters = s.RangeSigmaMeters,
-                    AzimuthSigmaDegrees = s.AzimuthSigmaDegrees,
-                })],
-                TrackSources = [.. settings.TrackSources.Select(s => new SystemTrackSourceOptions { SensorId = s.Sensor, Sac = s.Sac, Sic = s.Sic })],
-            });
-            using var receiver = new UdpAsterixReceiver(adapter, new UdpAsterixReceiverOptions
+            var adapter = new RadarAdapter(AdapterOptions(settings));
+            using var receiver = settings.Listen.Length == 0 ? null : new UdpAsterixReceiver(adapter, new UdpAsterixReceiverOptions
             {
                 ListenEndPoint = IPEndPoint.Parse(settings.Listen),
                 MulticastGroup = settings.MulticastGroup.Length > 0 ? IPAddress.Parse(settings.MulticastGroup) : null,
             }, clock);
-            (Adapter, Receiver) = (adapter, receiver);
+            var player = settings.Pcap.Length == 0 ? null : new RadarCapturePlayer(adapter, clock);
+            (Adapter, Receiver, Player) = (adapter, receiver, player);
             var channel = Channel.CreateBounded<Observation>(new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
             var pump = new ObservationPump(ingest, reason => LogError(logger, reason));
             var pumping = pump.RunAsync(channel.Reader, stoppingToken);
             try
             {
-                await receiver.RunAsync(channel.Writer, stoppingToken).ConfigureAwait(false);
+                await Task.WhenAll(
+                    receiver?.RunAsync(channel.Writer, stoppingToken) ?? Task.CompletedTask,
+                    player is null ? Task.CompletedTask : Task.Run(() => PlayAsync(player, settings, channel.Writer, stoppingToken), stoppingToken)).ConfigureAwait(false);
             }
             finally
             {
@@ -88,6 +80,35 @@ public sealed partial class RadarSourceService(
         }
     }
 
+    private async Task PlayAsync(RadarCapturePlayer player, RadarOptions settings, ChannelWriter<Observation> output, CancellationToken stoppingToken)
+    {
+        await player.PlayAsync(settings.Pcap, settings.Pace, settings.PcapPorts.ToHashSet(), output, stoppingToken).ConfigureAwait(false);
+        if (player.Error is { } error)
+        {
+            LogError(logger, $"capture not played to its end: {error}");
+        }
+        else if (!stoppingToken.IsCancellationRequested)
+        {
+            LogPlayed(logger, settings.Pcap, player.Packets, player.Skipped, player.Observations);
+        }
+    }
+
+    private RadarAdapterOptions AdapterOptions(RadarOptions settings) => new()
+    {
+        PictureFrame = directory.Frame,
+        Radars = [.. settings.Sites.Select(s => new RadarSiteOptions
+        {
+            SensorId = s.Sensor,
+            Sac = s.Sac,
+            Sic = s.Sic,
+            Position = directory.Find(s.Sensor)!.Record.Position!.Value,
+            NorthAlignmentDegrees = s.NorthAlignmentDegrees,
+            RangeSigmaMeters = s.RangeSigmaMeters,
+            AzimuthSigmaDegrees = s.AzimuthSigmaDegrees,
+        })],
+        TrackSources = [.. settings.TrackSources.Select(s => new SystemTrackSourceOptions { SensorId = s.Sensor, Sac = s.Sac, Sic = s.Sic })],
+    };
+
     private bool Ready(RadarOptions settings) =>
         directory.Frame is not null
         && settings.Sites.All(s => directory.Find(s.Sensor) is { Active: true, Record: { Kind: "radar", Position: not null } })
@@ -95,4 +116,7 @@ public sealed partial class RadarSourceService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Radar (ASTERIX): {Reason}")]
     private static partial void LogError(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Radar (ASTERIX): {Path} played: {Packets} packets ({Skipped} not ASTERIX over UDP), {Observations} observations")]
+    private static partial void LogPlayed(ILogger logger, string path, long packets, long skipped, long observations);
 }

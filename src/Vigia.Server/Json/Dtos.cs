@@ -138,6 +138,15 @@ public sealed record SensorDto
 
     /// <summary>A direction finder's latest bearing (drawn as a line from the sensor), or null.</summary>
     public BearingDto? LastBearing { get; init; }
+
+    /// <summary>A radar's ASTERIX data sources (its configured SAC/SICs) with the adapter's counters; absent otherwise.</summary>
+    public IReadOnlyList<AsterixSourceDto>? Asterix { get; init; }
+
+    /// <summary>A SAPIENT node's registration, reported health and counters (sensors <c>sapient:{node}</c>); absent otherwise.</summary>
+    public SapientNodeDto? Sapient { get; init; }
+
+    /// <summary>An ADS-B receiver's connection and decoding counters (<c>Vigia:AdsbSources</c>); absent otherwise.</summary>
+    public AdsbReceiverDto? Adsb { get; init; }
 }
 
 /// <summary>Track updates of one tracker step (stream event <c>tracks</c>).</summary>

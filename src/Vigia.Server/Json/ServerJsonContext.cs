@@ -13,6 +13,7 @@ namespace Vigia.Server.Json;
 [JsonSerializable(typeof(PictureDto))]
 [JsonSerializable(typeof(SensorsEvent))]
 [JsonSerializable(typeof(IReadOnlyList<SensorDto>))]
+[JsonSerializable(typeof(AsterixInputDto))]
 [JsonSerializable(typeof(IngestResponse))]
 [JsonSerializable(typeof(IReadOnlyList<ObservationDto>))]
 [JsonSerializable(typeof(SensorCreateRequest))]

@@ -17,6 +17,7 @@ namespace Vigia.Server.Pipeline;
 public sealed partial class SensorMonitor(
     SensorDirectory directory,
     SensorHealthBook health,
+    Ingest.SensorInputs inputs,
     EventBroadcaster broadcaster,
     IJournal journal,
     Threats.AlertLoop alerts,
@@ -50,7 +51,7 @@ public sealed partial class SensorMonitor(
         await directory.RefreshAsync(cancellationToken).ConfigureAwait(false);
         var wall = clock.GetUtcNow();
         var now = Timestamp.FromDateTimeOffset(wall);
-        var report = SensorReport.Build(directory, health, options.Value, now);
+        var report = SensorReport.Build(directory, health, options.Value, now, inputs);
         broadcaster.Publish(StreamFrames.Encode("sensors", JsonSerializer.SerializeToUtf8Bytes(new SensorsEvent("live", wall, report) { Exercise = options.Value.Exercise ? true : null }, ServerJsonContext.Default.SensorsEvent)));
         foreach (var sensor in report)
         {

@@ -33,6 +33,41 @@ public sealed partial class RadarAdapterTests
     }
 
     [Fact]
+    public void Counters_SplitPlotsFromSystemTracks_AndKeepTheLastTimeOfDayAndArrival()
+    {
+        var (adapter, _, _) = RadarTestData.Replay("cat_034_048.pcap", RadarTestData.CaptureOptions());
+        var sic12 = adapter.Counters[new(25, 12)];
+
+        // 48 records, each twice: 19 unique plots and 5 unique CAT-034 messages, no system track.
+        Assert.Equal((19, 0, 5), (sic12.Plots, sic12.SystemTracks, sic12.ServiceMessages));
+        Assert.Equal(sic12.Records, 2 * (sic12.Plots + sic12.ServiceMessages));
+        Assert.InRange(sic12.LastTimeOfDay!.Value.TotalSeconds, (7 * 3600) + (35 * 60), (7 * 3600) + (37 * 60));
+        Assert.Equal(new DateOnly(2016, 5, 5), DateOnly.FromDateTime(sic12.LastRecordAt!.Value.ToDateTimeOffset().UtcDateTime));
+        Assert.Equal(new SensorId("radar-12"), adapter.SensorOf(new(25, 12)));
+        Assert.Equal(new SensorId("sdps-100"), adapter.SensorOf(new(25, 100)));
+        Assert.Null(adapter.SensorOf(new(25, 99)));
+
+        var (tracks, _, _) = RadarTestData.Replay("cat_062_065.pcap", RadarTestData.CaptureOptions());
+        var sdps = tracks.Counters[new(25, 100)];
+        Assert.Equal((0, 2, 1), (sdps.Plots, sdps.SystemTracks, sdps.ServiceMessages));
+    }
+
+    [Fact]
+    public void ReplayedDatagram_ResolvesTimesOfDayByItsCaptureTime_ButShowsItsReplayAsLastArrival()
+    {
+        var adapter = new RadarAdapter(RadarTestData.CaptureOptions());
+        var fresh = new RadarCounters();
+        Assert.Equal((null, null), (fresh.LastRecordAt, fresh.LastTimeOfDay));
+        var captured = Vigia.Core.Time.Timestamp.FromDateTimeOffset(new DateTimeOffset(2016, 5, 5, 7, 36, 0, TimeSpan.Zero));
+        var replayed = Vigia.Core.Time.Timestamp.FromDateTimeOffset(new DateTimeOffset(2026, 11, 25, 23, 0, 0, TimeSpan.Zero));
+        var output = new List<Observation>();
+
+        Assert.Equal(1, adapter.Process(RadarTestData.Raw("cat048.raw"), captured, replayed, output));
+        Assert.Equal(new DateOnly(2016, 5, 5), DateOnly.FromDateTime(output[0].SensorTime.ToDateTimeOffset().UtcDateTime));
+        Assert.Equal(replayed, adapter.Counters[new(25, 201)].LastRecordAt);
+    }
+
+    [Fact]
     public void Dlh65aPlot_BecomesRangeAzimuthElevation_AtItsTimeOfDay_WithItsModeSAddress()
     {
         var (_, observations, _) = RadarTestData.Replay("cat_034_048.pcap", RadarTestData.CaptureOptions());

@@ -139,6 +139,9 @@ public sealed class SapientFusionServerTests
         Assert.Equal(SapientMessages.RadarNodeId, reply.DestinationId);
         Assert.Equal("01KF1EQV22QJ4J7E61X4WJ8NPY", detection.ObjectId);
         Assert.Equal(1, server.GetCounters().Rejections["InvalidUlid"]);
+        var state = Assert.Single(server.GetNodes());
+        Assert.Equal((1, 1, "InvalidUlid"), (state.Rejected, state.Observations, state.LastRejection));
+        Assert.NotNull(state.LastRejectedAt);
     }
 
     [Fact]

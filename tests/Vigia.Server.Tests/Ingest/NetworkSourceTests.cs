@@ -40,8 +40,10 @@ public sealed class NetworkSourceTests
     [Fact]
     public async Task AnAdsbReceiver_FeedsMannedAircraftTracks()
     {
-        // A fake dump1090 serving the shared Beast capture to whoever connects.
-        var beast = await File.ReadAllBytesAsync(TestPaths.SharedData("adsb", "reference", "modes1_2400k.dump1090-mutability.beast.bin"), Ct);
+        // A fake dump1090 serving the shared Beast capture to whoever connects, then one DF17 frame with its last bit
+        // flipped (a CRC error: riddle's 8D4840D6202CC371C32CE0576098).
+        byte[] badCrc = [0x1a, 0x33, 0, 0, 0, 0, 0, 1, 0x40, .. Convert.FromHexString("8D4840D6202CC371C32CE0576099")];
+        var beast = (byte[])[.. await File.ReadAllBytesAsync(TestPaths.SharedData("adsb", "reference", "modes1_2400k.dump1090-mutability.beast.bin"), Ct), .. badCrc];
         using var receiver = new TcpListener(IPAddress.Loopback, 0);
         receiver.Start();
         var serving = Task.Run(async () =>
@@ -63,6 +65,19 @@ public sealed class NetworkSourceTests
         Assert.NotEmpty(aircraft);
         Assert.All(aircraft, t => Assert.Equal(("adsb", "adsb-1"), (t.GetProperty("class_source").GetString(), t.GetProperty("sensors")[0].GetString())));
         Assert.True(await app.Journal.CountObservationsAsync(Ct) > 0);
+
+        // The receiver's health in the sensor list: connected, frames decoded, the bad-CRC frame counted.
+        JsonElement adsb = default;
+        for (var i = 0; i < 50 && (adsb.ValueKind != JsonValueKind.Object || adsb.GetProperty("crc_errors").GetInt64() == 0); i++)
+        {
+            var sensors = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/sensors", Ct);
+            adsb = Assert.Single(sensors.EnumerateArray()).GetProperty("adsb");
+            await Task.Delay(100, Ct);
+        }
+
+        Assert.Equal(("up", 1L), (adsb.GetProperty("connection").GetString(), adsb.GetProperty("connects").GetInt64()));
+        Assert.True(adsb.GetProperty("decoded").GetInt64() > 0 && adsb.GetProperty("observations").GetInt64() > 0);
+        Assert.Equal(1, adsb.GetProperty("crc_errors").GetInt64()); // dump1090 forwards only frames that pass: the capture has none
     }
 
     [Fact]

@@ -1,0 +1,175 @@
+using System.Threading.Channels;
+using Vigia.Core.Observations;
+using Vigia.Core.Time;
+using Vigia.Sensors.Capture;
+using Vigia.Sensors.Radar;
+
+namespace Vigia.Server.Ingest;
+
+/// <summary>
+/// Plays a capture of ASTERIX over UDP (<c>Vigia:Radar:Pcap</c>) through the radar adapter as if it were live:
+/// each packet is decoded with its capture time as the receive time (so times of day resolve to the recording's
+/// day and redundant copies are recognised), then its observations are moved by one fixed shift that makes the
+/// first packet "now", paced at the capture's intervals or as fast as the pipeline takes them.
+/// </summary>
+/// <remarks>
+/// Client ids are <c>pcap:FILE:PACKET:N</c>, as for Remote ID captures, so a file played twice (a restart) is
+/// journalled once. A file that cannot be opened, or that ends in a corrupt record, sets <see cref="State"/> to
+/// <c>failed</c> with the reason in <see cref="Error"/>; nothing else stops. Thread-safety: <see cref="PlayAsync"/>
+/// runs once; the properties may be read from any thread (each value whole, possibly a little stale).
+/// </remarks>
+public sealed class RadarCapturePlayer(RadarAdapter adapter, TimeProvider clock)
+{
+    /// <summary>The longest single wait while pacing, so a capture with a long gap still notices a stop.</summary>
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
+
+    private long _packets;
+    private long _skipped;
+    private long _observations;
+
+    /// <summary><c>pending</c>, <c>playing</c>, <c>ended</c> (played to its end) or <c>failed</c>.</summary>
+    public string State { get; private set; } = "pending";
+
+    /// <summary>Why the file failed (path, byte offset, field), or null.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>Capture records read.</summary>
+    public long Packets => Interlocked.Read(ref _packets);
+
+    /// <summary>Records that were not IPv4 UDP to a chosen port.</summary>
+    public long Skipped => Interlocked.Read(ref _skipped);
+
+    /// <summary>Observations handed to the pipeline.</summary>
+    public long Observations => Interlocked.Read(ref _observations);
+
+    /// <summary>Plays <paramref name="path"/> into <paramref name="output"/>; returns when it ends, fails or is stopped.</summary>
+    /// <param name="path">A .pcap or .pcapng file.</param>
+    /// <param name="pace">Keep the capture's intervals (true) or play as fast as <paramref name="output"/> takes them.</param>
+    /// <param name="ports">Destination UDP ports to take; empty takes every UDP packet.</param>
+    /// <param name="output">Receives the observations.</param>
+    /// <param name="cancellationToken">Stops the replay.</param>
+    public async Task PlayAsync(string path, bool pace, IReadOnlySet<int> ports, ChannelWriter<Observation> output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(ports);
+        ArgumentNullException.ThrowIfNull(output);
+        if (Open(path) is not { } reader)
+        {
+            return;
+        }
+
+        using (reader)
+        {
+            State = "playing";
+            var cursor = new Cursor(Path.GetFileName(path), clock.GetTimestamp());
+            var batch = new List<Observation>();
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var status = ReadPacket(reader, ports, cursor, batch);
+                if (status == CaptureReadStatus.EndOfFile)
+                {
+                    State = "ended";
+                    return;
+                }
+
+                if (status != CaptureReadStatus.Record)
+                {
+                    Fail($"{path}: byte {reader.Error.Offset}: {reader.Error.Field}: {reader.Error.Message}");
+                    return;
+                }
+
+                while (pace && TimeSpan.FromSeconds(cursor.DueSeconds) - clock.GetElapsedTime(cursor.Started) is { Ticks: > 0 } due)
+                {
+                    await Task.Delay(due < MaxWait ? due : MaxWait, clock, cancellationToken).ConfigureAwait(false);
+                }
+
+                foreach (var observation in batch)
+                {
+                    await output.WriteAsync(observation, cancellationToken).ConfigureAwait(false);
+                }
+
+                Interlocked.Add(ref _observations, batch.Count);
+                batch.Clear();
+            }
+        }
+    }
+
+    /// <summary>Opens the capture, or fails with the reason (path, and byte offset and field for a file that is not a capture).</summary>
+    private CaptureReader? Open(string path)
+    {
+        try
+        {
+            var stream = File.OpenRead(path);
+            var reader = CaptureReader.TryOpen(stream, leaveOpen: false, out var openError);
+            if (reader is null)
+            {
+                stream.Dispose();
+                Fail($"{path}: byte {openError.Offset}: {openError.Field}: {openError.Message}");
+            }
+
+            return reader;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Fail($"{path}: {ex.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>Reads one capture record and decodes its UDP payload into <paramref name="batch"/>, shifted to now.</summary>
+    private CaptureReadStatus ReadPacket(CaptureReader reader, IReadOnlySet<int> ports, Cursor cursor, List<Observation> batch)
+    {
+        var status = reader.ReadNext(out var record);
+        if (status != CaptureReadStatus.Record)
+        {
+            return status;
+        }
+
+        var index = Interlocked.Increment(ref _packets);
+        var now = Timestamp.FromDateTimeOffset(clock.GetUtcNow());
+        var captured = record.HasTimestamp ? record.Timestamp : now;
+        cursor.First ??= captured;
+        cursor.ShiftNanoseconds ??= now.UnixNanoseconds - captured.UnixNanoseconds;
+        cursor.DueSeconds = captured.SecondsSince(cursor.First.Value);
+        if (!UdpFrame.TryGetPayload(record.Data, record.LinkType, out var payload, out var port) || (ports.Count > 0 && !ports.Contains(port)))
+        {
+            Interlocked.Increment(ref _skipped);
+            return status;
+        }
+
+        adapter.Process(payload, captured, now, batch);
+        var shift = cursor.ShiftNanoseconds.Value;
+        for (var k = 0; k < batch.Count; k++)
+        {
+            var o = batch[k];
+            batch[k] = o with
+            {
+                SensorTime = new Timestamp(o.SensorTime.UnixNanoseconds + shift),
+                ReceiveTime = new Timestamp(o.ReceiveTime.UnixNanoseconds + shift),
+                ClientId = $"pcap:{cursor.Name}:{index}:{k}",
+            };
+        }
+
+        return status;
+    }
+
+    private void Fail(string reason)
+    {
+        Error = reason;
+        State = "failed";
+    }
+
+    /// <summary>Where the replay stands: the first capture time, its shift to now, and when the current packet is due.</summary>
+    private sealed class Cursor(string name, long started)
+    {
+        public string Name { get; } = name;
+
+        public long Started { get; } = started;
+
+        public Timestamp? First { get; set; }
+
+        public long? ShiftNanoseconds { get; set; }
+
+        public double DueSeconds { get; set; }
+    }
+}
