@@ -42,25 +42,7 @@ internal sealed class AlertsLoad(AlertsBenchSettings settings, BenchSensors sens
         var wall = Stopwatch.StartNew();
         for (var k = 0; k < total; k++)
         {
-            var seconds = (double)k * interval / TimeSpan.TicksPerSecond;
-            var sensorTime = new DateTimeOffset(firstSensorTicks + (k * interval), TimeSpan.Zero);
-            var sensorId = sensors.Ids[k % sensors.Ids.Length];
-            batch.Reset();
-            var first = k % (BenchSettings.Targets / AlertsBenchSettings.Batch) * AlertsBenchSettings.Batch;
-            for (var i = 0; i < AlertsBenchSettings.Batch; i++)
-            {
-                batch.WriteGeodetic(sensorId, string.Create(CultureInfo.InvariantCulture, $"al/{runId}/{k}/{i}"), sensorTime, targets.Position(first + i, seconds), 25, 100);
-            }
-
-            if (k % 5 == 0)
-            {
-                foreach (var (name, position) in scenario.Intruders(seconds))
-                {
-                    batch.WriteGeodetic(sensorId, string.Create(CultureInfo.InvariantCulture, $"in/{runId}/{name}/{k}"), sensorTime, position, 25, 100);
-                    intruderObservations++;
-                }
-            }
-
+            intruderObservations += Build(batch, k, firstSensorTicks);
             observations += batch.Count;
             var body = batch.Complete().ToArray();
             var due = TimeSpan.FromTicks(k * interval) - wall.Elapsed;
@@ -75,6 +57,33 @@ internal sealed class AlertsLoad(AlertsBenchSettings settings, BenchSensors sens
 
         await Task.WhenAll(inFlight).ConfigureAwait(false);
         return new Result(wall.Elapsed.TotalSeconds, sentAt, firstSensorTicks, interval, observations, intruderObservations, failed);
+    }
+
+    /// <summary>Fills <paramref name="batch"/> with batch <paramref name="k"/>; returns how many intruder observations it holds.</summary>
+    private int Build(ObservationBatchWriter batch, int k, long firstSensorTicks)
+    {
+        var interval = settings.BatchIntervalTicks;
+        var seconds = (double)k * interval / TimeSpan.TicksPerSecond;
+        var sensorTime = new DateTimeOffset(firstSensorTicks + (k * interval), TimeSpan.Zero);
+        var sensorId = sensors.Ids[k % sensors.Ids.Length];
+        batch.Reset();
+        var first = k % (BenchSettings.Targets / AlertsBenchSettings.Batch) * AlertsBenchSettings.Batch;
+        for (var i = 0; i < AlertsBenchSettings.Batch; i++)
+        {
+            batch.WriteGeodetic(sensorId, string.Create(CultureInfo.InvariantCulture, $"al/{runId}/{k}/{i}"), sensorTime, targets.Position(first + i, seconds), 25, 100);
+        }
+
+        var intruders = 0;
+        if (k % 5 == 0)
+        {
+            foreach (var (name, position) in scenario.Intruders(seconds))
+            {
+                batch.WriteGeodetic(sensorId, string.Create(CultureInfo.InvariantCulture, $"in/{runId}/{name}/{k}"), sensorTime, position, 25, 100);
+                intruders++;
+            }
+        }
+
+        return intruders;
     }
 
     private static async Task PostAsync(VigiaApiClient api, ReadOnlyMemory<byte> body, Action fail, CancellationToken cancellationToken)
