@@ -34,7 +34,7 @@ public sealed class BenchCommandTests
     [Fact]
     public void BenchAlerts_LowRateJson_TimesEveryAlertVersionOnEveryOutput()
     {
-        var result = VigiaCli.Run("bench", "alerts", "--seconds", "8", "--rate", "1000", "--intruder-every", "2", "--cap-poll-ms", "50", "--json");
+        var result = VigiaCli.Run("bench", "alerts", "--seconds", "8", "--rate", "1000", "--intruder-every", "2", "--cap-poll-ms", "100", "--cap-feed-ms", "500", "--json");
 
         VigiaCli.AssertExit(0, result);
         using var json = result.StdoutJson();
@@ -46,7 +46,8 @@ public sealed class BenchCommandTests
         Assert.True(root.GetProperty("webhooks_verified").GetInt64() >= versions, result.ToString());
         Assert.Equal(0, root.GetProperty("webhooks_rejected").GetInt64());
         Assert.True(root.GetProperty("cot_alert_events").GetInt64() >= versions, result.ToString());
-        Assert.True(root.GetProperty("cap_polls").GetInt64() > 0);
+        Assert.True(root.GetProperty("cap_requests").GetInt64() > 0);
+        Assert.Equal(0, root.GetProperty("cap_failures").GetInt64());
         var outputs = root.GetProperty("outputs");
         foreach (var name in new[] { "webhook", "cot", "cap" })
         {
@@ -57,8 +58,10 @@ public sealed class BenchCommandTests
             Assert.True(output.GetProperty("p50_ms").GetDouble() >= output.GetProperty("from_step_end_p50_ms").GetDouble(), name);
         }
 
-        Assert.Equal(0, outputs.GetProperty("webhook").GetProperty("missing").GetInt32());
-        Assert.Equal(0, outputs.GetProperty("cot").GetProperty("missing").GetInt32());
+        foreach (var name in new[] { "webhook", "cot", "cap" })
+        {
+            Assert.Equal(0, outputs.GetProperty(name).GetProperty("missing").GetInt32());
+        }
         VigiaCli.AssertNoStackTrace(result);
     }
 

@@ -50,6 +50,15 @@ internal sealed class AlertArrivals
         }
     }
 
+    /// <summary>The ids of every alert seen by webhook or CoT so far.</summary>
+    public IReadOnlyList<string> AlertIds()
+    {
+        lock (_gate)
+        {
+            return [.. _versions.Keys.Select(k => k.AlertId).Distinct(StringComparer.Ordinal)];
+        }
+    }
+
     /// <summary>Every version seen by webhook or CoT, with its CAP arrival when the feed listed it.</summary>
     public IReadOnlyList<Version> Versions()
     {

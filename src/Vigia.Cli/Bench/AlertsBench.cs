@@ -10,7 +10,7 @@ namespace Vigia.Cli.Bench;
 /// <summary>
 /// <c>vigia bench alerts</c>: starts the real server with TAK UDP pointed at a loopback listener, creates the
 /// protected zones and a webhook endpoint (a loopback receiver that verifies every signature) through the API,
-/// starts polling <c>/cap/feed.atom</c>, posts the background load with intruders crossing the zones, waits for
+/// starts watching CAP (<see cref="CapPoller"/>), posts the background load with intruders crossing the zones, waits for
 /// the last deliveries, and reports, per output, the time from posting the batch that triggered each alert version
 /// to its arrival.
 /// </summary>
@@ -47,7 +47,7 @@ internal sealed class AlertsBench(AlertsBenchSettings settings, TextWriter progr
             }
 
             webhooks.UseSecret(await RegisterWebhookAsync(server, webhooks.Url, runId, cancellationToken).ConfigureAwait(false));
-            var cap = new CapFeedPoller(server, arrivals, TimeSpan.FromMilliseconds(settings.CapPollMilliseconds));
+            var cap = new CapPoller(server, arrivals, TimeSpan.FromMilliseconds(settings.CapPollMilliseconds), TimeSpan.FromMilliseconds(settings.CapFeedMilliseconds));
             await using var capScope = cap.ConfigureAwait(false);
             var steps = await StepTimes.OpenAsync(server, cancellationToken).ConfigureAwait(false);
             await using var stepsScope = steps.ConfigureAwait(false);
@@ -56,7 +56,7 @@ internal sealed class AlertsBench(AlertsBenchSettings settings, TextWriter progr
             var load = await new AlertsLoad(settings, sensors, new TargetField(BenchSettings.Origin), scenario, runId).RunAsync(cancellationToken).ConfigureAwait(false);
             await Task.Delay(Settle, cancellationToken).ConfigureAwait(false);
             var after = await Metrics.ScrapeAsync(server, cancellationToken).ConfigureAwait(false);
-            var deliveries = new AlertsReport.Deliveries(webhooks.Verified, webhooks.Rejected, cot.Datagrams, cot.Alerts, cap.Polls, cap.Failures);
+            var deliveries = new AlertsReport.Deliveries(webhooks.Verified, webhooks.Rejected, cot.Datagrams, cot.Alerts, cap.Requests, cap.Failures);
             return new AlertsReport(settings, load, arrivals.Versions(), steps.Snapshot(), deliveries, ServerFigures.From(before, after), after.Histogram("vigia_alerts_latency_milliseconds", before));
         }
     }

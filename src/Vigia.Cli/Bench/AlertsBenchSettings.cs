@@ -12,8 +12,11 @@ internal sealed record AlertsBenchSettings
     /// <summary>Background observations per second; 100,000 / rate must be a whole number of milliseconds per batch.</summary>
     public int ObservationsPerSecond { get; init; } = 10_000;
 
-    /// <summary>Time between two polls of <c>/cap/feed.atom</c>, milliseconds.</summary>
-    public int CapPollMilliseconds { get; init; } = 100;
+    /// <summary>Time between two rounds of <c>/cap/{identifier}.xml</c> requests for each known alert's next version, milliseconds.</summary>
+    public int CapPollMilliseconds { get; init; } = 500;
+
+    /// <summary>Time between two reads of <c>/cap/feed.atom</c> (discovers new alerts), milliseconds.</summary>
+    public int CapFeedMilliseconds { get; init; } = 2_000;
 
     /// <summary>Seconds between two intruders.</summary>
     public double IntruderIntervalSeconds { get; init; } = 4;

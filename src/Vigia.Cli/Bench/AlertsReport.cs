@@ -29,6 +29,7 @@ internal sealed class AlertsReport
     private readonly Dictionary<AlertOutputKind, LatencySample> _latency = [];
     private readonly Dictionary<AlertOutputKind, LatencySample> _fromStepEnd = [];
     private readonly LatencySample _stepSpan = new();
+    private readonly LatencySample _capLater = new();
     private readonly Dictionary<AlertOutputKind, int> _missing = [];
 
     public AlertsReport(AlertsBenchSettings settings, AlertsLoad.Result load, IReadOnlyList<AlertArrivals.Version> versions, DateTimeOffset[] steps, Deliveries deliveries, ServerFigures server, HistogramDelta serverAlertLatency)
@@ -63,11 +64,15 @@ internal sealed class AlertsReport
             Add(AlertOutputKind.Webhook, v.Webhook, load.SentAt[first], load.SentAt[k]);
             Add(AlertOutputKind.Cot, v.Cot, load.SentAt[first], load.SentAt[k]);
             Add(AlertOutputKind.Cap, v.Cap, load.SentAt[first], load.SentAt[k]);
+            if (v.Number > 1 && v.Cap is { } cap)
+            {
+                _capLater.Add(Stopwatch.GetElapsedTime(load.SentAt[first], cap).TotalMilliseconds);
+            }
         }
     }
 
     /// <summary>What the receivers counted.</summary>
-    internal sealed record Deliveries(long WebhooksVerified, long WebhooksRejected, long CotDatagrams, long CotAlertEvents, long CapPolls, long CapPollFailures);
+    internal sealed record Deliveries(long WebhooksVerified, long WebhooksRejected, long CotDatagrams, long CotAlertEvents, long CapRequests, long CapFailures);
 
     /// <summary>Alert versions traced to a posted batch.</summary>
     public int Versions { get; }
@@ -103,12 +108,14 @@ internal sealed class AlertsReport
         }
 
         w(Invariant($"  target p99 <= {P99TargetMilliseconds:F0} ms for every output: {(MeetsTarget ? "met" : "MISSED")}"));
-        w(Invariant($"CAP: /cap/feed.atom polled every {_settings.CapPollMilliseconds} ms ({_deliveries.CapPolls} polls, {_deliveries.CapPollFailures} failed): the interval bounds the resolution,"));
-        w("     and a version superseded within one interval is never listed (counted as missing)");
+        w(Invariant($"CAP: /cap/{{identifier}}.xml asked for each known alert's next version every {_settings.CapPollMilliseconds} ms, /cap/feed.atom read every {_settings.CapFeedMilliseconds} ms"));
+        w(Invariant($"     ({_deliveries.CapRequests:N0} requests, {_deliveries.CapFailures} failed). The interval bounds the resolution; version 1 of an alert is asked for only"));
+        w(Invariant($"     once the alert is known (feed, webhook or CoT): an upper bound. Versions >= 2 alone: {_capLater.Count} p50 / p99 / max {_capLater.Percentile(0.5):F1} / {_capLater.Percentile(0.99):F1} / {_capLater.Max:F1} ms"));
         w(Invariant($"webhooks: {_deliveries.WebhooksVerified} deliveries with a valid Standard Webhooks signature, {_deliveries.WebhooksRejected} rejected"));
         w(Invariant($"CoT: {_deliveries.CotAlertEvents} alert events among {_deliveries.CotDatagrams:N0} datagrams (the rest are tracks)"));
         w(Invariant($"server vigia.alerts.latency (received -> handed to every output) ms p50~/p99~: {_serverAlertLatency.Quantile(0.5):F1} / {_serverAlertLatency.Quantile(0.99):F1} over {_serverAlertLatency.Count:N0} batches of changes"));
         w(Invariant($"server received->published ms p50~/p99~: {_server.Pipeline.Quantile(0.5):F1} / {_server.Pipeline.Quantile(0.99):F1}; not tracked (queue full / late): {_server.DroppedQueueFull:N0} / {_server.DroppedLate:N0}"));
+        w(Invariant($"server journal commit ms mean/p99~: {_server.Commit.Mean:F1} / {_server.Commit.Quantile(0.99):F1}; tracker scan ms mean/p99~: {_server.Scan.Mean:F2} / {_server.Scan.Quantile(0.99):F1}"));
     }
 
     /// <summary>Writes one JSON object.</summary>
@@ -130,6 +137,7 @@ internal sealed class AlertsReport
         Number(json, "step_span_batches_p50", _stepSpan.Percentile(0.5));
         Number(json, "step_span_batches_max", _stepSpan.Max);
         json.WriteNumber("cap_poll_ms", _settings.CapPollMilliseconds);
+        json.WriteNumber("cap_feed_ms", _settings.CapFeedMilliseconds);
         json.WriteNumber("target_p99_ms", P99TargetMilliseconds);
         json.WriteBoolean("meets_target", MeetsTarget);
         json.WriteStartObject("outputs");
@@ -153,14 +161,24 @@ internal sealed class AlertsReport
         json.WriteNumber("webhooks_rejected", _deliveries.WebhooksRejected);
         json.WriteNumber("cot_datagrams", _deliveries.CotDatagrams);
         json.WriteNumber("cot_alert_events", _deliveries.CotAlertEvents);
-        json.WriteNumber("cap_polls", _deliveries.CapPolls);
-        json.WriteNumber("cap_poll_failures", _deliveries.CapPollFailures);
+        json.WriteNumber("cap_requests", _deliveries.CapRequests);
+        json.WriteNumber("cap_failures", _deliveries.CapFailures);
+        json.WriteStartObject("cap_later_versions");
+        json.WriteNumber("count", _capLater.Count);
+        Number(json, "p50_ms", _capLater.Percentile(0.5));
+        Number(json, "p99_ms", _capLater.Percentile(0.99));
+        Number(json, "max_ms", _capLater.Max);
+        json.WriteEndObject();
         json.WriteStartObject("server");
         json.WriteBoolean("metrics_available", _server.Available);
         Number(json, "alerts_latency_p50_ms", _serverAlertLatency.Quantile(0.5));
         Number(json, "alerts_latency_p99_ms", _serverAlertLatency.Quantile(0.99));
         Number(json, "pipeline_latency_p50_ms", _server.Pipeline.Quantile(0.5));
         Number(json, "pipeline_latency_p99_ms", _server.Pipeline.Quantile(0.99));
+        Number(json, "journal_commit_mean_ms", _server.Commit.Mean);
+        Number(json, "journal_commit_p99_ms", _server.Commit.Quantile(0.99));
+        Number(json, "tracker_scan_mean_ms", _server.Scan.Mean);
+        Number(json, "tracker_scan_p99_ms", _server.Scan.Quantile(0.99));
         json.WriteNumber("dropped_queue_full", _server.DroppedQueueFull);
         json.WriteNumber("dropped_late", _server.DroppedLate);
         json.WriteEndObject();

@@ -12,7 +12,7 @@ internal static class BenchCommand
         """
         usage: vigia bench pipeline [--data DIR] [--postgres CONN] [--seconds S] [--clients N] [--json]
                                     [--server-args "--Key=value ..."]
-               vigia bench alerts [--seconds S] [--rate N] [--cap-poll-ms MS] [--intruder-every S] [--json]
+               vigia bench alerts [--seconds S] [--rate N] [--cap-poll-ms MS] [--cap-feed-ms MS] [--intruder-every S] [--json]
                                   [--server-args "--Key=value ..."]
                vigia bench restart [--data DIR] [--observations N] [--json]
                vigia bench memory [--hours H] [--json]
@@ -36,11 +36,12 @@ internal static class BenchCommand
 
         alerts: observation in -> webhook / CoT / CAP out. Starts `vigia serve` with TAK UDP sent to a loopback
         listener, creates 6 protected zones and a webhook endpoint (a loopback receiver that verifies every Standard
-        Webhooks signature) through the API, polls /cap/feed.atom every MS ms (default 100), and posts N background
-        observations/s (default 10000; 500 targets, 10 sensors, batches of 100) for S seconds (default 30) while an
-        intruder crosses each zone every S seconds (default 4), each raising or changing its zone's alert. For every alert
-        version: time from posting the batch whose sensor time is the version's time to its webhook, its CoT
-        datagram and its first listing in the CAP feed: count, missing, p50, p95, p99, max (target p99 <= 1 s).
+        Webhooks signature) through the API, and posts N background observations/s (default 10000; 500 targets,
+        10 sensors, batches of 100) for S seconds (default 30) while an intruder crosses each zone every S seconds
+        (default 4), each raising or changing its zone's alert. CAP is watched as a consumer would: each known
+        alert's next /cap/{identifier}.xml every MS ms (default 500), /cap/feed.atom every MS ms (default 2000) to
+        find new alerts (both are built from the journal per request: polling much faster loads the server). For every alert version: time from posting the first batch that can have caused it to its
+        webhook, its CoT datagram and its CAP message: count, missing, p50, p95, p99, max (target p99 <= 1 s).
         The CAP figure is only as fine as the poll interval.
 
         restart: builds (once; reused with --data) a SQLite journal of N observations (default 10,000,000: a day
@@ -111,7 +112,8 @@ internal static class BenchCommand
         {
             Seconds = args.Double("seconds", 30, 1, 3600),
             ObservationsPerSecond = args.Int("rate", 10_000, 100, 100_000),
-            CapPollMilliseconds = args.Int("cap-poll-ms", 100, 10, 10_000),
+            CapPollMilliseconds = args.Int("cap-poll-ms", 500, 10, 10_000),
+            CapFeedMilliseconds = args.Int("cap-feed-ms", 2_000, 100, 60_000),
             IntruderIntervalSeconds = args.Double("intruder-every", 4, 0.5, 600),
             ServerArguments = ServerArguments(args),
         };

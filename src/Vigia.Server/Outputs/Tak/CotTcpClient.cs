@@ -8,10 +8,10 @@ namespace Vigia.Server.Outputs.Tak;
 
 /// <summary>
 /// Streams CoT events to a TAK Server's TCP input (<see cref="TakTcpOptions.Host"/>:<see cref="TakTcpOptions.Port"/>,
-/// 8087 by default), plain or, with <see cref="TakTcpOptions.Tls"/>, TLS with a client certificate (TAK Server's 8089);
-/// a failed handshake (an untrusted server, a refused client certificate) counts as a failed attempt. Events wait in a bounded queue (<see cref="TakTcpOptions.QueueCapacity"/>); when it is full
-/// the oldest is dropped and counted, so a long outage leaves the newest picture to send. The connection is
-/// kept open; anything the server sends is read and discarded (so its window never closes), and its end is
+/// 8087 by default), plain or, with <see cref="TakTcpOptions.Tls"/>, TLS with a client certificate (TAK Server's
+/// 8089); a failed handshake (an untrusted server, a refused client certificate) counts as a failed attempt.
+/// Events wait in a bounded queue (<see cref="TakTcpOptions.QueueCapacity"/>); when it is full the oldest is
+/// dropped and counted, so a long outage leaves the newest picture to send. The connection is kept open; anything the server sends is read and discarded (so its window never closes), and its end is
 /// noticed at once. After a failed attempt the client waits <see cref="TakTcpOptions.ReconnectMinSeconds"/>,
 /// doubling per consecutive failure up to <see cref="TakTcpOptions.ReconnectMaxSeconds"/>; after a connection
 /// ends it waits the minimum.
