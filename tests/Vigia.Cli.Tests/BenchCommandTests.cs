@@ -2,7 +2,7 @@ using Vigia.Cli.Tests.Support;
 
 namespace Vigia.Cli.Tests;
 
-/// <summary><c>vigia bench pipeline|restart|memory</c> end to end (the real server as a child process). No timing assertions: figures depend on the machine.</summary>
+/// <summary><c>vigia bench pipeline|alerts|restart|memory</c> end to end (the real server as a child process). No timing assertions: figures depend on the machine.</summary>
 public sealed class BenchCommandTests
 {
     [Fact]
@@ -28,6 +28,40 @@ public sealed class BenchCommandTests
 
         Assert.Equal(11, latency.GetProperty("histogram").GetArrayLength());
         Assert.True(latency.GetProperty("server").GetProperty("tracker_steps").GetDouble() > 0, result.ToString());
+        VigiaCli.AssertNoStackTrace(result);
+    }
+
+    [Fact]
+    public void BenchAlerts_LowRateJson_TimesEveryAlertVersionOnEveryOutput()
+    {
+        var result = VigiaCli.Run("bench", "alerts", "--seconds", "8", "--rate", "1000", "--intruder-every", "2", "--cap-poll-ms", "100", "--cap-feed-ms", "500", "--json");
+
+        VigiaCli.AssertExit(0, result);
+        using var json = result.StdoutJson();
+        var root = json.RootElement;
+        var versions = root.GetProperty("versions").GetInt32();
+        Assert.True(versions > 0, result.ToString());
+        Assert.Equal(0, root.GetProperty("failed_batches").GetInt64());
+        Assert.True(root.GetProperty("intruder_observations").GetInt64() > 0);
+        Assert.True(root.GetProperty("webhooks_verified").GetInt64() >= versions, result.ToString());
+        Assert.Equal(0, root.GetProperty("webhooks_rejected").GetInt64());
+        Assert.True(root.GetProperty("cot_alert_events").GetInt64() >= versions, result.ToString());
+        Assert.True(root.GetProperty("cap_requests").GetInt64() > 0);
+        Assert.Equal(0, root.GetProperty("cap_failures").GetInt64());
+        var outputs = root.GetProperty("outputs");
+        foreach (var name in new[] { "webhook", "cot", "cap" })
+        {
+            var output = outputs.GetProperty(name);
+            Assert.True(output.GetProperty("count").GetInt32() > 0, $"{name}: {result}");
+            Assert.Equal(versions, output.GetProperty("count").GetInt32() + output.GetProperty("missing").GetInt32());
+            Assert.True(output.GetProperty("p99_ms").GetDouble() >= output.GetProperty("p50_ms").GetDouble(), name);
+            Assert.True(output.GetProperty("p50_ms").GetDouble() >= output.GetProperty("from_step_end_p50_ms").GetDouble(), name);
+        }
+
+        foreach (var name in new[] { "webhook", "cot", "cap" })
+        {
+            Assert.Equal(0, outputs.GetProperty(name).GetProperty("missing").GetInt32());
+        }
         VigiaCli.AssertNoStackTrace(result);
     }
 
@@ -71,6 +105,8 @@ public sealed class BenchCommandTests
     [InlineData("bench", "everything")]
     [InlineData("bench", "pipeline", "--seconds", "0")]
     [InlineData("bench", "pipeline", "--server-args", "Vigia:X=1")]
+    [InlineData("bench", "alerts", "--rate", "3000")]
+    [InlineData("bench", "alerts", "--server-args", "Vigia:X=1")]
     public void Bench_BadUsage_Exits2(params string[] args)
     {
         var result = VigiaCli.Run(args);

@@ -20,8 +20,8 @@ public sealed partial class CotEventBuilder
     /// <summary>
     /// A standing zone-threat alert as a <c>b-a-g</c> "Geo-fence Breached" event at the worst track's position
     /// (or the zone's centre), stale at the alert's expiry; the cleared version as a <c>b-a-o-can</c> cancel
-    /// with the same uid. Returns false with a reason for a coverage-lost alert: it has no position and no
-    /// geofence, and CoT has no conventional type for it.
+    /// with the same uid. Returns false with a reason for a coverage-lost alert: it is per sensor and covers
+    /// several zones, so it goes out as one outline per zone (<see cref="TryCoverageLost"/>).
     /// </summary>
     public bool TryAlert(Alert alert, out XElement? cotEvent, out string? reason)
     {
@@ -29,7 +29,7 @@ public sealed partial class CotEventBuilder
         cotEvent = null;
         if (alert.Kind != AlertKind.ZoneThreat)
         {
-            reason = "a coverage-lost alert has no position or geofence to show in CoT";
+            reason = "a coverage-lost alert is drawn per covered zone (TryCoverageLost), not as one geofence breach";
             return false;
         }
 
@@ -90,9 +90,8 @@ public sealed partial class CotEventBuilder
                 position = new GeoPosition(circle.Centre.LatitudeDegrees, circle.Centre.LongitudeDegrees, double.NaN);
                 return true;
             case (null, PolygonShape { Ring.Count: > 0 } polygon):
-                // A closed ring repeats its first vertex: count it once.
-                var ring = polygon.Ring.Count > 1 && polygon.Ring[0] == polygon.Ring[^1] ? polygon.Ring.Take(polygon.Ring.Count - 1) : polygon.Ring;
-                position = new GeoPosition(ring.Average(p => p.LatitudeDegrees), ring.Average(p => p.LongitudeDegrees), double.NaN);
+                // A closed ring repeats its first vertex: Centre counts it once.
+                position = Unplaced(Centre(polygon));
                 return true;
             default:
                 position = default;

@@ -24,6 +24,15 @@ public static class CotTypes
     /// <summary>ATAK's emergency cancel, carried with <c>&lt;emergency cancel="true"&gt;</c> and the alert's uid.</summary>
     public const string EmergencyCancel = "b-a-o-can";
 
+    /// <summary>ATAK's drawn freeform shape (user, drawing, freeform): a closed polygon given by <c>&lt;link point&gt;</c> vertices.</summary>
+    public const string DrawnPolygon = "u-d-f";
+
+    /// <summary>ATAK's drawn circle (user, drawing, circle), its radius in <c>&lt;shape&gt;&lt;ellipse&gt;</c>.</summary>
+    public const string DrawnCircle = "u-d-c-c";
+
+    /// <summary>The delete task (tasking, delete): removes the item named by its <c>&lt;link uid&gt;</c>.</summary>
+    public const string Delete = "t-x-d-d";
+
     /// <summary>The <c>emergency</c> detail's type for a geofence breach.</summary>
     public const string GeofenceBreachEmergency = "Geo-fence Breached";
 

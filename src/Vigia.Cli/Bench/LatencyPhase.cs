@@ -208,7 +208,7 @@ internal sealed class LatencyPhase(BenchSettings settings, BenchServer server, B
     }
 
     /// <summary>The largest <c>updated[].last_update</c> of a <c>tracks</c> event, or null if none.</summary>
-    private static DateTimeOffset? MaxLastUpdate(ReadOnlySpan<char> data)
+    internal static DateTimeOffset? MaxLastUpdate(ReadOnlySpan<char> data)
     {
         var bytes = Encoding.UTF8.GetBytes(data.ToArray());
         var reader = new Utf8JsonReader(bytes);

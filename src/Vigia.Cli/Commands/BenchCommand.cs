@@ -3,15 +3,17 @@ using Vigia.Cli.Replay;
 
 namespace Vigia.Cli.Commands;
 
-/// <summary><c>vigia bench pipeline</c>: ingest throughput and end-to-end latency of the real server on this machine.</summary>
+/// <summary><c>vigia bench pipeline|alerts|restart|memory</c>: the real server measured on this machine.</summary>
 internal static class BenchCommand
 {
     /// <summary>The command's table entry.</summary>
     public static CommandLine.Command Definition { get; } = new(
-        "measure the live pipeline on this machine: ingest, latency, restart time, memory over an hour",
+        "measure the live pipeline on this machine: ingest, latency, alert outputs, restart time, memory over an hour",
         """
         usage: vigia bench pipeline [--data DIR] [--postgres CONN] [--seconds S] [--clients N] [--json]
                                     [--server-args "--Key=value ..."]
+               vigia bench alerts [--seconds S] [--rate N] [--cap-poll-ms MS] [--cap-feed-ms MS] [--intruder-every S] [--json]
+                                  [--server-args "--Key=value ..."]
                vigia bench restart [--data DIR] [--observations N] [--json]
                vigia bench memory [--hours H] [--json]
 
@@ -32,6 +34,16 @@ internal static class BenchCommand
         The server's /metrics (vigia_journal_*, vigia_tracker_scan_duration, vigia_pipeline_latency) show where
         the time goes. Figures depend on this machine; compare runs on the same machine only.
 
+        alerts: observation in -> webhook / CoT / CAP out. Starts `vigia serve` with TAK UDP sent to a loopback
+        listener, creates 6 protected zones and a webhook endpoint (a loopback receiver that verifies every Standard
+        Webhooks signature) through the API, and posts N background observations/s (default 10000; 500 targets,
+        10 sensors, batches of 100) for S seconds (default 30) while an intruder crosses each zone every S seconds
+        (default 4), each raising or changing its zone's alert. CAP is watched as a consumer would: each known
+        alert's next /cap/{identifier}.xml every MS ms (default 500), /cap/feed.atom every MS ms (default 2000) to
+        find new alerts (both are built from the journal per request: polling much faster loads the server). For every alert version: time from posting the first batch that can have caused it to its
+        webhook, its CoT datagram and its CAP message: count, missing, p50, p95, p99, max (target p99 <= 1 s).
+        The CAP figure is only as fine as the poll interval.
+
         restart: builds (once; reused with --data) a SQLite journal of N observations (default 10,000,000: a day
         of 50 Remote ID drones ending now), then starts `vigia serve` on it and times process launch -> /readyz
         200 (journal opened and the last minute replayed into a fresh tracker), and counts the tracks then shown.
@@ -45,17 +57,19 @@ internal static class BenchCommand
 
     private static int Run(CommandArguments args, TextWriter stdout, TextWriter stderr)
     {
-        var which = args.Positional.Count == 0 ? throw new UsageException("say which bench: pipeline, restart or memory") : args.Positional[0];
+        var which = args.Positional.Count == 0 ? throw new UsageException("say which bench: pipeline, alerts, restart or memory") : args.Positional[0];
         switch (which)
         {
             case "pipeline":
                 break;
+            case "alerts":
+                return Alerts(args, stdout, stderr);
             case "restart":
                 return Restart(args, stdout, stderr);
             case "memory":
                 return Memory(args, stdout, stderr);
             default:
-                throw new UsageException($"unknown bench '{which}' (pipeline, restart, memory)");
+                throw new UsageException($"unknown bench '{which}' (pipeline, alerts, restart, memory)");
         }
 
         var settings = new BenchSettings
@@ -64,14 +78,10 @@ internal static class BenchCommand
             Postgres = args.String("postgres"),
             Seconds = args.Double("seconds", 10, 0.5, 3600),
             Clients = args.Int("clients", 12, 1, 256),
-            ServerArguments = (args.String("server-args") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            ServerArguments = ServerArguments(args),
         };
         var json = args.Flag("json");
         args.ThrowIfUnused(maxPositional: 1);
-        if (settings.ServerArguments.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) || !a.Contains('=', StringComparison.Ordinal)) is { } bad)
-        {
-            throw new UsageException($"--server-args: '{bad}' is not --Key=value");
-        }
 
         try
         {
@@ -94,6 +104,59 @@ internal static class BenchCommand
             stderr.WriteLine($"vigia bench: {e.Message}");
             return CommandLine.Failure;
         }
+    }
+
+    private static int Alerts(CommandArguments args, TextWriter stdout, TextWriter stderr)
+    {
+        var settings = new AlertsBenchSettings
+        {
+            Seconds = args.Double("seconds", 30, 1, 3600),
+            ObservationsPerSecond = args.Int("rate", 10_000, 100, 100_000),
+            CapPollMilliseconds = args.Int("cap-poll-ms", 500, 10, 10_000),
+            CapFeedMilliseconds = args.Int("cap-feed-ms", 2_000, 100, 60_000),
+            IntruderIntervalSeconds = args.Double("intruder-every", 4, 0.5, 600),
+            ServerArguments = ServerArguments(args),
+        };
+        var json = args.Flag("json");
+        args.ThrowIfUnused(maxPositional: 1);
+        if (settings.Error() is { } error)
+        {
+            throw new UsageException(error);
+        }
+
+        try
+        {
+            var report = new AlertsBench(settings, stderr).RunAsync(CancellationToken.None).GetAwaiter().GetResult();
+            if (json)
+            {
+                using var buffer = new MemoryStream();
+                report.WriteJson(buffer);
+                stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            }
+            else
+            {
+                report.WriteText(stdout);
+            }
+
+            return CommandLine.Ok;
+        }
+        catch (ApiFailureException e)
+        {
+            stderr.WriteLine($"vigia bench: {e.Message}");
+            return CommandLine.Failure;
+        }
+    }
+
+    /// <summary>The <c>--server-args</c> words, each checked to be <c>--Key=value</c>.</summary>
+    private static string[] ServerArguments(CommandArguments args)
+    {
+        var words = (args.String("server-args") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) || !a.Contains('=', StringComparison.Ordinal)) is { } bad)
+        {
+            throw new UsageException($"--server-args: '{bad}' is not --Key=value");
+        }
+
+        return words;
     }
 
     private static int Restart(CommandArguments args, TextWriter stdout, TextWriter stderr)

@@ -77,12 +77,12 @@ public sealed partial class CotEventBuilderTests
     }
 
     [Fact]
-    public void CoverageLost_IsNotSentAsCot_WithAReason()
+    public void CoverageLost_IsNotAGeofenceBreach_WithAReason()
     {
         Assert.False(Builder.TryAlert(AlertSamples.CoverageLost(), out var e, out var reason));
 
         Assert.Null(e);
-        Assert.Contains("coverage-lost", reason, StringComparison.Ordinal);
+        Assert.Contains("TryCoverageLost", reason, StringComparison.Ordinal);
     }
 
     [Fact]

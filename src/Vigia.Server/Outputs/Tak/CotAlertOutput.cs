@@ -1,45 +1,92 @@
+using System.Xml.Linq;
 using Vigia.Alerting.Alerts;
 using Vigia.Alerting.Cot;
+using Vigia.Alerting.Zones;
 using Vigia.Server.Threats;
+using Vigia.Storage.Alerts;
 
 namespace Vigia.Server.Outputs.Tak;
 
 /// <summary>
-/// Sends every zone-threat alert change to TAK as a geofence-breach event (<c>b-a-g</c>; the clear as
-/// <c>b-a-o-can</c> with the same uid). Coverage-lost alerts have no CoT form and are skipped (counted in
-/// <see cref="Skipped"/>); they reach people by CAP and webhooks.
+/// Sends every alert change to TAK. A zone threat is a geofence-breach event (<c>b-a-g</c>; the clear as
+/// <c>b-a-o-can</c> with the same uid). A coverage lost is one outline per covered zone (<c>u-d-f</c> /
+/// <c>u-d-c-c</c>, remarks naming the sensor; the clear as a <c>t-x-d-d</c> delete of each), the outlines read
+/// from the zone store; a covered zone no longer stored cannot be drawn and is counted in <see cref="Skipped"/>.
 /// </summary>
-public sealed class CotAlertOutput(ICotPublisher publisher, CotEventBuilder builder) : IAlertOutput
+public sealed class CotAlertOutput(ICotPublisher publisher, CotEventBuilder builder, IAlertStore? zones = null) : IAlertOutput
 {
     private long _skipped;
 
     /// <inheritdoc />
     public string Name => "tak";
 
-    /// <summary>Alert changes with no CoT form (coverage lost) since start.</summary>
+    /// <summary>Events that could not be built (a coverage-lost zone no longer stored, or no zone store) since start.</summary>
     public long Skipped => Interlocked.Read(ref _skipped);
 
     /// <inheritdoc />
-    public Task PublishAsync(IReadOnlyList<AlertEvent> events, CancellationToken cancellationToken)
+    public async Task PublishAsync(IReadOnlyList<AlertEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         if (!publisher.Enabled)
         {
-            return Task.CompletedTask;
+            return;
         }
 
+        Dictionary<string, ProtectedZone>? known = null;
         foreach (var e in events)
         {
-            if (builder.TryAlert(e.Alert, out var cotEvent, out _))
+            if (e.Alert.Kind == AlertKind.CoverageLost)
             {
-                publisher.Publish(cotEvent!);
+                known ??= await ZonesAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var zoneId in e.Alert.CoveredZoneIds)
+                {
+                    Send(builder.TryCoverageLost(e.Alert, zoneId, known.GetValueOrDefault(zoneId), out var outline, out _), outline);
+                }
             }
             else
             {
-                Interlocked.Increment(ref _skipped);
+                Send(builder.TryAlert(e.Alert, out var cotEvent, out _), cotEvent);
+            }
+        }
+    }
+
+    private void Send(bool built, XElement? cotEvent)
+    {
+        if (built)
+        {
+            publisher.Publish(cotEvent!);
+        }
+        else
+        {
+            Interlocked.Increment(ref _skipped);
+        }
+    }
+
+    /// <summary>The stored zones by id (deleted ones too: a clear may follow a zone's deletion); unreadable ones left out.</summary>
+    private async Task<Dictionary<string, ProtectedZone>> ZonesAsync(CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, ProtectedZone>(StringComparer.Ordinal);
+        if (zones is null)
+        {
+            return result;
+        }
+
+        foreach (var record in await zones.ListZonesAsync(includeDeleted: true, cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                var zone = ZoneGeoJson.ReadFeature(record.Feature);
+                if (record.DeletedAt is null || !result.ContainsKey(zone.Id))
+                {
+                    result[zone.Id] = zone;
+                }
+            }
+            catch (ZoneValidationException)
+            {
+                // Validated when saved; one that no longer reads is simply not drawn (counted as skipped).
             }
         }
 
-        return Task.CompletedTask;
+        return result;
     }
 }

@@ -52,6 +52,7 @@ public sealed class TakOptionsValidator : IValidateOptions<TakOptions>
         Seconds(failures, $"{tcp}:ReconnectMinSeconds", options.Tcp.ReconnectMinSeconds, 0.001, 3600);
         Seconds(failures, $"{tcp}:ReconnectMaxSeconds", options.Tcp.ReconnectMaxSeconds, options.Tcp.ReconnectMinSeconds, 86_400);
         Seconds(failures, $"{tcp}:ConnectTimeoutSeconds", options.Tcp.ConnectTimeoutSeconds, 0.01, 600);
+        Tls(failures, options.Tcp);
         Seconds(failures, $"{TakOptions.Section}:TrackIntervalSeconds", options.TrackIntervalSeconds, 0, 3600);
         Seconds(failures, $"{TakOptions.Section}:TrackStaleSeconds", options.TrackStaleSeconds, 0.1, 3600);
         if (string.IsNullOrEmpty(options.UidPrefix) || !options.UidPrefix.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
@@ -65,6 +66,52 @@ public sealed class TakOptionsValidator : IValidateOptions<TakOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Every TLS setting that is set must load: files exist and open, pins parse, the name is a host name.</summary>
+    private static void Tls(List<string> failures, TakTcpOptions tcp)
+    {
+        const string tls = TakOptions.Section + ":Tcp:Tls";
+        var o = tcp.Tls;
+        if (!string.IsNullOrWhiteSpace(o.ServerName) && !TakInterfaces.TryParseAddress(o.ServerName, out _) && Uri.CheckHostName(o.ServerName) != UriHostNameType.Dns)
+        {
+            failures.Add($"{tls}:ServerName: '{o.ServerName}' is not a host name or IP address");
+        }
+
+        if (!string.IsNullOrWhiteSpace(o.TrustFile))
+        {
+            var loaded = TakTls.TryLoadTrust(o.TrustFile, out var trust, out var trustError);
+            foreach (var certificate in trust)
+            {
+                certificate.Dispose();
+            }
+
+            if (!loaded)
+            {
+                failures.Add($"{tls}:TrustFile: {trustError}");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(o.PinnedCertificateSha256) && !TakTls.TryParsePins(o.PinnedCertificateSha256, out _, out var pinError))
+        {
+            failures.Add($"{tls}:PinnedCertificateSha256: {pinError}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(o.ClientCertificate))
+        {
+            if (TakTls.TryLoadClientCertificate(o.ClientCertificate, o.ClientCertificatePassword, out var client, out var field, out var clientError))
+            {
+                client!.Dispose();
+            }
+            else
+            {
+                failures.Add($"{tls}:{field}: {clientError}");
+            }
+        }
+        else if (!string.IsNullOrEmpty(o.ClientCertificatePassword))
+        {
+            failures.Add($"{tls}:ClientCertificatePassword: set without {tls}:ClientCertificate");
+        }
     }
 
     private static void Port(List<string> failures, string section, int port)

@@ -1,6 +1,6 @@
 namespace Vigia.Server.Outputs.Tak;
 
-/// <summary>TCP CoT streaming to a TAK Server, section <c>Vigia:Tak:Tcp</c>.</summary>
+/// <summary>TCP CoT streaming to a TAK Server, section <c>Vigia:Tak:Tcp</c>: plain (8087) or TLS (8089, <see cref="Tls"/>).</summary>
 public sealed class TakTcpOptions
 {
     /// <summary>TAK Server's default plain-TCP CoT input port.</summary>
@@ -24,6 +24,9 @@ public sealed class TakTcpOptions
     /// <summary>Longest wait before reconnecting, seconds (default 60).</summary>
     public double ReconnectMaxSeconds { get; set; } = 60.0;
 
-    /// <summary>Longest a connection attempt may take, seconds (default 10).</summary>
+    /// <summary>Longest a connection attempt (with the TLS handshake) may take, seconds (default 10).</summary>
     public double ConnectTimeoutSeconds { get; set; } = 10.0;
+
+    /// <summary>TLS with a client certificate, as TAK Server's 8089 input wants (off by default: plain TCP).</summary>
+    public TakTlsOptions Tls { get; set; } = new();
 }

@@ -63,7 +63,7 @@ public sealed class CotPublisherTests
     }
 
     [Fact]
-    public async Task AlertOutput_SendsGeofenceBreachThenCancel_SkipsCoverageLost()
+    public async Task AlertOutput_SendsGeofenceBreachThenCancel_SkipsCoverageLostWithoutAZoneStore()
     {
         using var receiver = TakTestHost.LoopbackReceiver();
         await using var host = Host(receiver, exercise: false);

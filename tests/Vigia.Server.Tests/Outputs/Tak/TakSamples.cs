@@ -73,6 +73,7 @@ internal static class TakSamples
         PeakLevel = AlertLevel.Advisory,
         Reasons = [AlertReason.CoverageLost],
         SensorId = "radar-1",
+        CoveredZoneIds = ["san-jose"],
         ConditionSince = T0,
         RaisedAt = T0,
         UpdatedAt = T0,
