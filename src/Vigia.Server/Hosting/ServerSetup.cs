@@ -184,6 +184,7 @@ public static class ServerSetup
             .ValidateOnStart();
         services.AddSingleton(sp => (Vigia.Storage.Alerts.IAlertStore)sp.GetRequiredService<IJournal>());
         services.AddSingleton<Threats.AlertBoard>();
+        services.AddSingleton<Threats.CapCache>();
         services.AddSingleton<Threats.IAlertOutput, Threats.AlertJournalOutput>();
         services.AddSingleton<Threats.IAlertOutput, Threats.AlertStreamOutput>();
         services.AddVigiaWebhooks();

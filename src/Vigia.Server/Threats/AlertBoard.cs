@@ -9,10 +9,14 @@ namespace Vigia.Server.Threats;
 public sealed class AlertBoard
 {
     private readonly ConcurrentDictionary<string, AlertDto> _standing = new(StringComparer.Ordinal);
+    private long _changes;
 
     /// <summary>The standing alerts, most severe first, then newest.</summary>
     public IReadOnlyList<AlertDto> Standing =>
         [.. _standing.Values.OrderByDescending(a => LevelRank(a.Level)).ThenByDescending(a => a.UpdatedAt)];
+
+    /// <summary>Alert changes applied so far (a cache of anything built from the alert journal is stale when this moved).</summary>
+    public long Changes => Interlocked.Read(ref _changes);
 
     /// <summary>True once the loop has restored the standing alerts from the journal.</summary>
     public bool Ready { get; private set; }
@@ -28,6 +32,8 @@ public sealed class AlertBoard
         {
             _standing.TryRemove(alert.Id, out _);
         }
+
+        Interlocked.Increment(ref _changes);
     }
 
     /// <summary>Marks the board restored (alert loop only).</summary>

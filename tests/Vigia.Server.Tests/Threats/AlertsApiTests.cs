@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Xml.Schema;
 using Vigia.Core.Geodesy;
+using Microsoft.Extensions.DependencyInjection;
 using Vigia.Server.Tests.Support;
+using Vigia.Server.Threats;
 using Vigia.Storage;
 using static Vigia.Server.Tests.Support.ObservationJson;
 
@@ -212,6 +214,39 @@ public sealed class AlertsApiTests : IAsyncDisposable
 
             Assert.Equal(HttpStatusCode.NotFound, (await op.GetAsync($"/cap/vigia-{id}-9.xml", Ct)).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await op.GetAsync("/cap/nonsense.xml", Ct)).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task TheCapFeedAndMessages_AreBuiltOnceAndServedFromMemory_UntilAnAlertChanges()
+    {
+        var app = Start();
+        var (op, stream) = await ZoneAndPlotsAsync(app);
+        using (stream)
+        {
+            var raised = JsonDocument.Parse(await stream.WaitForAsync("alert", d => d.Contains("\"change\":\"raised\"", StringComparison.Ordinal), Within)).RootElement;
+            var id = raised.GetProperty("alert").GetProperty("id").GetString()!;
+            var cache = app.Services.GetRequiredService<CapCache>();
+
+            // Many readers of the feed and of the message: one feed build, one history read.
+            var feeds = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => op.GetStringAsync("/cap/feed.atom", Ct)));
+            var messages = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => op.GetStringAsync($"/cap/vigia-{id}-1.xml", Ct)));
+            for (var k = 0; k < 20; k++)
+            {
+                Assert.Equal(HttpStatusCode.NotFound, (await op.GetAsync($"/cap/vigia-{id}-2.xml", Ct)).StatusCode);
+                Assert.Equal(HttpStatusCode.NotFound, (await op.GetAsync("/cap/vigia-nobody-1.xml", Ct)).StatusCode);
+            }
+
+            Assert.All(feeds, f => Assert.Contains($"vigia-{id}-1.xml", f, StringComparison.Ordinal));
+            Assert.Single(messages.Distinct(StringComparer.Ordinal));
+            Assert.Equal(1, cache.FeedBuilds);
+            Assert.InRange(cache.HistoryReads, 1, 3); // the alert's (once), and an unknown id's (once, then remembered)
+
+            // An alert change (the acknowledgement makes version 2) is in the next feed and message at once.
+            (await op.PostAsync($"/api/v1/alerts/{id}/acknowledge", Content("{}"), Ct)).Dispose();
+            Assert.Contains($"vigia-{id}-2.xml", await op.GetStringAsync("/cap/feed.atom", Ct), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await op.GetAsync($"/cap/vigia-{id}-2.xml", Ct)).StatusCode);
+            Assert.Equal(2, cache.FeedBuilds);
         }
     }
 
