@@ -121,10 +121,11 @@ internal sealed record RuleLatency(string Rule, AlertLevel Level, IReadOnlyList<
 /// <param name="TruthId">The threat truth.</param>
 /// <param name="ZoneId">The zone.</param>
 /// <param name="ConditionSeconds">When the truth first met the condition, s.</param>
+/// <param name="FromSeconds">What the latency counts from: the condition, the first scan after it at which the truth was tracked, or its first detection, s.</param>
 /// <param name="AlertedSeconds">When the zone alert reached the rule's level, s.</param>
 /// <param name="LatencySeconds">From the condition, or from first detection when met at once, s.</param>
 /// <param name="AtOnce">True when the condition was already met at first detection.</param>
-internal sealed record LateAlert(int TruthId, string ZoneId, double ConditionSeconds, double AlertedSeconds, double LatencySeconds, bool AtOnce);
+internal sealed record LateAlert(int TruthId, string ZoneId, double ConditionSeconds, double FromSeconds, double AlertedSeconds, double LatencySeconds, bool AtOnce);
 
 /// <summary>One zone alert, for the lists of false alerts and flaps.</summary>
 /// <param name="AlertId">The alert.</param>

@@ -76,6 +76,7 @@ internal static class AlertReportJson
                 w.WriteNumber("truth_id", late.TruthId);
                 w.WriteString("zone", late.ZoneId);
                 w.WriteNumber("condition_t", Math.Round(late.ConditionSeconds, 3));
+                w.WriteNumber("from_t", Math.Round(late.FromSeconds, 3));
                 w.WriteNumber("alerted_t", Math.Round(late.AlertedSeconds, 3));
                 w.WriteNumber("latency_s", Math.Round(late.LatencySeconds, 3));
                 w.WriteBoolean("at_once", late.AtOnce);

@@ -53,7 +53,7 @@ internal static class AlertReportText
         {
             foreach (var late in l.Late)
             {
-                text.Append(CultureInfo.InvariantCulture, $"late {l.Rule}: truth {late.TruthId}, zone {late.ZoneId}, condition {late.ConditionSeconds:F1} s, alerted {late.AlertedSeconds:F1} s (+{late.LatencySeconds:F1} s {(late.AtOnce ? "after first detection" : "after the condition")})\n");
+                text.Append(CultureInfo.InvariantCulture, $"late {l.Rule}: truth {late.TruthId}, zone {late.ZoneId}, condition {late.ConditionSeconds:F1} s, counted from {late.FromSeconds:F1} s, alerted {late.AlertedSeconds:F1} s (+{late.LatencySeconds:F1} s)\n");
             }
         }
 

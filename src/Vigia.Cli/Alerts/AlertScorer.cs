@@ -19,8 +19,10 @@ namespace Vigia.Cli.Alerts;
 /// it; the first warning is the earliest such version of that alert, the lead time entry − first warning.</item>
 /// <item><b>Latency.</b> Per threat truth and zone, the first sample at which the truth meets a rule's condition
 /// (in the buffer; predicted to enter within the horizon along its own velocity; inside outline and band), then
-/// the first scan at or after max(condition, first detection) at which the zone's alert is at the rule's level
-/// or above (0 if it already was), while the truth is alive.</item>
+/// the first scan at or after the reference at which the zone's alert is at the rule's level or above (0 if it
+/// already was), while the truth is alive. The reference is the first scan at or after the condition at which the
+/// truth is tracked (the condition itself if it never is again), or the first detection when the condition was
+/// already met then.</item>
 /// <item><b>False alerts.</b> An alert is true when, at some scan while it stood, a track it listed as
 /// contributing (in the version in force) lay within <see cref="MatchMeters"/> (3-D) of a threat truth's
 /// state at that scan; otherwise false.</item>
@@ -94,14 +96,17 @@ internal static class AlertScorer
                     }
                     else
                     {
-                        var reference = Math.Max(condition, detected);
+                        // From the condition, or from the first scan after it at which the truth is tracked when
+                        // no sensor saw it then (nothing can be alerted on a drone no sensor reports); from first
+                        // detection when the condition was already met before it ("at once").
+                        var reference = detected >= condition ? detected : scans.FirstDetection(truth, condition) ?? condition;
                         if (timeline.FirstAtLeast(level, reference, truth.LastSeconds) is { } alerted)
                         {
                             var atOnce = detected >= condition;
                             (atOnce ? figures.AtOnce : figures.After).Add(alerted - reference);
                             if (alerted - reference > (atOnce ? AtOnceLimitSeconds : ConditionLimitSeconds) + 1e-9)
                             {
-                                figures.Late.Add(new LateAlert(truth.Truth.Id, zone.Zone.Id, condition, alerted, alerted - reference, atOnce));
+                                figures.Late.Add(new LateAlert(truth.Truth.Id, zone.Zone.Id, condition, reference, alerted, alerted - reference, atOnce));
                             }
                         }
                         else

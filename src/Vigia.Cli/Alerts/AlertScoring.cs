@@ -32,12 +32,15 @@ internal sealed class Scans
 
     public int? IndexAt(double seconds) => _index.TryGetValue(ScanTime.Key(seconds), out var i) ? i : null;
 
-    /// <summary>The first scan time at which a displayed track lies within the match distance of the truth.</summary>
-    public double? FirstDetection(TruthPath truth)
+    /// <summary>
+    /// The first scan time (at or after <paramref name="fromSeconds"/>) at which a displayed track lies within
+    /// the match distance of the truth.
+    /// </summary>
+    public double? FirstDetection(TruthPath truth, double fromSeconds = double.NegativeInfinity)
     {
         foreach (var state in truth.Truth.States)
         {
-            if (At(state.T) is { } scan && scan.Tracks.Values.Any(p => Near(p, state)))
+            if (state.T >= fromSeconds - 1e-9 && At(state.T) is { } scan && scan.Tracks.Values.Any(p => Near(p, state)))
             {
                 return state.T;
             }
