@@ -111,6 +111,24 @@ public sealed class EvalAlertsCommandTests
     }
 
     [Fact]
+    public void EvalAlerts_AConditionMetWhileNoTrackIsOnTheDrone_CountsFromWhenOneIsAgain()
+    {
+        // The threat crosses the outline at t = 180 s while its track is missing (179-182 s; it coasts through the
+        // gap): the alarm comes with the first track inside (183 s), which is on time, not 3 s late.
+        var (scenario, tracks) = WriteHandMadeCase(TestPaths.NewTempDirectory(), unseen: (179, 183));
+
+        var result = VigiaCli.Run("eval", "--alerts", "--scenario", scenario, "--tracks", tracks, "--json");
+
+        VigiaCli.AssertExit(CommandLine.Ok, result);
+        using var json = result.StdoutJson();
+        var inside = json.RootElement.GetProperty("latency").EnumerateArray().Single(l => l.GetProperty("rule").GetString() == "inside");
+        var after = inside.GetProperty("after_condition");
+        Assert.Equal((1, 0), (after.GetProperty("count").GetInt32(), after.GetProperty("over_limit").GetInt32()));
+        Assert.InRange(after.GetProperty("max_s").GetDouble(), 0, 1);
+        Assert.Equal(0, inside.GetProperty("late").GetArrayLength());
+    }
+
+    [Fact]
     public void EvalAlerts_Json_HasTheDocumentedShape()
     {
         var (scenario, tracks) = WriteHandMadeCase(TestPaths.NewTempDirectory());
@@ -298,7 +316,7 @@ public sealed class EvalAlertsCommandTests
     /// horizon from its 40th second on, and g1's alert clears (de-escalation 15 s + clear dwell 60 s) about 75 s after g1
     /// goes, shortly before g2's is raised.
     /// </summary>
-    private static (string Scenario, string Tracks) WriteHandMadeCase(string dir, ScenarioZone? zone = null)
+    private static (string Scenario, string Tracks) WriteHandMadeCase(string dir, ScenarioZone? zone = null, (int From, int To)? unseen = null)
     {
         var origin = new GeoPosition(19.08, -102.81, 400);
         var centre = new LocalTangentPlane(origin).ToGeodetic(new EnuVector(0, 1000, 0));
@@ -351,7 +369,7 @@ public sealed class EvalAlertsCommandTests
         for (var t = 0; t < 1200; t++)
         {
             var points = new List<TrackPoint>();
-            if (t < 260)
+            if (t < 260 && !(unseen is { } gap && t >= gap.From && t < gap.To))
             {
                 var s = Threat(t);
                 points.Add(new TrackPoint("a", s.X + 5, s.Y, s.Z));
