@@ -116,16 +116,7 @@ public sealed class ReplayCommandTests
         var t0 = new DateTimeOffset(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);
         await using (var journal = await Vigia.Storage.Journal.OpenAsync(new Vigia.Storage.JournalOptions { DataDirectory = data }, TestContext.Current.CancellationToken))
         {
-            var batch = Enumerable.Range(0, 8).Select(k => new Vigia.Storage.JournalObservation(new Vigia.Core.Observations.Observation
-            {
-                Sensor = new Vigia.Core.Observations.SensorId("rid-1"),
-                SensorTime = Vigia.Core.Time.Timestamp.FromDateTimeOffset(t0.AddSeconds(k)),
-                ReceiveTime = Vigia.Core.Time.Timestamp.FromDateTimeOffset(t0.AddSeconds(k)),
-                Measurement = new Vigia.Core.Observations.Measurement(Vigia.Core.Observations.MeasurementKind.GeodeticPosition, 19.07 + (k * 4e-5), -102.81, 400, Vigia.Core.Numerics.Matrix3x3.Diagonal(25, 25, 100)),
-                UasId = "STORED-1",
-                ClientId = $"s-{k}",
-            })).ToArray();
-            await journal.AppendObservationsAsync(batch, TestContext.Current.CancellationToken);
+            await journal.AppendObservationsAsync(StoredDrone(t0, 8), TestContext.Current.CancellationToken);
         }
 
         var result = VigiaCli.Run("replay", "--from", "2026-11-25T17:59:59Z", "--to", "2026-11-25T18:00:30Z", "--data", data);
@@ -145,16 +136,7 @@ public sealed class ReplayCommandTests
         var t0 = new DateTimeOffset(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);
         await using (var journal = await Vigia.Storage.Journal.OpenAsync(new Vigia.Storage.JournalOptions { DataDirectory = data }, TestContext.Current.CancellationToken))
         {
-            var batch = Enumerable.Range(0, 10).Select(k => new Vigia.Storage.JournalObservation(new Vigia.Core.Observations.Observation
-            {
-                Sensor = new Vigia.Core.Observations.SensorId("rid-1"),
-                SensorTime = Vigia.Core.Time.Timestamp.FromDateTimeOffset(t0.AddSeconds(k)),
-                ReceiveTime = Vigia.Core.Time.Timestamp.FromDateTimeOffset(t0.AddSeconds(k)),
-                Measurement = new Vigia.Core.Observations.Measurement(Vigia.Core.Observations.MeasurementKind.GeodeticPosition, 19.07 + (k * 4e-5), -102.81, 400, Vigia.Core.Numerics.Matrix3x3.Diagonal(25, 25, 100)),
-                UasId = "STORED-1",
-                ClientId = $"s-{k}",
-            })).ToArray();
-            await journal.AppendObservationsAsync(batch, TestContext.Current.CancellationToken);
+            await journal.AppendObservationsAsync(StoredDrone(t0, 10), TestContext.Current.CancellationToken);
 
             // Standing when the period starts (raised a minute before), one raised and cleared inside it, one
             // raised after it, and one cleared before it started.
@@ -187,6 +169,18 @@ public sealed class ReplayCommandTests
         Assert.Equal(t0.AddSeconds(3), tracksBefore);
         Assert.Contains("and 2 alert versions", result.Stderr, StringComparison.Ordinal);
     }
+
+    /// <summary>A Remote ID drone (STORED-1) heard once a second for <paramref name="count"/> seconds from <paramref name="t0"/>.</summary>
+    private static Vigia.Storage.JournalObservation[] StoredDrone(DateTimeOffset t0, int count) =>
+        [.. Enumerable.Range(0, count).Select(k => new Vigia.Storage.JournalObservation(new Vigia.Core.Observations.Observation
+        {
+            Sensor = new Vigia.Core.Observations.SensorId("rid-1"),
+            SensorTime = Vigia.Core.Time.Timestamp.FromDateTimeOffset(t0.AddSeconds(k)),
+            ReceiveTime = Vigia.Core.Time.Timestamp.FromDateTimeOffset(t0.AddSeconds(k)),
+            Measurement = new Vigia.Core.Observations.Measurement(Vigia.Core.Observations.MeasurementKind.GeodeticPosition, 19.07 + (k * 4e-5), -102.81, 400, Vigia.Core.Numerics.Matrix3x3.Diagonal(25, 25, 100)),
+            UasId = "STORED-1",
+            ClientId = $"s-{k}",
+        }))];
 
     private static Vigia.Storage.Alerts.AlertEventRecord AlertVersion(string id, int version, DateTimeOffset time, string change, bool active)
     {

@@ -83,27 +83,15 @@ internal static class BenchCommand
         var json = args.Flag("json");
         args.ThrowIfUnused(maxPositional: 1);
 
-        try
-        {
-            var report = new PipelineBench(settings, stderr).RunAsync(CancellationToken.None).GetAwaiter().GetResult();
-            if (json)
+        return Report(
+            () =>
             {
-                using var buffer = new MemoryStream();
-                report.WriteJson(buffer);
-                stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-            }
-            else
-            {
-                report.WriteText(stdout);
-            }
-
-            return CommandLine.Ok;
-        }
-        catch (ApiFailureException e)
-        {
-            stderr.WriteLine($"vigia bench: {e.Message}");
-            return CommandLine.Failure;
-        }
+                var report = new PipelineBench(settings, stderr).RunAsync(CancellationToken.None).GetAwaiter().GetResult();
+                return (report.WriteJson, report.WriteText);
+            },
+            json,
+            stdout,
+            stderr);
     }
 
     private static int Alerts(CommandArguments args, TextWriter stdout, TextWriter stderr)
@@ -124,18 +112,32 @@ internal static class BenchCommand
             throw new UsageException(error);
         }
 
+        return Report(
+            () =>
+            {
+                var report = new AlertsBench(settings, stderr).RunAsync(CancellationToken.None).GetAwaiter().GetResult();
+                return (report.WriteJson, report.WriteText);
+            },
+            json,
+            stdout,
+            stderr);
+    }
+
+    /// <summary>Runs a server bench and prints its report (JSON or text); a refused API call exits 1 saying why.</summary>
+    private static int Report(Func<(Action<Stream> WriteJson, Action<TextWriter> WriteText)> run, bool json, TextWriter stdout, TextWriter stderr)
+    {
         try
         {
-            var report = new AlertsBench(settings, stderr).RunAsync(CancellationToken.None).GetAwaiter().GetResult();
+            var (writeJson, writeText) = run();
             if (json)
             {
                 using var buffer = new MemoryStream();
-                report.WriteJson(buffer);
+                writeJson(buffer);
                 stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
             }
             else
             {
-                report.WriteText(stdout);
+                writeText(stdout);
             }
 
             return CommandLine.Ok;

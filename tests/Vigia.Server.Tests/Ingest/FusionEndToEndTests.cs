@@ -61,13 +61,7 @@ public sealed class FusionEndToEndTests
 
         // The drone: 3 km from the radar at azimuth 45°, hovering at the radar's height.
         const double Range = 3000, Azimuth = 45;
-        var target = new LocalTangentPlane(VigiaServerFactory.RadarPosition)
-            .ToGeodetic(new EnuVector(Range * Math.Sin(Azimuth * Math.PI / 180), Range * Math.Cos(Azimuth * Math.PI / 180), 0));
-        var detection = SapientNode.Golden("04_detection_report_uav.frame.bin");
-        detection.DetectionReport.Location.X = target.LongitudeDegrees;
-        detection.DetectionReport.Location.Y = target.LatitudeDegrees;
-        detection.DetectionReport.Location.Z = target.HeightAboveEllipsoidMeters;
-        detection.DetectionReport.EnuVelocity = null;
+        var detection = DroneDetection(Range, Azimuth);
 
         // The radar's feed, recorded as a pcap (Ethernet/IPv4/UDP) and replayed over loopback UDP, payload by payload.
         var t0 = DateTimeOffset.UtcNow.AddSeconds(-6);
@@ -101,7 +95,7 @@ public sealed class FusionEndToEndTests
         var fused = Assert.Single(tracks);
         Assert.Equal(["radar-1", "sapient:" + registration.NodeId], fused.GetProperty("sensors").EnumerateArray().Select(s => s.GetString()!).Order());
         Assert.Equal(("uav_rotary_wing", "sapient"), (fused.GetProperty("object_class").GetString(), fused.GetProperty("class_source").GetString()));
-        Assert.Equal(target.LatitudeDegrees, fused.GetProperty("position").GetProperty("lat").GetDouble(), 3);
+        Assert.Equal(detection.DetectionReport.Location.Y, fused.GetProperty("position").GetProperty("lat").GetDouble(), 3);
     }
 
     private static List<byte[]> RecordedPayloads(string pcap)
@@ -147,13 +141,7 @@ public sealed class FusionEndToEndTests
         }
 
         // While the recording plays at its own pace (its midnight crossing included), the node reports the drone live.
-        var target = new LocalTangentPlane(VigiaServerFactory.RadarPosition)
-            .ToGeodetic(new EnuVector(Range * Math.Sin(Azimuth * Math.PI / 180), Range * Math.Cos(Azimuth * Math.PI / 180), 0));
-        var detection = SapientNode.Golden("04_detection_report_uav.frame.bin");
-        detection.DetectionReport.Location.X = target.LongitudeDegrees;
-        detection.DetectionReport.Location.Y = target.LatitudeDegrees;
-        detection.DetectionReport.Location.Z = target.HeightAboveEllipsoidMeters;
-        detection.DetectionReport.EnuVelocity = null;
+        var detection = DroneDetection(Range, Azimuth);
         for (var k = 0; k < 6; k++)
         {
             detection.Timestamp = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
@@ -179,6 +167,19 @@ public sealed class FusionEndToEndTests
         var fused = Assert.Single(tracks);
         Assert.Equal(["radar-1", "sapient:" + registration.NodeId], fused.GetProperty("sensors").EnumerateArray().Select(s => s.GetString()!).Order());
         Assert.Equal(("uav_rotary_wing", "sapient"), (fused.GetProperty("object_class").GetString(), fused.GetProperty("class_source").GetString()));
-        Assert.Equal(target.LatitudeDegrees, fused.GetProperty("position").GetProperty("lat").GetDouble(), 3);
+        Assert.Equal(detection.DetectionReport.Location.Y, fused.GetProperty("position").GetProperty("lat").GetDouble(), 3);
+    }
+
+    /// <summary>The golden UAV detection report, moved to <paramref name="range"/> m at <paramref name="azimuthDegrees"/> from the test radar, at its height, without a velocity.</summary>
+    private static SapientMsg.BsiFlex335V20.SapientMessage DroneDetection(double range, double azimuthDegrees)
+    {
+        var target = new LocalTangentPlane(VigiaServerFactory.RadarPosition)
+            .ToGeodetic(new EnuVector(range * Math.Sin(azimuthDegrees * Math.PI / 180), range * Math.Cos(azimuthDegrees * Math.PI / 180), 0));
+        var detection = SapientNode.Golden("04_detection_report_uav.frame.bin");
+        detection.DetectionReport.Location.X = target.LongitudeDegrees;
+        detection.DetectionReport.Location.Y = target.LatitudeDegrees;
+        detection.DetectionReport.Location.Z = target.HeightAboveEllipsoidMeters;
+        detection.DetectionReport.EnuVelocity = null;
+        return detection;
     }
 }
