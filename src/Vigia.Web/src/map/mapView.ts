@@ -5,6 +5,7 @@ import type { TrailPoint } from '../state/store';
 import { labelText, type FeatureCollection } from './features';
 import { iconPixels, type Shape } from './icons';
 import { basemapStyle, colours, font, fontBold } from './style';
+import type { Packed, PackedArrays } from '../worker/protocol';
 import { mercatorX, mercatorY, symbolKindNames, TrackBuffers, type SymbolKindName } from './trackBuffers';
 import { TrackLayer } from './trackLayer';
 
@@ -136,6 +137,8 @@ export class MapView {
   updates = 0;
   /** The picture as typed arrays, and the WebGL layer that draws them. */
   readonly buffers = new TrackBuffers();
+  /** The worker's arrays the layer draws from now (handed back when the next ones come). */
+  private adopted: PackedArrays | null = null;
   private readonly layer: TrackLayer;
   /** Labels are drawn (zoom ≥ labelMinZoom) and the labels source holds something. */
   private labelled = false;
@@ -214,6 +217,40 @@ export class MapView {
     }
   }
 
+  /**
+   * A picture packed by the worker: its arrays become the layer's (no copy) and the map repaints once.
+   * Returns the arrays they replace, for the worker to pack into next (null the first time).
+   */
+  adopt(p: Packed): PackedArrays | null {
+    const b = this.buffers;
+    const old = this.adopted;
+    const a = p.arrays;
+    b.points = a.points;
+    b.pilots = a.pilots;
+    b.lines = a.lines;
+    b.lon = a.lon;
+    b.lat = a.lat;
+    b.h = a.h;
+    b.ids = a.ids.subarray(0, p.count);
+    b.count = p.count;
+    b.pilotCount = p.pilotCount;
+    b.lineVertices = p.lineVertices;
+    Object.assign(b.ranges.trails, p.ranges.trails);
+    Object.assign(b.ranges.vectors, p.ranges.vectors);
+    Object.assign(b.ranges.pilotLines, p.ranges.pilotLines);
+    b.originX = p.originX;
+    b.originY = p.originY;
+    b.version++;
+    this.adopted = a;
+    this.layer.changed();
+    this.updateLabels();
+    if (this.styleReady) {
+      this.appliedTrackCount = b.count;
+      if (this.loaded) this.options.onTracksApplied?.(this.appliedTrackCount);
+    }
+    return old;
+  }
+
   /** The labels of the tracks in view nearest the centre while zoomed in; nothing (once) otherwise. */
   private updateLabels(): void {
     if (!this.labelsShown()) {
@@ -250,7 +287,7 @@ export class MapView {
 
   /** Ids of the tracks in the WebGL layer's buffers, ascending (the end-to-end test compares them with the API). */
   trackIds(): number[] {
-    return [...this.buffers.ids].sort((a, c) => a - c);
+    return Array.from(this.buffers.ids.slice(0, this.buffers.count)).sort((a, c) => a - c);
   }
 
   /** Where the layer has track `id` ([lon, lat]), or null. */

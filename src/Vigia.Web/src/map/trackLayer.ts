@@ -151,10 +151,10 @@ export class TrackLayer implements CustomLayerInterface {
   private pointBuffer: WebGLBuffer | null = null;
   private pilotBuffer: WebGLBuffer | null = null;
   private lineBuffer: WebGLBuffer | null = null;
-  /** The arrays the GL buffers were last created from (a different array means it grew: bufferData again). */
-  private sentPoints: Float32Array | null = null;
-  private sentPilots: Float32Array | null = null;
-  private sentLines: Float32Array | null = null;
+  /** The array sizes the GL buffers were last created at (another size: bufferData again). */
+  private sentPoints: number | null = null;
+  private sentPilots: number | null = null;
+  private sentLines: number | null = null;
   /** The last frame's origin matrix (double precision) and view size, for picking. */
   private readonly matrix = new Float64Array(16);
   private readonly matrix32 = new Float32Array(16);
@@ -280,11 +280,12 @@ export class TrackLayer implements CustomLayerInterface {
   private upload(gl: WebGLRenderingContext): void {
     const b = this.buffers;
     if (b.version === this.uploadedVersion) return;
-    const send = (buffer: WebGLBuffer | null, array: Float32Array, sent: Float32Array | null, used: number): Float32Array => {
+    // By size, not identity: the worker's arrays alternate (double buffering) at the same size.
+    const send = (buffer: WebGLBuffer | null, array: Float32Array, sent: number | null, used: number): number => {
       gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
-      if (array !== sent) gl.bufferData(gl.ARRAY_BUFFER, array, gl.DYNAMIC_DRAW);
+      if (array.length !== sent) gl.bufferData(gl.ARRAY_BUFFER, array, gl.DYNAMIC_DRAW);
       else if (used > 0) gl.bufferSubData(gl.ARRAY_BUFFER, 0, array.subarray(0, used));
-      return array;
+      return array.length;
     };
     this.sentPoints = send(this.pointBuffer, b.points, this.sentPoints, b.count * pointStride);
     this.sentPilots = send(this.pilotBuffer, b.pilots, this.sentPilots, b.pilotCount * pilotStride);
