@@ -83,6 +83,7 @@ export interface TestHooks {
   /** Frames the track layer has drawn (repaints). */
   mapFrames(): number;
   listTrackIds(): number[];
+  /** Ids of the picture's tracks, ascending (the picture worker keeps the store: these are the ids it last packed). */
   storeTrackIds(): number[];
   connection(): string;
   mode(): string;
@@ -102,7 +103,8 @@ export interface TestHooks {
 
 /**
  * The console: sign-in, then the live picture (REST snapshot + event stream), panels and replay. It
- * shows what the API and stream say; the only state it keeps of its own is trails and the selection.
+ * shows what the API and stream say; the only state it keeps of its own is trails and the selection. The
+ * streams, stores and packing run in the picture worker (src/worker); this thread shows its frames.
  */
 export class App {
   private api: ApiClient | null = null;
@@ -583,6 +585,8 @@ export class App {
       if (old) this.post({ type: 'arrays', arrays: old }, transferables(old));
     }
     this.scheduleRender();
+    // An answer to the page's own view (a scroll, a sort, a selection): shown now, not at the panels' next turn.
+    if (!f.packed && (f.list || f.selected)) this.renderPanels(true);
   }
 
   private onStatus(s: ConnectionStatus): void {

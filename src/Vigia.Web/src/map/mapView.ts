@@ -118,8 +118,8 @@ function pictureLayers(): LayerSpecification[] {
 /**
  * The map: the offline basemap, the picture as a WebGL layer fed typed arrays (TrackBuffers, TrackLayer),
  * and a fixed set of small GeoJSON sources created once (the selection and labels with the style, the
- * sensors' and zones' at load). A picture update re-packs the arrays in place and asks for one repaint (no
- * GeoJSON, no worker); the `selected` source is set on a selection change, `labels` only while zoomed in;
+ * sensors' and zones' at load). A picture update adopts the arrays the picture worker packed (`adopt`; the
+ * sign-in picture is packed here) and asks for one repaint (no GeoJSON); the `selected` source is set on a selection change, `labels` only while zoomed in;
  * the others only when the App says they changed (the App calls once per animation frame at most).
  */
 export class MapView {
@@ -201,20 +201,6 @@ export class MapView {
     this.map.removeControl(this.attributionControl);
     this.attributionControl = new maplibregl.AttributionControl({ compact: true, customAttribution: text });
     this.map.addControl(this.attributionControl, 'bottom-right');
-  }
-
-  /**
-   * A new picture: the typed arrays are re-packed in place and the map repaints once. While zoomed in the
-   * labels source gets the tracks in view nearest the centre (at most maxLabels).
-   */
-  setPicture(picture: PictureInput): void {
-    this.buffers.pack(picture.tracks, picture.trails, { trailToleranceM: picture.trailToleranceM });
-    this.layer.changed();
-    this.updateLabels();
-    if (this.styleReady) {
-      this.appliedTrackCount = this.buffers.count;
-      if (this.loaded) this.options.onTracksApplied?.(this.appliedTrackCount);
-    }
   }
 
   /**
