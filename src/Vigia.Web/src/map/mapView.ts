@@ -153,7 +153,11 @@ export class MapView {
     style.sources['selected'] = { type: 'geojson', data: empty() as unknown as SourceData };
     style.sources['labels'] = { type: 'geojson', data: empty() as unknown as SourceData };
     style.layers.push(...pictureLayers());
-    this.layer = new TrackLayer(pictureLayerId, this.buffers, colours);
+    // The tracks draw on their own canvas over the map's: a picture update repaints that canvas alone.
+    const overlay = document.createElement('canvas');
+    overlay.className = 'track-overlay';
+    overlay.setAttribute('aria-hidden', 'true');
+    this.layer = new TrackLayer(pictureLayerId, this.buffers, colours, overlay);
     if (initial) this.buffers.pack(initial.tracks, initial.trails, { trailToleranceM: initial.trailToleranceM });
     this.zoomLevel = Math.floor(options.zoom);
     this.map = new maplibregl.Map({
@@ -165,6 +169,8 @@ export class MapView {
       maxZoom: 17,
       fadeDuration: 0,
     });
+    // Beside the map's element, not in it (MapLibre's controls stay above it: they have a z-index).
+    container.after(overlay);
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: true }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.attributionControl = new maplibregl.AttributionControl({ compact: true, customAttribution: options.attribution });
