@@ -116,11 +116,12 @@ function pictureLayers(): LayerSpecification[] {
 }
 
 /**
- * The map: the offline basemap, the picture as a WebGL layer fed typed arrays (TrackBuffers, TrackLayer),
- * and a fixed set of small GeoJSON sources created once (the selection and labels with the style, the
- * sensors' and zones' at load). A picture update adopts the arrays the picture worker packed (`adopt`; the
- * sign-in picture is packed here) and asks for one repaint (no GeoJSON); the `selected` source is set on a selection change, `labels` only while zoomed in;
- * the others only when the App says they changed (the App calls once per animation frame at most).
+ * The map: the offline basemap, the picture as a WebGL layer fed typed arrays (TrackBuffers, TrackLayer) and
+ * drawn on its own canvas over the map's, and a fixed set of small GeoJSON sources created once (the
+ * selection and labels with the style, the sensors' and zones' at load). A picture update adopts the arrays
+ * the picture worker packed (`adopt`; the sign-in picture is packed here) and redraws the track canvas only
+ * (no GeoJSON, no basemap repaint); the `selected` source is set on a selection change, `labels` only while
+ * zoomed in; the others only when the App says they changed (the App calls once per animation frame at most).
  */
 export class MapView {
   readonly map: MapLibreMap;
