@@ -15,6 +15,8 @@ export default defineConfig({
     // MapLibre alone is ~1 MB minified; the gzipped budget (1.5 MB) is checked by `npm run size`.
     chunkSizeWarningLimit: 1500,
   },
+  // The picture worker (src/worker) is an ES module worker, bundled like the rest (no CDN, no blob: URL).
+  worker: { format: 'es' },
   server: {
     host: '127.0.0.1',
     proxy: { '/api': { target: server, changeOrigin: false } },

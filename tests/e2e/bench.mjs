@@ -79,7 +79,10 @@ class Feeder {
   }
 }
 
-/** Marks every large `tracks` event in the trace (performance.mark → blink.user_timing). Installed before the page's code. */
+/**
+ * Marks every large `tracks` event in the trace (performance.mark → blink.user_timing). Installed before the page's code.
+ * (The console's picture worker marks its own events: an init script does not reach a worker.)
+ */
 const markUpdates = () => {
   const add = EventSource.prototype.addEventListener;
   EventSource.prototype.addEventListener = function (type, listener, options) {
@@ -98,7 +101,10 @@ function perUpdate(events) {
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') mainThreads.add(`${e.pid}:${e.tid}`);
   const marks = events.filter((e) => e.name === 'vigia-update' && (e.cat ?? '').includes('blink.user_timing'));
   if (marks.length === 0) return { error: 'no vigia-update marks in the trace' };
-  const thread = `${marks[0].pid}:${marks[0].tid}`;
+  // The marks come from whichever thread receives the stream (the console's picture worker, or the main
+  // thread of an older console); the time counted is always the renderer main thread's, in that process.
+  const main = [...mainThreads].find((t) => t.startsWith(`${marks[0].pid}:`));
+  const thread = main ?? `${marks[0].pid}:${marks[0].tid}`;
   const starts = [...new Set(marks.map((m) => m.ts))].sort((a, b) => a - b);
   // Top-level tasks of that thread (RunTask and the like, category "toplevel"), nested ones dropped.
   const tasks = events

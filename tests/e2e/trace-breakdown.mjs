@@ -16,7 +16,9 @@ const events = Array.isArray(raw) ? raw : raw.traceEvents;
 
 const marks = events.filter((e) => e.name === 'vigia-update' && (e.cat ?? '').includes('blink.user_timing'));
 if (marks.length < 2) throw new Error('fewer than two vigia-update marks in the trace');
-const thread = `${marks[0].pid}:${marks[0].tid}`;
+// The renderer main thread of the marks' process (the marks may come from the console's picture worker).
+const mainThread = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === marks[0].pid);
+const thread = mainThread ? `${mainThread.pid}:${mainThread.tid}` : `${marks[0].pid}:${marks[0].tid}`;
 const starts = [...new Set(marks.map((m) => m.ts))].sort((a, b) => a - b);
 const from = starts[0];
 const to = starts[starts.length - 1];

@@ -1,5 +1,5 @@
 import { ApiClient, ApiError } from './api/client';
-import type { AlertEvent, Picture, Replay, ReplayEvent, SensorsEvent, ServerInfo, TracksEvent, ZoneCollection, ZoneFeature } from './api/types';
+import type { AlertEvent, Mode, Picture, Replay, ReplayEvent, SensorsEvent, ServerInfo, Track, ZoneCollection, ZoneFeature } from './api/types';
 import { initLanguage, language, languageStorageKey, onLanguageChange, setLanguage, t, type Key, type Lang } from './i18n/i18n';
 import { chooseBasemap, fetchBaseStyle } from './map/basemap';
 import { selectedFeatures, sensorFeatures, type FeatureCollection } from './map/features';
@@ -11,9 +11,9 @@ import { ReplayController } from './replay/replay';
 import { AlertStore, type Cue } from './state/alerts';
 import type { Draft } from './state/draft';
 import { SensorStore } from './state/sensors';
-import { TrackStore } from './state/store';
+import { TrackStore, type TrailPoint } from './state/store';
 import { Backoff } from './stream/backoff';
-import { StreamClient, type ConnectionStatus } from './stream/stream';
+import type { ConnectionStatus } from './stream/stream';
 import { AlarmScheduler, WebAudioPlayer } from './ui/alarm';
 import { AlertBanner, AlertPanel } from './ui/alertPanel';
 import { clear, h, translate } from './ui/dom';
@@ -22,6 +22,7 @@ import { ReplayPanel } from './ui/replayPanel';
 import { SensorPanel } from './ui/sensorPanel';
 import { TrackList } from './ui/trackList';
 import { ZonePanel } from './ui/zonePanel';
+import { transferables, type Frame, type FromWorker, type ListSlice, type ToWorker, type View } from './worker/protocol';
 
 const keyStorage = 'vigia.key';
 /** Tepalcatepec, Michoacán (INEGI 160890001): the map's centre when the server does not say. */
@@ -31,11 +32,35 @@ const panelIntervalMs = 250;
 type Tab = 'tracks' | 'alerts' | 'zones' | 'sensors' | 'replay';
 /** The key's rights as far as the console knows: null until known; `unsure` when the server's answer said neither. */
 type Role = 'operator' | 'viewer' | 'unsure' | null;
-/** The once-a-second tick ages a store's trails and tracks only when its stream has been quiet this long (ms). */
-const ageQuietMs = 1500;
 /** Zones are fetched again this often (ms): another operator's edits have no stream event. */
 const zonePollMs = 60_000;
 const emptyCollection = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
+
+/** The picture as the main thread knows it: what the worker's last frames said. */
+interface PictureState {
+  source: 'live' | 'replay';
+  serial: number;
+  version: number;
+  mode: Mode;
+  time: number;
+  receivedAt: number;
+  total: number;
+  list: ListSlice;
+  selected: { id: number | null; track: Track | null; trail: TrailPoint[] | null };
+  /** Bumped when the list or the selection changed (the panels redraw then). */
+  shown: number;
+}
+
+const emptyPicture = (): PictureState => ({
+  source: 'live', serial: 0, version: 0, mode: 'live', time: Number.NaN, receivedAt: Number.NaN, total: 0,
+  list: { order: new Float64Array(0), start: 0, rows: [] }, selected: { id: null, track: null, trail: null }, shown: 0,
+});
+
+/** The data clock as the worker last reported it: live runs on with the wall clock, replay stands. */
+function dataNow(p: PictureState, wallNow: number): number {
+  if (Number.isNaN(p.time)) return Number.NaN;
+  return p.mode === 'live' ? p.time + Math.max(0, wallNow - p.receivedAt) : p.time;
+}
 
 /** What the end-to-end test reads (window.vigia): the map source and the list, counted. */
 export interface TestHooks {
@@ -58,6 +83,7 @@ export interface TestHooks {
   /** Frames the track layer has drawn (repaints). */
   mapFrames(): number;
   listTrackIds(): number[];
+  /** Ids of the picture's tracks, ascending (the picture worker keeps the store: these are the ids it last packed). */
   storeTrackIds(): number[];
   connection(): string;
   mode(): string;
@@ -77,11 +103,18 @@ export interface TestHooks {
 
 /**
  * The console: sign-in, then the live picture (REST snapshot + event stream), panels and replay. It
- * shows what the API and stream say; the only state it keeps of its own is trails and the selection.
+ * shows what the API and stream say; the only state it keeps of its own is trails and the selection. The
+ * streams, stores and packing run in the picture worker (src/worker); this thread shows its frames.
  */
 export class App {
   private api: ApiClient | null = null;
-  private readonly live = new TrackStore();
+  /** The picture worker (streams, stores, packing), one per sign-in; and what its frames said. */
+  private worker: Worker | null = null;
+  private picture: PictureState = emptyPicture();
+  private replaying = false;
+  /** The view as last sent to the worker. */
+  private sentView = '';
+  private drawnShown = -1;
   private readonly sensors = new SensorStore();
   private readonly alerts = new AlertStore();
   private zones: ZoneFeature[] = [];
@@ -99,9 +132,6 @@ export class App {
   private hiddenZone: string | null = null;
   private drawnZoneKey = '';
   private drawnDraft = -1;
-  private replayStore: TrackStore | null = null;
-  private liveStream: StreamClient | null = null;
-  private replayStream: StreamClient | null = null;
   private replay: ReplayController | null = null;
   private map: MapView | null = null;
   private info: ServerInfo | null = null;
@@ -112,11 +142,9 @@ export class App {
   private lastPanels = 0;
   private panelTimer: ReturnType<typeof setTimeout> | null = null;
   private tick: ReturnType<typeof setInterval> | null = null;
-  private drawnVersion = -1;
   private trackUpdates = 0;
   private drawnSensors = -1;
   private drawnSelection: number | null = null;
-  private drawnStore: TrackStore | null = null;
   private drawnTolerance = Number.NaN;
   private drawnLabels = false;
   private drawnSensorKey = '';
@@ -173,9 +201,9 @@ export class App {
       renderedTrackCount: () => this.map?.renderedTrackCount() ?? 0,
       mapFrames: () => this.map?.layerFrames() ?? 0,
       listTrackIds: () => this.trackList?.shownIds ?? [],
-      storeTrackIds: () => [...this.activeStore().tracks.keys()].sort((a, b) => a - b),
+      storeTrackIds: () => this.map?.trackIds() ?? [],
       connection: () => this.connection.state,
-      mode: () => (this.replayStore ? 'replay' : 'live'),
+      mode: () => (this.replaying ? 'replay' : 'live'),
       alertIds: () => this.alerts.sorted().map((a) => a.id),
       zoneIds: () => this.zones.map((z) => z.properties.id),
       mapZoneCount: () => this.map?.appliedZoneCount ?? -1,
@@ -285,10 +313,13 @@ export class App {
     if (zones.status === 'fulfilled') this.setZones(zones.value);
     this.zonesFetchedAt = Date.now();
     this.role = roleOf(this.info?.role);
-    // The picture goes into the map's style, so it loads together with the basemap.
-    this.live.applySnapshot(picture, Date.now());
-    await this.showConsole(await mapModule);
-    this.startLiveStream();
+    // The picture goes into the map's style, so it loads together with the basemap (packed here once; the
+    // worker packs every later one).
+    const initial = new TrackStore();
+    initial.applySnapshot(picture, Date.now());
+    await this.showConsole(await mapModule, initial);
+    if (!this.map) return;
+    this.startWorker(picture);
     this.scheduleRender();
   }
 
@@ -310,10 +341,12 @@ export class App {
 
   /** Stops streams and timers and forgets the picture (sign-out, outage screen). */
   private teardown(): void {
-    this.liveStream?.stop();
-    this.replayStream?.stop();
-    this.liveStream = this.replayStream = null;
-    this.replayStore = null;
+    this.worker?.terminate();
+    this.worker = null;
+    this.replaying = false;
+    this.picture = emptyPicture();
+    this.sentView = '';
+    this.drawnShown = -1;
     this.replay = null;
     if (this.tick) clearInterval(this.tick);
     if (this.unreachableRetry) clearTimeout(this.unreachableRetry);
@@ -321,7 +354,6 @@ export class App {
     this.tick = this.unreachableRetry = this.panelTimer = null;
     this.map?.map.remove();
     this.map = null;
-    this.live.clear();
     this.alerts.clear();
     this.zones = [];
     this.zonesKey = '';
@@ -336,19 +368,21 @@ export class App {
     this.selected = null;
     this.setReady(false);
     this.trackUpdates = 0;
-    this.drawnVersion = this.drawnSensors = -1;
-    this.drawnStore = null;
+    this.drawnSensors = -1;
     this.drawnSensorKey = this.panelKey = this.sensorPanelKey = '';
   }
 
   // ---- the console -----------------------------------------------------------------------------
 
-  private async showConsole({ MapView, metresPerPixel }: MapModule): Promise<void> {
+  private async showConsole({ MapView, metresPerPixel }: MapModule, store: TrackStore): Promise<void> {
     const api = this.api!;
     this.replay = new ReplayController(api, () => {
       this.onReplayChange();
     });
-    this.trackList = new TrackList((id) => this.select(id), () => this.renderPanels(true));
+    this.trackList = new TrackList((id) => this.select(id), () => {
+      this.sendView();
+      this.renderPanels(true);
+    }, () => this.sendView());
     this.card = new IdentityCard(() => this.select(null));
     this.sensorPanel = new SensorPanel();
     this.alertPanel = new AlertPanel({
@@ -450,7 +484,6 @@ export class App {
     const origin = this.info?.origin;
     const centre: [number, number] = origin && Number.isFinite(origin.lon) && Number.isFinite(origin.lat) ? [origin.lon, origin.lat] : defaultCentre;
     const zoom = 11;
-    const store = this.activeStore();
     const tolerance = 1.5 * metresPerPixel(zoom, centre[1]);
     this.map = new MapView(mapEl, {
       center: centre,
@@ -465,8 +498,6 @@ export class App {
         if (!this.hooks.ready) this.setReady(true);
       },
     });
-    this.drawnVersion = store.version;
-    this.drawnStore = store;
     this.drawnTolerance = tolerance;
 
     this.drawnZoneKey = '';
@@ -475,48 +506,103 @@ export class App {
     this.renderConnection();
   }
 
-  private startLiveStream(): void {
+  /**
+   * Starts the picture worker: it connects the live stream (same key, backoff, stall and error handling as
+   * before), keeps the stores and packs the map's arrays; the main thread applies its frames.
+   */
+  private startWorker(picture: Picture): void {
     const api = this.api!;
-    this.liveStream = new StreamClient({
-      url: () => api.streamUrl('/api/v1/stream'),
-      stallMs: 10_000,
-      handlers: {
-        snapshot: (d) => {
-          this.live.applySnapshot(d as Picture, Date.now());
+    const worker = new Worker(new URL('./worker/picture.worker.ts', import.meta.url), { type: 'module' });
+    this.worker = worker;
+    worker.onmessage = (e: MessageEvent<FromWorker>) => {
+      if (this.worker !== worker) return;
+      this.onWorker(e.data);
+    };
+    worker.onerror = (e) => console.error('picture worker:', e.message);
+    this.post({ type: 'start', url: api.streamUrl('/api/v1/stream'), picture, now: Date.now() });
+    this.sendView();
+  }
+
+  private post(message: ToWorker, transfer: Transferable[] = []): void {
+    this.worker?.postMessage(message, transfer);
+  }
+
+  /** What the main thread shows, for the worker (sent only when it changed). */
+  private sendView(): void {
+    if (!this.worker || !this.trackList) return;
+    const view: View = {
+      query: this.trackList.query,
+      start: this.trackList.window.start,
+      end: this.trackList.window.end,
+      selected: this.selected,
+      trailToleranceM: this.drawnTolerance,
+    };
+    const key = JSON.stringify(view);
+    if (key === this.sentView) return;
+    this.sentView = key;
+    this.post({ type: 'view', view });
+  }
+
+  private onWorker(m: FromWorker): void {
+    switch (m.type) {
+      case 'frame':
+        this.onFrame(m);
+        break;
+      case 'status':
+        this.onStatus(m.status);
+        break;
+      case 'drop':
+        void this.probe();
+        break;
+      case 'event':
+        if (m.source === 'live' && m.name === 'sensors') {
+          this.sensors.apply(m.data as SensorsEvent);
           this.scheduleRender();
-        },
-        tracks: (d) => {
-          const now = Date.now();
-          this.live.applyTracks(d as TracksEvent, now);
-          // Trails age with the update (one picture per update, not a second one from the tick).
-          this.live.age(now);
-          this.scheduleRender();
-        },
-        sensors: (d) => {
-          this.sensors.apply(d as SensorsEvent);
-          this.scheduleRender();
-        },
-        alert: (d) => this.onAlert(d as AlertEvent),
-      },
-      onStatus: (s) => {
-        const reopened = s.state === 'open' && this.connection.state === 'reconnecting';
-        this.connection = s;
-        this.renderConnection();
-        if (reopened) {
-          void this.api?.sensors().then((list) => this.sensors.apply(list), () => undefined);
-          // Alerts that cleared while the stream was down send nothing more: ask for the standing list.
-          const askedAt = Date.now();
-          void this.api?.alerts().then((list) => {
-            this.alerts.replace(list, askedAt);
-            this.scheduleRender();
-          }, () => undefined);
-          void this.refreshZones(false).catch(() => undefined);
-        }
-      },
-      onDrop: () => void this.probe(),
-      onBadEvent: (name, e) => console.warn(`stream: bad ${name} event`, e),
-    });
-    this.liveStream.start();
+        } else if (m.source === 'live' && m.name === 'alert') this.onAlert(m.data as AlertEvent);
+        else if (m.source === 'replay' && m.name === 'replay') this.replay?.onReplay((m.data as ReplayEvent).replay);
+        break;
+      case 'bad':
+        console.warn(`${m.source === 'live' ? 'stream' : 'replay stream'}: bad ${m.name} event`, m.error);
+        break;
+    }
+  }
+
+  /** A frame: the packed arrays go to the map at once (the old ones back to the worker), the rest to the panels. */
+  private onFrame(f: Frame): void {
+    const p = this.picture;
+    p.source = f.source;
+    p.serial = f.serial;
+    p.version = f.version;
+    p.mode = f.mode;
+    p.time = f.time;
+    p.receivedAt = f.receivedAt;
+    p.total = f.total;
+    if (f.list) p.list = f.list;
+    if (f.selected) p.selected = f.selected;
+    if (f.list || f.selected) p.shown++;
+    if (f.packed && this.map) {
+      const old = this.map.adopt(f.packed);
+      if (old) this.post({ type: 'arrays', arrays: old }, transferables(old));
+    }
+    this.scheduleRender();
+    // An answer to the page's own view (a scroll, a sort, a selection): shown now, not at the panels' next turn.
+    if (!f.packed && (f.list || f.selected)) this.renderPanels(true);
+  }
+
+  private onStatus(s: ConnectionStatus): void {
+    const reopened = s.state === 'open' && this.connection.state === 'reconnecting';
+    this.connection = s;
+    this.renderConnection();
+    if (reopened) {
+      void this.api?.sensors().then((list) => this.sensors.apply(list), () => undefined);
+      // Alerts that cleared while the stream was down send nothing more: ask for the standing list.
+      const askedAt = Date.now();
+      void this.api?.alerts().then((list) => {
+        this.alerts.replace(list, askedAt);
+        this.scheduleRender();
+      }, () => undefined);
+      void this.refreshZones(false).catch(() => undefined);
+    }
   }
 
   /** After a drop: a revoked key sends the user to sign-in; anything else just waits for the reconnect. */
@@ -640,8 +726,8 @@ export class App {
   }
 
   private selectFromAlert(id: number): void {
-    const track = this.activeStore().tracks.get(id) ?? this.live.tracks.get(id);
-    if (track) this.map?.flyTo([track.position.lon, track.position.lat]);
+    const position = this.map?.trackPosition(id);
+    if (position) this.map?.flyTo(position);
     this.select(id);
   }
 
@@ -681,30 +767,11 @@ export class App {
       return;
     }
     if (!session) return;
-    const api = this.api;
-    const store = new TrackStore();
-    store.mode = 'replay';
-    this.replayStore = store;
+    // The replay streams into the worker too; its picture is the one shown until the replay is left.
+    this.replaying = true;
     this.selected = null;
-    this.replayStream?.stop();
-    this.replayStream = new StreamClient({
-      url: () => api.streamUrl(session.stream),
-      handlers: {
-        snapshot: (d) => {
-          store.applySnapshot(d as Picture, Date.now());
-          this.scheduleRender();
-        },
-        tracks: (d) => {
-          const now = Date.now();
-          store.applyTracks(d as TracksEvent, now);
-          store.age(now);
-          this.scheduleRender();
-        },
-        replay: (d) => this.replay?.onReplay((d as ReplayEvent).replay),
-      },
-      onBadEvent: (name, e) => console.warn(`replay stream: bad ${name} event`, e),
-    });
-    this.replayStream.start();
+    this.post({ type: 'replay-start', url: this.api.streamUrl(session.stream) });
+    this.sendView();
     this.onReplayChange();
   }
 
@@ -714,18 +781,16 @@ export class App {
    */
   private seekReplay(to: Date): void {
     const replay = this.replay;
-    const store = this.replayStore;
-    if (!replay?.seekable || !store) return;
-    store.seek(to.getTime(), Date.now());
-    this.scheduleRender();
+    if (!replay?.seekable || !this.replaying) return;
+    this.post({ type: 'replay-seek', target: to.getTime(), now: Date.now() });
     replay.seek(to).catch((e: unknown) => this.onApiError(e, sessionStorage.getItem(keyStorage) ?? '', null));
   }
 
   private async leaveReplay(): Promise<void> {
-    this.replayStream?.stop();
-    this.replayStream = null;
-    this.replayStore = null;
+    this.post({ type: 'replay-leave' });
+    this.replaying = false;
     this.selected = null;
+    this.sendView();
     try {
       await this.replay?.leave();
     } catch (e) {
@@ -737,24 +802,20 @@ export class App {
   private onReplayChange(): void {
     const phase = this.replay?.view.phase ?? 'idle';
     // A finished, stopped or failed session sends nothing more: keep its last picture, close its stream.
-    if (phase === 'finished' || phase === 'stopped' || phase === 'failed') this.replayStream?.stop();
-    const replaying = this.replayStore !== null;
+    if (this.replaying && (phase === 'finished' || phase === 'stopped' || phase === 'failed')) this.post({ type: 'replay-stop' });
+    const replaying = this.replaying;
     document.body.classList.toggle('replaying', replaying);
     if (this.replayBanner) this.replayBanner.hidden = !replaying;
     this.map?.setReplayTint(replaying);
-    this.drawnVersion = -1;
     this.renderConnection();
     this.scheduleRender();
   }
 
   // ---- rendering -----------------------------------------------------------------------------
 
-  private activeStore(): TrackStore {
-    return this.replayStore ?? this.live;
-  }
-
   private select(id: number | null): void {
     this.selected = id;
+    this.sendView();
     if (id !== null && this.tab !== 'tracks') {
       (this.root.querySelector('[data-tab="tracks"]') as HTMLButtonElement | null)?.click();
     }
@@ -764,10 +825,7 @@ export class App {
 
   private onTick(): void {
     const now = Date.now();
-    // A store ages with each tracks event; the tick ages it only while no event has come for a while.
-    const quiet = (store: TrackStore) => !(now - store.receivedAt < ageQuietMs);
-    if (quiet(this.live) && this.live.age(now)) this.scheduleRender();
-    if (this.replayStore && quiet(this.replayStore) && this.replayStore.age(now)) this.scheduleRender();
+    // (The worker ages the stores: with each tracks event, and on its own tick while the stream is quiet.)
     // A bearing turns stale with time alone: look again once a second (drawn only if that changed).
     if (this.sensors.sensors.some((s) => s.last_bearing)) {
       this.sensorClockDue = true;
@@ -799,22 +857,22 @@ export class App {
    */
   private renderMap(): void {
     if (!this.map) return;
-    const store = this.activeStore();
+    const picture = this.picture;
     const tolerance = this.map.trailTolerance();
     const labels = this.map.labelsShown();
-    const changed = store.version !== this.drawnVersion || store !== this.drawnStore;
-    if (changed || tolerance !== this.drawnTolerance || labels !== this.drawnLabels) {
-      this.map.setPicture({ tracks: store.tracks.values(), trails: store.trails, trailToleranceM: tolerance });
+    if (tolerance !== this.drawnTolerance || labels !== this.drawnLabels) {
+      // Another zoom level: the worker packs again with the new trail tolerance (the labels follow that frame).
       this.drawnTolerance = tolerance;
       this.drawnLabels = labels;
+      this.sendView();
     }
-    if (changed || this.selected !== this.drawnSelection) {
-      const id = this.selected;
-      if (id !== null || this.drawnSelection !== null) this.map.setSelected(selectedFeatures(id === null ? undefined : store.tracks.get(id), id === null ? undefined : store.trails.get(id)));
+    const sel = picture.selected;
+    if (picture.shown !== this.drawnShown || this.selected !== this.drawnSelection) {
+      const id = sel.id === this.selected ? this.selected : null;
+      if (id !== null || this.drawnSelection !== null) this.map.setSelected(selectedFeatures(id === null ? undefined : sel.track ?? undefined, id === null ? undefined : sel.trail ?? undefined));
       this.drawnSelection = id;
+      this.drawnShown = picture.shown;
     }
-    this.drawnVersion = store.version;
-    this.drawnStore = store;
     const zoneKey = `${this.zonesVersion}/${this.alerts.version}/${this.hiddenZone}`;
     if (zoneKey !== this.drawnZoneKey) {
       const layers = zoneFeatures(this.zones, this.alerts.zoneLevels(), this.hiddenZone);
@@ -829,7 +887,7 @@ export class App {
     if (this.sensors.version !== this.drawnSensors || this.sensorClockDue) {
       this.sensorClockDue = false;
       // Bearings age on the data clock (a paused replay does not age them).
-      const now = store.dataNow(Date.now());
+      const now = dataNow(picture, Date.now());
       const f = sensorFeatures(this.sensors.sensors, Number.isNaN(now) ? Date.now() : now);
       const key = JSON.stringify(f);
       if (key !== this.drawnSensorKey) this.map.setSensors(f.sensors, f.rings);
@@ -853,8 +911,8 @@ export class App {
   private renderPanels(force: boolean): void {
     if (!this.trackList) return;
     const now = Date.now();
-    const store = this.activeStore();
-    const key = `${store === this.live ? 'live' : 'replay'}/${store.version}/${this.sensors.version}/${this.alerts.version}/${this.zonesVersion}/${this.role}/${this.selected}/${this.tab}/${language()}`;
+    const picture = this.picture;
+    const key = `${picture.source}/${picture.serial}/${picture.version}/${picture.shown}/${this.sensors.version}/${this.alerts.version}/${this.zonesVersion}/${this.role}/${this.selected}/${this.tab}/${language()}`;
     if (!force) {
       if (key === this.panelKey && now - this.lastPanels < 1000) return;
       if (now - this.lastPanels < panelIntervalMs) {
@@ -867,7 +925,7 @@ export class App {
     }
     this.panelKey = key;
     this.lastPanels = now;
-    const dataNow = store.dataNow(now);
+    const clock = dataNow(picture, now);
     this.renderAlertsEverywhere();
     if (this.alerts.alerts.size > 0 || this.tab === 'zones') this.ensureRole();
     if (this.tab === 'alerts') {
@@ -881,8 +939,10 @@ export class App {
       if (zoneKey !== this.zonePanelKey) this.zonePanel?.render(this.zones, this.canOperate);
       this.zonePanelKey = zoneKey;
     } else if (this.tab === 'tracks') {
-      this.trackList.render(store.tracks.values(), store.tracks.size, dataNow, this.selected, `${store.serial}/${store.version}`);
-      this.card?.render(this.selected === null ? null : store.tracks.get(this.selected) ?? null, this.selected === null ? undefined : store.trails.get(this.selected), this.selected);
+      this.trackList.render(picture.list, picture.total, clock, this.selected);
+      // The card shows the worker's answer for the current selection (it follows within a frame).
+      const sel = picture.selected;
+      if (sel.id === this.selected) this.card?.render(sel.track, sel.trail ?? undefined, this.selected);
     } else if (this.tab === 'sensors') {
       const sensorKey = `${this.sensors.version}/${language()}`;
       if (force || sensorKey !== this.sensorPanelKey) this.sensorPanel?.render(this.sensors.sensors);
@@ -939,7 +999,7 @@ export class App {
         clear(this.outageEl);
         this.outageEl.append(
           h('strong', {}, t('unreachable.title')), ' ', t('conn.reconnecting', { s: Math.max(0, Math.ceil(((s.retryAt ?? now) - now) / 1000)) }), ' ',
-          h('button', { type: 'button', onClick: () => this.liveStream?.reconnectNow() }, t('unreachable.retry')));
+          h('button', { type: 'button', onClick: () => this.post({ type: 'reconnect' }) }, t('unreachable.retry')));
       }
     }
   }

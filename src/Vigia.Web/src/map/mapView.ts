@@ -5,6 +5,7 @@ import type { TrailPoint } from '../state/store';
 import { labelText, type FeatureCollection } from './features';
 import { iconPixels, type Shape } from './icons';
 import { basemapStyle, colours, font, fontBold } from './style';
+import type { Packed, PackedArrays } from '../worker/protocol';
 import { mercatorX, mercatorY, symbolKindNames, TrackBuffers, type SymbolKindName } from './trackBuffers';
 import { TrackLayer } from './trackLayer';
 
@@ -115,11 +116,12 @@ function pictureLayers(): LayerSpecification[] {
 }
 
 /**
- * The map: the offline basemap, the picture as a WebGL layer fed typed arrays (TrackBuffers, TrackLayer),
- * and a fixed set of small GeoJSON sources created once (the selection and labels with the style, the
- * sensors' and zones' at load). A picture update re-packs the arrays in place and asks for one repaint (no
- * GeoJSON, no worker); the `selected` source is set on a selection change, `labels` only while zoomed in;
- * the others only when the App says they changed (the App calls once per animation frame at most).
+ * The map: the offline basemap, the picture as a WebGL layer fed typed arrays (TrackBuffers, TrackLayer) and
+ * drawn on its own canvas over the map's, and a fixed set of small GeoJSON sources created once (the
+ * selection and labels with the style, the sensors' and zones' at load). A picture update adopts the arrays
+ * the picture worker packed (`adopt`; the sign-in picture is packed here) and redraws the track canvas only
+ * (no GeoJSON, no basemap repaint); the `selected` source is set on a selection change, `labels` only while
+ * zoomed in; the others only when the App says they changed (the App calls once per animation frame at most).
  */
 export class MapView {
   readonly map: MapLibreMap;
@@ -136,6 +138,8 @@ export class MapView {
   updates = 0;
   /** The picture as typed arrays, and the WebGL layer that draws them. */
   readonly buffers = new TrackBuffers();
+  /** The worker's arrays the layer draws from now (handed back when the next ones come). */
+  private adopted: PackedArrays | null = null;
   private readonly layer: TrackLayer;
   /** Labels are drawn (zoom ≥ labelMinZoom) and the labels source holds something. */
   private labelled = false;
@@ -150,7 +154,11 @@ export class MapView {
     style.sources['selected'] = { type: 'geojson', data: empty() as unknown as SourceData };
     style.sources['labels'] = { type: 'geojson', data: empty() as unknown as SourceData };
     style.layers.push(...pictureLayers());
-    this.layer = new TrackLayer(pictureLayerId, this.buffers, colours);
+    // The tracks draw on their own canvas over the map's: a picture update repaints that canvas alone.
+    const overlay = document.createElement('canvas');
+    overlay.className = 'track-overlay';
+    overlay.setAttribute('aria-hidden', 'true');
+    this.layer = new TrackLayer(pictureLayerId, this.buffers, colours, overlay);
     if (initial) this.buffers.pack(initial.tracks, initial.trails, { trailToleranceM: initial.trailToleranceM });
     this.zoomLevel = Math.floor(options.zoom);
     this.map = new maplibregl.Map({
@@ -162,6 +170,8 @@ export class MapView {
       maxZoom: 17,
       fadeDuration: 0,
     });
+    // Beside the map's element, not in it (MapLibre's controls stay above it: they have a z-index).
+    container.after(overlay);
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: true }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.attributionControl = new maplibregl.AttributionControl({ compact: true, customAttribution: options.attribution });
@@ -201,17 +211,37 @@ export class MapView {
   }
 
   /**
-   * A new picture: the typed arrays are re-packed in place and the map repaints once. While zoomed in the
-   * labels source gets the tracks in view nearest the centre (at most maxLabels).
+   * A picture packed by the worker: its arrays become the layer's (no copy) and the map repaints once.
+   * Returns the arrays they replace, for the worker to pack into next (null the first time).
    */
-  setPicture(picture: PictureInput): void {
-    this.buffers.pack(picture.tracks, picture.trails, { trailToleranceM: picture.trailToleranceM });
+  adopt(p: Packed): PackedArrays | null {
+    const b = this.buffers;
+    const old = this.adopted;
+    const a = p.arrays;
+    b.points = a.points;
+    b.pilots = a.pilots;
+    b.lines = a.lines;
+    b.lon = a.lon;
+    b.lat = a.lat;
+    b.h = a.h;
+    b.ids = a.ids.subarray(0, p.count);
+    b.count = p.count;
+    b.pilotCount = p.pilotCount;
+    b.lineVertices = p.lineVertices;
+    Object.assign(b.ranges.trails, p.ranges.trails);
+    Object.assign(b.ranges.vectors, p.ranges.vectors);
+    Object.assign(b.ranges.pilotLines, p.ranges.pilotLines);
+    b.originX = p.originX;
+    b.originY = p.originY;
+    b.version++;
+    this.adopted = a;
     this.layer.changed();
     this.updateLabels();
     if (this.styleReady) {
-      this.appliedTrackCount = this.buffers.count;
+      this.appliedTrackCount = b.count;
       if (this.loaded) this.options.onTracksApplied?.(this.appliedTrackCount);
     }
+    return old;
   }
 
   /** The labels of the tracks in view nearest the centre while zoomed in; nothing (once) otherwise. */
@@ -250,7 +280,7 @@ export class MapView {
 
   /** Ids of the tracks in the WebGL layer's buffers, ascending (the end-to-end test compares them with the API). */
   trackIds(): number[] {
-    return [...this.buffers.ids].sort((a, c) => a - c);
+    return Array.from(this.buffers.ids.slice(0, this.buffers.count)).sort((a, c) => a - c);
   }
 
   /** Where the layer has track `id` ([lon, lat]), or null. */

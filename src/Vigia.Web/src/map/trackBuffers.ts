@@ -95,8 +95,8 @@ export class TrackBuffers {
   points = new Float32Array(256 * pointStride);
   pilots = new Float32Array(64 * pilotStride);
   lines = new Float32Array(1024 * lineStride);
-  /** Track ids by slot (the symbols' order). */
-  ids: number[] = [];
+  /** Track ids by slot (the symbols' order); a Float64Array when the arrays came from the picture worker. */
+  ids: number[] | Float64Array = [];
   /** Per slot: longitude, latitude and height (labels are placed from these). */
   lon = new Float64Array(256);
   lat = new Float64Array(256);
@@ -117,7 +117,8 @@ export class TrackBuffers {
 
   /** The slot of track `id`, or -1 (a linear search; for tests and the selection, not per frame). */
   slotOf(id: number): number {
-    return this.ids.indexOf(id);
+    const s = this.ids.indexOf(id);
+    return s < this.count ? s : -1;
   }
 
   /** The symbol kind packed for slot `slot`. */
@@ -134,7 +135,7 @@ export class TrackBuffers {
     let n = 0;
     let pilots = 0;
     let lv = 0;
-    const ids = this.ids;
+    const ids = Array.isArray(this.ids) ? this.ids : (this.ids = []);
     const gen = this.generation;
     for (const t of tracks) {
       const lon = t.position.lon;
@@ -146,15 +147,15 @@ export class TrackBuffers {
       const ox = this.originX;
       const oy = this.originY;
       if ((n + 1) * pointStride > this.points.length) this.points = this.grown(this.points, (n + 1) * pointStride);
-      if (n + 1 > this.lon.length) {
-        const size = this.lon.length * 2;
-        this.lon = growF64(this.lon, size);
-        this.lat = growF64(this.lat, size);
-        this.h = growF64(this.h, size);
-        this.vecX = growF64(this.vecX, size);
-        this.vecY = growF64(this.vecY, size);
-        this.pilotX = growF64(this.pilotX, size);
-        this.pilotY = growF64(this.pilotY, size);
+      if (n + 1 > this.lon.length || n + 1 > this.lat.length || n + 1 > this.h.length || n + 1 > this.vecX.length) {
+        // (Each on its own: the worker installs handed-back arrays, which may be of other sizes than the scratch.)
+        this.lon = growF64(this.lon, n + 1);
+        this.lat = growF64(this.lat, n + 1);
+        this.h = growF64(this.h, n + 1);
+        this.vecX = growF64(this.vecX, n + 1);
+        this.vecY = growF64(this.vecY, n + 1);
+        this.pilotX = growF64(this.pilotX, n + 1);
+        this.pilotY = growF64(this.pilotY, n + 1);
       }
       // Around the track, Mercator y to second order in the latitude difference (exact to well under a
       // metre over tens of km): one logarithm per track instead of one per point.

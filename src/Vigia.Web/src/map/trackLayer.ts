@@ -5,8 +5,10 @@ import { lineStride, pilotStride, pointStride, type TrackBuffers } from './track
 // The live picture drawn straight with WebGL as a MapLibre custom layer: the typed arrays of TrackBuffers go
 // to three GL buffers (symbols, pilots, lines), re-sent with bufferSubData when the picture changed (whole
 // buffers only when an array grew), and drawn with one call per primitive class — trails, pilot lines,
-// vectors (GL lines), pilots and track symbols (GL points shaped in the fragment shader). No GeoJSON and no
-// worker: a stream update rewrites the arrays and asks MapLibre for one repaint.
+// vectors (GL lines), pilots and track symbols (GL points shaped in the fragment shader). No GeoJSON. With an
+// overlay canvas the layer draws there, with its own WebGL context, instead of into MapLibre's: MapLibre's
+// frames (camera moves) hand it their matrix and redraw it, and a picture update redraws only the overlay —
+// the basemap is not painted again for it.
 
 /** A CSS colour #rrggbb and an opacity as a premultiplied RGBA vector. */
 function rgba(hex: string, alpha = 1): [number, number, number, number] {
@@ -146,15 +148,19 @@ export class TrackLayer implements CustomLayerInterface {
   frames = 0;
   private map: MapLibreMap | null = null;
   private gl: WebGLRenderingContext | null = null;
+  /** MapLibre's matrix of its last frame (the overlay's picture updates are drawn with it). */
+  private readonly mainMatrix = new Float64Array(16);
+  private hasMatrix = false;
+  private overlayFrame: number | null = null;
   private lineProgram: Program | null = null;
   private pointProgram: Program | null = null;
   private pointBuffer: WebGLBuffer | null = null;
   private pilotBuffer: WebGLBuffer | null = null;
   private lineBuffer: WebGLBuffer | null = null;
-  /** The arrays the GL buffers were last created from (a different array means it grew: bufferData again). */
-  private sentPoints: Float32Array | null = null;
-  private sentPilots: Float32Array | null = null;
-  private sentLines: Float32Array | null = null;
+  /** The array sizes the GL buffers were last created at (another size: bufferData again). */
+  private sentPoints: number | null = null;
+  private sentPilots: number | null = null;
+  private sentLines: number | null = null;
   /** The last frame's origin matrix (double precision) and view size, for picking. */
   private readonly matrix = new Float64Array(16);
   private readonly matrix32 = new Float32Array(16);
@@ -164,7 +170,7 @@ export class TrackLayer implements CustomLayerInterface {
   private maxPointSize = 64;
   private readonly colours: { unknown: number[]; cooperative: number[]; manned: number[]; operator: number[]; lines: Float32Array };
 
-  constructor(readonly id: string, private readonly buffers: TrackBuffers, colours: TrackLayerColours) {
+  constructor(readonly id: string, private readonly buffers: TrackBuffers, colours: TrackLayerColours, private readonly overlay: HTMLCanvasElement | null = null) {
     this.colours = {
       unknown: rgba(colours.unknown),
       cooperative: rgba(colours.cooperative),
@@ -175,7 +181,9 @@ export class TrackLayer implements CustomLayerInterface {
     };
   }
 
-  onAdd(map: MapLibreMap, gl: WebGLRenderingContext | WebGL2RenderingContext): void {
+  onAdd(map: MapLibreMap, mapGl: WebGLRenderingContext | WebGL2RenderingContext): void {
+    const gl = this.overlay ? this.overlay.getContext('webgl', { alpha: true, premultipliedAlpha: true, antialias: false, depth: false, stencil: false }) : mapGl;
+    if (!gl) throw new Error('track layer: no WebGL context for the overlay');
     this.map = map;
     this.gl = gl;
     this.lineProgram = compile(gl, lineVertex, lineFragment, ['u_matrix', 'u_colours', 'u_scale', 'u_dash', 'u_opacity']);
@@ -189,15 +197,28 @@ export class TrackLayer implements CustomLayerInterface {
     this.uploadedVersion = -1;
   }
 
-  onRemove(_map: MapLibreMap, gl: WebGLRenderingContext | WebGL2RenderingContext): void {
+  onRemove(): void {
+    const gl = this.gl;
+    if (this.overlayFrame !== null) cancelAnimationFrame(this.overlayFrame);
+    this.overlayFrame = null;
+    this.overlay?.remove();
+    if (!gl) return;
     for (const b of [this.pointBuffer, this.pilotBuffer, this.lineBuffer]) if (b) gl.deleteBuffer(b);
     for (const p of [this.lineProgram, this.pointProgram]) if (p) gl.deleteProgram(p.program);
     this.map = this.gl = null;
   }
 
-  /** The buffers were re-packed: one repaint. */
+  /** The buffers were re-packed: one repaint (of the overlay only, when there is one). */
   changed(): void {
-    this.map?.triggerRepaint();
+    if (!this.overlay) {
+      this.map?.triggerRepaint();
+      return;
+    }
+    if (this.overlayFrame !== null || !this.hasMatrix) return;
+    this.overlayFrame = requestAnimationFrame(() => {
+      this.overlayFrame = null;
+      if (this.gl) this.draw(this.gl);
+    });
   }
 
   /** The track under pixel x, y of the map's container (within `radius` px), as drawn in the last frame. */
@@ -206,15 +227,42 @@ export class TrackLayer implements CustomLayerInterface {
     return pickTrack(this.buffers, this.matrix, this.viewWidth, this.viewHeight, x, y, radius);
   }
 
+  /** MapLibre's frame: its matrix is kept, and the picture drawn (into the overlay when there is one). */
   render(gl: WebGLRenderingContext | WebGL2RenderingContext, options: CustomRenderMethodInput): void {
+    this.mainMatrix.set(options.defaultProjectionData.mainMatrix);
+    this.hasMatrix = true;
+    if (this.overlay && this.overlayFrame !== null) {
+      cancelAnimationFrame(this.overlayFrame);
+      this.overlayFrame = null;
+    }
+    this.draw(this.overlay ? this.gl! : gl);
+  }
+
+  private draw(gl: WebGLRenderingContext | WebGL2RenderingContext): void {
     const map = this.map;
     const b = this.buffers;
     if (!map || !this.lineProgram || !this.pointProgram) return;
     this.frames++;
+    if (this.overlay) {
+      // The overlay matches the map's canvas (device pixels and CSS size) and starts each frame empty.
+      const c = map.getCanvas();
+      const o = this.overlay;
+      if (o.width !== c.width || o.height !== c.height) {
+        o.width = c.width;
+        o.height = c.height;
+      }
+      if (o.style.width !== c.style.width || o.style.height !== c.style.height) {
+        o.style.width = c.style.width;
+        o.style.height = c.style.height;
+      }
+      gl.viewport(0, 0, o.width, o.height);
+      gl.clearColor(0, 0, 0, 0);
+      gl.clear(gl.COLOR_BUFFER_BIT);
+    }
     this.upload(gl);
     this.drawnCount = 0;
     if (b.count === 0 || Number.isNaN(b.originX)) return;
-    originMatrix(options.defaultProjectionData.mainMatrix, b.originX, b.originY, this.matrix);
+    originMatrix(this.mainMatrix, b.originX, b.originY, this.matrix);
     this.matrix32.set(this.matrix);
     const canvas = map.getCanvas();
     this.viewWidth = canvas.clientWidth;
@@ -280,11 +328,12 @@ export class TrackLayer implements CustomLayerInterface {
   private upload(gl: WebGLRenderingContext): void {
     const b = this.buffers;
     if (b.version === this.uploadedVersion) return;
-    const send = (buffer: WebGLBuffer | null, array: Float32Array, sent: Float32Array | null, used: number): Float32Array => {
+    // By size, not identity: the worker's arrays alternate (double buffering) at the same size.
+    const send = (buffer: WebGLBuffer | null, array: Float32Array, sent: number | null, used: number): number => {
       gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
-      if (array !== sent) gl.bufferData(gl.ARRAY_BUFFER, array, gl.DYNAMIC_DRAW);
+      if (array.length !== sent) gl.bufferData(gl.ARRAY_BUFFER, array, gl.DYNAMIC_DRAW);
       else if (used > 0) gl.bufferSubData(gl.ARRAY_BUFFER, 0, array.subarray(0, used));
-      return array;
+      return array.length;
     };
     this.sentPoints = send(this.pointBuffer, b.points, this.sentPoints, b.count * pointStride);
     this.sentPilots = send(this.pilotBuffer, b.pilots, this.sentPilots, b.pilotCount * pilotStride);

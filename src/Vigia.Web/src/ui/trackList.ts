@@ -1,60 +1,14 @@
-import type { Track } from '../api/types';
+import type { ListRow, ListSlice } from '../worker/protocol';
 import { language, t } from '../i18n/i18n';
 import { h } from './dom';
 import { metres, seconds, speed } from './format';
 import { visibleWindow } from './virtualWindow';
-import { symbolKindOf } from '../map/trackBuffers';
 
 /** A row's class (its dot) by the track's map symbol: unknown, cooperative, manned. */
 const rowClass = ['unknown', 'coop', 'manned'] as const;
 
-export type SortKey = 'id' | 'speed' | 'altitude' | 'age';
-export type Cooperation = 'all' | 'cooperative' | 'unknown';
-
-export interface ListQuery {
-  sort: SortKey;
-  descending: boolean;
-  cooperation: Cooperation;
-  text: string;
-}
-
-/** Age of a track's last update at data time `now` (s). */
-export function ageOf(track: Track, now: number): number {
-  const last = Date.parse(track.last_update ?? track.time);
-  return Number.isFinite(last) && Number.isFinite(now) ? Math.max(0, (now - last) / 1000) : Number.NaN;
-}
-
-/** Filters and sorts the tracks as the list shows them. */
-export function queryTracks(tracks: Iterable<Track>, q: ListQuery, now: number): Track[] {
-  const text = q.text.trim().toLowerCase();
-  const rows = [...tracks].filter((tr) => {
-    if (q.cooperation === 'cooperative' && tr.cooperative !== true) return false;
-    if (q.cooperation === 'unknown' && tr.cooperative === true) return false;
-    if (text && !String(tr.id).includes(text) && !(tr.uas_id ?? '').toLowerCase().includes(text) && !(tr.operator_id ?? '').toLowerCase().includes(text)) return false;
-    return true;
-  });
-  const value = (tr: Track): number => {
-    switch (q.sort) {
-      case 'id':
-        return tr.id;
-      case 'speed':
-        return tr.speed_mps ?? Number.NEGATIVE_INFINITY;
-      case 'altitude':
-        return Number.isFinite(tr.position.h) ? tr.position.h : Number.NEGATIVE_INFINITY;
-      case 'age':
-        return ageOf(tr, now);
-    }
-  };
-  // Each key computed once (not per comparison: the age parses a date).
-  const keyed = rows.map((tr) => ({ tr, v: value(tr) }));
-  const sign = q.descending ? -1 : 1;
-  keyed.sort((a, b) => {
-    const d = Number.isNaN(a.v) || Number.isNaN(b.v) ? 0 : a.v - b.v;
-    return d !== 0 ? sign * d : a.tr.id - b.tr.id;
-  });
-  for (let i = 0; i < keyed.length; i++) rows[i] = keyed[i]!.tr;
-  return rows;
-}
+import type { Cooperation, ListQuery, SortKey } from '../state/trackQuery';
+export { ageOf, queryTracks, type Cooperation, type ListQuery, type SortKey } from '../state/trackQuery';
 
 /** Height of one list row (px); styles.css gives the rows exactly this height. */
 export const rowHeight = 28;
@@ -96,16 +50,17 @@ export class TrackList {
   private readonly summary: HTMLElement;
   private readonly headers = new Map<SortKey, HTMLElement>();
   private readonly views: RowView[] = [];
-  private rows: Track[] = [];
-  private queryVersion = 0;
-  private sortedFor = '';
+  /** The filtered, sorted ids and the rows around the view, as the picture worker last sent them. */
+  private list: ListSlice = { order: new Float64Array(0), start: 0, rows: [] };
+  /** The rows in view as last asked of the worker. */
+  window = { start: 0, end: 0 };
   private now = Number.NaN;
   private selected: number | null = null;
   private scrollTop = 0;
   private viewport = 0;
   private scrollFrame: number | null = null;
 
-  constructor(private readonly onSelect: (id: number) => void, private readonly onQuery: () => void) {
+  constructor(private readonly onSelect: (id: number) => void, private readonly onQuery: () => void, private readonly onWindow: () => void = () => undefined) {
     const filter = h('select', { class: 'cooperation', onChange: (e) => this.set({ cooperation: (e.target as HTMLSelectElement).value as Cooperation }) },
       h('option', { value: 'all', i18n: 'tracks.all' }),
       h('option', { value: 'cooperative', i18n: 'tracks.cooperative' }),
@@ -154,7 +109,7 @@ export class TrackList {
 
   /** Ids of every track in the list, in list order (drawn or not; read by the end-to-end test). */
   get shownIds(): number[] {
-    return this.rows.map((r) => r.id);
+    return Array.from(this.list.order);
   }
 
   private rowId(target: EventTarget | null): number | null {
@@ -165,7 +120,6 @@ export class TrackList {
 
   private set(change: Partial<ListQuery>): void {
     this.query = { ...this.query, ...change };
-    this.queryVersion++;
     this.onQuery();
   }
 
@@ -179,34 +133,35 @@ export class TrackList {
   }
 
   /**
-   * Shows the picture: re-filters and re-sorts when `version` (the store's identity and version; always
-   * when not given) or the query changed since the last render, then draws the rows in view. `now` is the data time the ages are counted at.
+   * Shows the picture: `list` is the worker's filtered, sorted list (all ids, the rows around the view);
+   * `now` is the data time the ages are counted at. Only the rows in view are drawn.
    */
-  render(tracks: Iterable<Track>, total: number, now: number, selected: number | null, version?: string): void {
-    const key = `${version}/${this.queryVersion}`;
-    if (key !== this.sortedFor || version === undefined) {
-      this.rows = queryTracks(tracks, this.query, now);
-      this.sortedFor = key;
-    }
+  render(list: ListSlice, total: number, now: number, selected: number | null): void {
+    this.list = list;
     this.now = now;
     this.selected = selected;
     for (const [k, th] of this.headers) th.setAttribute('aria-sort', k === this.query.sort ? (this.query.descending ? 'descending' : 'ascending') : 'none');
-    const summary = this.rows.length < total ? `${t('tracks.count', { n: total })} · ${t('tracks.shown', { shown: this.rows.length, n: total })}` : t('tracks.count', { n: total });
+    const shown = list.order.length;
+    const summary = shown < total ? `${t('tracks.count', { n: total })} · ${t('tracks.shown', { shown, n: total })}` : t('tracks.count', { n: total });
     if (this.summary.textContent !== summary) this.summary.textContent = summary;
     this.draw();
   }
 
-  /** Draws the rows in view from the last render's list (also on scroll and resize). */
+  /** Draws the rows in view from the last list (also on scroll and resize); asks for other rows when the view moved. */
   private draw(): void {
-    const rows = this.rows;
-    if (rows.length === 0) {
+    const { order, rows, start } = this.list;
+    const w = visibleWindow(this.scrollTop, this.viewport, rowHeight, order.length);
+    if (w.start !== this.window.start || w.end !== this.window.end) {
+      this.window = { start: w.start, end: w.end };
+      this.onWindow();
+    }
+    if (order.length === 0) {
       for (const v of this.views.splice(0)) v.el.remove();
       if (!this.emptyRow.isConnected) this.body.insertBefore(this.emptyRow, this.padBottom);
       this.padTop.style.height = this.padBottom.style.height = '0px';
       return;
     }
     if (this.emptyRow.isConnected) this.emptyRow.remove();
-    const w = visibleWindow(this.scrollTop, this.viewport, rowHeight, rows.length);
     const count = w.end - w.start;
     while (this.views.length < count) {
       const v = this.newRow();
@@ -216,7 +171,11 @@ export class TrackList {
     for (const v of this.views.splice(count)) v.el.remove();
     this.padTop.style.height = `${w.padTop}px`;
     this.padBottom.style.height = `${w.padBottom}px`;
-    for (let i = 0; i < count; i++) this.fill(this.views[i]!, rows[w.start + i]!);
+    for (let i = 0; i < count; i++) {
+      const row = rows[w.start + i - start];
+      // A row the worker has not sent yet (a fast scroll): its id now, its values with the next answer.
+      this.fill(this.views[i]!, row && row.id === order[w.start + i] ? row : placeholder(order[w.start + i]!));
+    }
   }
 
   private newRow(): RowView {
@@ -247,29 +206,29 @@ export class TrackList {
     return v;
   }
 
-  private fill(v: RowView, tr: Track): void {
+  private fill(v: RowView, tr: ListRow): void {
     if (v.id !== tr.id) {
       v.id = tr.id;
       v.el.dataset['id'] = String(tr.id);
       setText(v.id_, String(tr.id));
     }
-    const className = `${rowClass[symbolKindOf(tr)]}${tr.id === this.selected ? ' selected' : ''}`;
+    const className = `${rowClass[tr.kind] ?? 'unknown'}${tr.id === this.selected ? ' selected' : ''}`;
     if (v.className !== className) {
       v.className = className;
       v.el.className = className;
     }
     // Text is formatted only when its value (or the language) changed since this row last showed it.
-    const age = Math.round(ageOf(tr, this.now));
+    const age = Math.round(Number.isFinite(tr.last) && Number.isFinite(this.now) ? Math.max(0, (this.now - tr.last) / 1000) : Number.NaN);
     const lang = language();
     const old = v.values;
     const same = old[4] === lang;
-    const ident = tr.uas_id ?? (tr.cooperative ? t('tracks.cooperative') : t('tracks.unknown'));
+    const ident = tr.uasId ?? (tr.cooperative ? t('tracks.cooperative') : t('tracks.unknown'));
     if (!same || old[0] !== ident) setText(v.ident, ident);
-    if (!same || !Object.is(old[1], tr.speed_mps)) setText(v.speed, speed(tr.speed_mps));
-    if (!same || !Object.is(old[2], tr.position.h)) setText(v.altitude, metres(tr.position.h));
+    if (!same || !Object.is(old[1], tr.speed)) setText(v.speed, speed(tr.speed));
+    if (!same || !Object.is(old[2], tr.h)) setText(v.altitude, metres(tr.h));
     if (!same || !Object.is(old[3], age)) setText(v.age, seconds(age));
-    v.values = [ident, tr.speed_mps, tr.position.h, age, lang];
-    const flagged = Array.isArray(tr.flags) && tr.flags.length > 0;
+    v.values = [ident, tr.speed, tr.h, age, lang];
+    const flagged = tr.flags !== null && tr.flags.length > 0;
     if (v.flag.hidden === flagged) v.flag.hidden = !flagged;
     const title = flagged ? `${t('card.flags')}: ${tr.flags!.join(', ')}` : '';
     if (v.flagTitle !== title) {
@@ -277,4 +236,9 @@ export class TrackList {
       v.flag.title = title;
     }
   }
+}
+
+/** A row known only by its id (its values are on their way from the worker). */
+function placeholder(id: number): ListRow {
+  return { id, kind: 0, uasId: '', cooperative: false, speed: Number.NaN, h: Number.NaN, last: Number.NaN, flags: null };
 }
