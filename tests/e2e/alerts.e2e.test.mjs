@@ -276,6 +276,34 @@ describe('alerts and zones end to end', { timeout: 180_000 }, () => {
     assert.equal((await ops.evaluate(() => window.vigia.sound())).played, before);
   });
 
+  it('a replay of the last minutes shows the alert as the journal had it, with nothing to acknowledge', async () => {
+    await ops.click('[data-tab="replay"]');
+    await ops.evaluate(() => {
+      const local = (d) => {
+        const p = (n) => String(n).padStart(2, '0');
+        return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+      };
+      const now = new Date();
+      document.querySelector('.replay-panel input[name=from]').value = local(new Date(now.getTime() - 180_000));
+      document.querySelector('.replay-panel input[name=to]').value = local(now);
+    });
+    await ops.selectOption('.replay-panel select[name=speed]', '60');
+    await ops.click('.replay-panel button.primary');
+    await ops.locator('.replay-banner').waitFor({ state: 'visible', timeout: 20_000 });
+    // The replayed alert reaches the panel from the replay's own stream (journalled versions, not the live list).
+    await ops.waitForFunction((id) => window.vigia.mode() === 'replay' && window.vigia.alertIds().includes(id), alertId, { timeout: 30_000 });
+    await ops.click('[data-tab="alerts"]');
+    const shown = ops.locator(`.alert-panel li.alert[data-id="${alertId}"]`);
+    await shown.waitFor({ timeout: 15_000 });
+    assert.equal(await ops.locator('.alert-panel button.acknowledge').count(), 0);
+    await shot(ops, '07-replayed-alert');
+    // Back to live: the live list again.
+    await ops.click('[data-tab="replay"]');
+    await ops.click('.replay-panel button.live');
+    await ops.locator('.replay-banner').waitFor({ state: 'hidden' });
+    await ops.waitForFunction((id) => window.vigia.mode() === 'live' && window.vigia.alertIds().includes(id), alertId, { timeout: 15_000 });
+  });
+
   it('logged no console error and requested nothing outside loopback', () => {
     assert.deepEqual(consoleProblems, []);
     assert.deepEqual(offLoopback, []);

@@ -117,6 +117,8 @@ export class App {
   private drawnShown = -1;
   private readonly sensors = new SensorStore();
   private readonly alerts = new AlertStore();
+  /** The replayed alerts (shown instead of the live ones while a replay is on screen). */
+  private readonly replayAlerts = new AlertStore();
   private zones: ZoneFeature[] = [];
   private zonesKey = '';
   private zonesVersion = 0;
@@ -204,7 +206,7 @@ export class App {
       storeTrackIds: () => this.map?.trackIds() ?? [],
       connection: () => this.connection.state,
       mode: () => (this.replaying ? 'replay' : 'live'),
-      alertIds: () => this.alerts.sorted().map((a) => a.id),
+      alertIds: () => this.shownAlerts.sorted().map((a) => a.id),
       zoneIds: () => this.zones.map((z) => z.properties.id),
       mapZoneCount: () => this.map?.appliedZoneCount ?? -1,
       pixelOf: (lon, lat) => this.map?.pixelOf(lon, lat) ?? null,
@@ -355,6 +357,7 @@ export class App {
     this.map?.map.remove();
     this.map = null;
     this.alerts.clear();
+    this.replayAlerts.clear();
     this.zones = [];
     this.zonesKey = '';
     this.role = null;
@@ -560,6 +563,7 @@ export class App {
           this.scheduleRender();
         } else if (m.source === 'live' && m.name === 'alert') this.onAlert(m.data as AlertEvent);
         else if (m.source === 'replay' && m.name === 'replay') this.replay?.onReplay((m.data as ReplayEvent).replay);
+        else if (m.source === 'replay' && (m.name === 'alert' || m.name === 'alerts')) this.onReplayAlerts(m.name, m.data);
         break;
       case 'bad':
         console.warn(`${m.source === 'live' ? 'stream' : 'replay stream'}: bad ${m.name} event`, m.error);
@@ -615,6 +619,26 @@ export class App {
   }
 
   // ---- alerts, zones, sound -------------------------------------------------------------------
+
+  /** The alerts the panels and the map show: the live ones, or during a replay the replayed ones. */
+  private get shownAlerts(): AlertStore {
+    return this.replaying ? this.replayAlerts : this.alerts;
+  }
+
+  /**
+   * A replay's alerts, as the journal had them: `alerts` lists those standing where playback (re)starts, `alert`
+   * is one journalled version as the replay's clock passes it. Never a sound, never an acknowledgement.
+   */
+  private onReplayAlerts(name: string, data: unknown): void {
+    if (name === 'alerts') {
+      const list = (data as { alerts?: unknown } | null)?.alerts;
+      this.replayAlerts.clear();
+      this.replayAlerts.replace(Array.isArray(list) ? list : [], Date.now());
+    } else this.replayAlerts.apply(data as AlertEvent, Date.now());
+    this.alertPanel?.refreshOpenTimelines();
+    this.scheduleRender();
+    this.renderPanels(false);
+  }
 
   /**
    * One alert change (stream, or the answer to an acknowledgement). Its cue sounds at once (not on the next
@@ -770,6 +794,7 @@ export class App {
     // The replay streams into the worker too; its picture is the one shown until the replay is left.
     this.replaying = true;
     this.selected = null;
+    this.replayAlerts.clear();
     this.post({ type: 'replay-start', url: this.api.streamUrl(session.stream) });
     this.sendView();
     this.onReplayChange();
@@ -789,6 +814,7 @@ export class App {
   private async leaveReplay(): Promise<void> {
     this.post({ type: 'replay-leave' });
     this.replaying = false;
+    this.replayAlerts.clear();
     this.selected = null;
     this.sendView();
     try {
@@ -873,9 +899,9 @@ export class App {
       this.drawnSelection = id;
       this.drawnShown = picture.shown;
     }
-    const zoneKey = `${this.zonesVersion}/${this.alerts.version}/${this.hiddenZone}`;
+    const zoneKey = `${this.zonesVersion}/${this.replaying ? 'r' : 'l'}${this.shownAlerts.version}/${this.hiddenZone}`;
     if (zoneKey !== this.drawnZoneKey) {
-      const layers = zoneFeatures(this.zones, this.alerts.zoneLevels(), this.hiddenZone);
+      const layers = zoneFeatures(this.zones, this.shownAlerts.zoneLevels(), this.hiddenZone);
       this.map.setZones(layers.areas, layers.buffers);
       this.drawnZoneKey = zoneKey;
     }
@@ -912,7 +938,7 @@ export class App {
     if (!this.trackList) return;
     const now = Date.now();
     const picture = this.picture;
-    const key = `${picture.source}/${picture.serial}/${picture.version}/${picture.shown}/${this.sensors.version}/${this.alerts.version}/${this.zonesVersion}/${this.role}/${this.selected}/${this.tab}/${language()}`;
+    const key = `${picture.source}/${picture.serial}/${picture.version}/${picture.shown}/${this.sensors.version}/${this.replaying ? 'r' : 'l'}${this.shownAlerts.version}/${this.zonesVersion}/${this.role}/${this.selected}/${this.tab}/${language()}`;
     if (!force) {
       if (key === this.panelKey && now - this.lastPanels < 1000) return;
       if (now - this.lastPanels < panelIntervalMs) {
@@ -927,11 +953,12 @@ export class App {
     this.lastPanels = now;
     const clock = dataNow(picture, now);
     this.renderAlertsEverywhere();
-    if (this.alerts.alerts.size > 0 || this.tab === 'zones') this.ensureRole();
+    if (this.shownAlerts.alerts.size > 0 || this.tab === 'zones') this.ensureRole();
     if (this.tab === 'alerts') {
       // Rebuilt only when an alert, the role or the language changed (a rebuild under the pointer could eat a click).
-      const alertKey = `${this.alerts.version}/${this.role}/${language()}`;
-      if (alertKey !== this.alertPanelKey) this.alertPanel?.render(this.alerts.sorted(), this.canOperate, now);
+      const alertKey = `${this.replaying ? 'r' : 'l'}${this.shownAlerts.version}/${this.role}/${language()}`;
+      // A replay shows what was warned then: nothing to acknowledge.
+      if (alertKey !== this.alertPanelKey) this.alertPanel?.render(this.shownAlerts.sorted(), this.canOperate && !this.replaying, now);
       else this.alertPanel?.tick(now);
       this.alertPanelKey = alertKey;
     } else if (this.tab === 'zones') {
@@ -954,10 +981,10 @@ export class App {
 
   /** What shows the alerts whatever the tab: the banner over the map, the tab's count, the exercise banner. */
   private renderAlertsEverywhere(): void {
-    const key = `${this.alerts.version}/${language()}`;
+    const key = `${this.replaying ? 'r' : 'l'}${this.shownAlerts.version}/${language()}`;
     if (key === this.bannerKey) return;
     this.bannerKey = key;
-    const sorted = this.alerts.sorted();
+    const sorted = this.shownAlerts.sorted();
     this.alertBanner?.render(sorted);
     const badge = this.alertTab?.querySelector<HTMLElement>('.badge');
     if (badge) {
@@ -966,7 +993,7 @@ export class App {
       badge.dataset['level'] = sorted[0]?.level ?? '';
     }
     // The demo's exercise banner also says when a standing alert is an exercise.
-    if (this.exerciseBanner) this.exerciseBanner.hidden = !(this.info?.exercise === true || this.alerts.anyExercise());
+    if (this.exerciseBanner) this.exerciseBanner.hidden = !(this.info?.exercise === true || this.shownAlerts.anyExercise());
   }
 
   private renderConnection(): void {

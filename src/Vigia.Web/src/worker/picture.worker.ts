@@ -27,7 +27,7 @@ function handlers(source: Source): Record<string, (data: unknown) => void> {
   };
   return source === 'live'
     ? { ...common, sensors: forward('sensors'), alert: forward('alert') }
-    : { ...common, replay: forward('replay') };
+    : { ...common, replay: forward('replay'), alert: forward('alert'), alerts: forward('alerts') };
 }
 
 /** Marks every large tracks event (the benchmark's update marks: user timing, nothing else). */
