@@ -82,6 +82,75 @@ export interface Sensor {
   range_m?: number | null;
   /** A direction finder's latest bearing (azimuth clockwise from true north). */
   last_bearing?: Bearing | null;
+  /** A radar's ASTERIX data sources: one per SAC/SIC it is configured as (src/Vigia.Server/Json/SensorInputDtos.cs). */
+  asterix?: AsterixSource[] | null;
+  /** A SAPIENT node as the fusion node knows it (sensors `sapient:{node}`, once it registered). */
+  sapient?: SapientNode | null;
+  /** An ADS-B receiver's connection and decoding counters (`Vigia:AdsbSources`). */
+  adsb?: AdsbReceiver | null;
+}
+
+/** What the radar adapter counted for one SAC/SIC. Every field may be absent or malformed: the console checks. */
+export interface AsterixSource {
+  sac?: number | null;
+  sic?: number | null;
+  sensor?: string | null;
+  /** `radar` (CAT-048 plots), `system_tracks` (CAT-062), `unconfigured`, `unattributed`. */
+  role?: string;
+  records?: number;
+  plots?: number;
+  system_tracks?: number;
+  service_messages?: number;
+  duplicates?: number;
+  malformed?: number;
+  unsupported?: number;
+  observations?: number;
+  /** Well-formed records that gave no observation, by reason (`no_position`, `test_target`, …). */
+  rejected?: Record<string, number>;
+  last_record_age_s?: number | null;
+  /** The source's own clock (`HH:mm:ss.fff`, UTC). */
+  last_time_of_day?: string | null;
+}
+
+export interface SapientNode {
+  node_id?: string;
+  name?: string | null;
+  node_types?: string[];
+  icd_version?: string;
+  registered_at?: string;
+  connected?: boolean;
+  remote_end_point?: string;
+  /** `up`, `degraded` or `down`. */
+  health?: string;
+  /** Why (`ok`, `heartbeat late`, `disconnected`, …). */
+  health_reason?: string;
+  /** The system state of its last StatusReport (`SYSTEM_OK`, …). */
+  system?: string | null;
+  mode?: string | null;
+  status_interval_s?: number;
+  last_status_age_s?: number | null;
+  messages?: number;
+  detections_accepted?: number;
+  rejected?: number;
+  /** The reason code of the last refusal (e.g. `MissingObjectId`). */
+  last_rejection?: string | null;
+  last_rejected_at?: string | null;
+}
+
+export interface AdsbReceiver {
+  /** `up`, `degraded` (bytes skipped to resynchronise recently) or `down` (not connected). */
+  connection?: string;
+  connects?: number;
+  connect_failures?: number;
+  disconnects?: number;
+  frames?: number;
+  decoded?: number;
+  crc_errors?: number;
+  framing_errors?: number;
+  bytes_skipped?: number;
+  malformed?: number;
+  unsupported?: number;
+  observations?: number;
 }
 
 export interface Bearing {
