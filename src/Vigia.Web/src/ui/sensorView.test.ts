@@ -36,7 +36,7 @@ describe('asterixView', () => {
   it('shows each SAC/SIC with plots, duplicates, rejected and last record age', () => {
     setLanguage('en');
     const v = asterix(asterixView([radar201]));
-    expect(v.summary).toBe('ASTERIX · 1 SAC/SIC · 14 plots · 0 rejected');
+    expect(v.summary).toBe('ASTERIX · SAC/SIC: 1 · plots: 14 · rejected: 0');
     expect(v.lines).toEqual([{
       source: { text: '25/201', title: 'radar plots (CAT-048)' },
       reports: { text: '14' },
@@ -51,7 +51,7 @@ describe('asterixView', () => {
     setLanguage('en');
     const rejected = { no_position: 3, test_target: 1, some_new_reason: 2 };
     const v = asterix(asterixView([{ ...radar201, rejected }, { sac: 25, sic: 202, role: 'system_tracks', plots: 0, system_tracks: 40, duplicates: 2, rejected: { not_mapped: 1000 } }]));
-    expect(v.summary).toBe('ASTERIX · 2 SAC/SIC · 54 plots · 1,006 rejected');
+    expect(v.summary).toBe('ASTERIX · SAC/SIC: 2 · plots: 54 · rejected: 1,006');
     expect(v.lines[0]?.rejected).toEqual({ text: '6', title: 'no position 3, some_new_reason 2, test target 1', warn: true });
     expect(v.lines[0]?.reasons).toBe('Rejected: no position 3, some_new_reason 2, test target 1');
     expect(v.lines[1]?.source).toEqual({ text: '25/202', title: 'system tracks (CAT-062)' });
@@ -59,7 +59,7 @@ describe('asterixView', () => {
     setLanguage('es');
     const es = asterix(asterixView([{ ...radar201, rejected }]));
     expect(es.lines[0]?.reasons).toBe('Rechazados: sin posición 3, some_new_reason 2, blanco de prueba 1');
-    expect(es.summary).toBe('ASTERIX · 1 SAC/SIC · 14 plots · 6 rechazados');
+    expect(es.summary).toBe('ASTERIX · SAC/SIC: 1 · plots: 14 · rechazados: 6');
   });
 
   it('shows nothing for missing or malformed fields, and no detail without a list', () => {
@@ -68,8 +68,11 @@ describe('asterixView', () => {
     expect(asterixView({ sac: 25 })).toBeNull();
     expect(asterixView([])).toBeNull();
     expect(asterixView([null, 5, 'x'])).toBeNull();
-    const v = asterix(asterixView([null, { sac: 'a', sic: 1, role: 42, plots: 'many', duplicates: -1, rejected: [1, 2], last_record_age_s: 'soon', last_time_of_day: 7 }]));
-    expect(v.lines).toEqual([{ source: { text: '' }, reports: { text: '' }, duplicates: { text: '' }, rejected: { text: '' }, lastRecord: { text: '' }, reasons: '' }]);
+    const junk = { sac: 'a', sic: 1, role: 42, plots: 'many', duplicates: -1, rejected: [1, 2], last_record_age_s: 'soon', last_time_of_day: 7 };
+    expect(asterixView([null, junk])).toBeNull();
+    const v = asterix(asterixView([null, { ...junk, duplicates: 4 }]));
+    expect(v.lines).toEqual([{ source: { text: '' }, reports: { text: '' }, duplicates: { text: '4' }, rejected: { text: '' }, lastRecord: { text: '' }, reasons: '' }]);
+    expect(v.summary).toBe('ASTERIX · SAC/SIC: 1 · plots: 0 · rechazados: 0');
     const odd = asterix(asterixView([{ rejected: { no_time: 'x', '': 4, no_position: Number.NaN, test_target: 2 } }]));
     expect(odd.lines[0]?.rejected.text).toBe('2');
   });
@@ -83,7 +86,7 @@ describe('sapientView', () => {
   it('shows connection, health, ICD version, system and mode, accepted, rejected and the last rejection', () => {
     setLanguage('en');
     const v = sapientView(node);
-    expect(v?.summary).toBe('SAPIENT · connected · up · 1 rejected');
+    expect(v?.summary).toBe('SAPIENT · connected · up · rejected: 1');
     const r = rows(v);
     expect(r['Connection']).toEqual({ text: 'connected', title: '127.0.0.1:50412' });
     expect(r['Health']).toEqual({ text: 'up', title: 'ok' });
@@ -111,7 +114,7 @@ describe('sapientView', () => {
     expect(sapientView('node')).toBeNull();
     expect(sapientView([node])).toBeNull();
     const v = sapientView({ connected: 'yes', health: 'splendid', icd_version: 3, system: {}, mode: ['x'], detections_accepted: 'n', rejected: -2, last_rejection: 5, last_rejected_at: 'yesterday' });
-    expect(v).toEqual({ kind: 'sapient', summary: 'SAPIENT', rows: [] });
+    expect(v).toBeNull();
     expect(rows(sapientView({ last_rejection: 'MissingObjectId', last_rejected_at: 'never' }))['Último rechazo']?.text).toBe('MissingObjectId');
   });
 });
@@ -120,18 +123,19 @@ describe('adsbView', () => {
   it('shows the connection state and CRC errors', () => {
     setLanguage('en');
     const v = adsbView(receiver);
-    expect(v?.summary).toBe('ADS-B · connected · 1 CRC errors');
+    expect(v?.summary).toBe('ADS-B · connected · CRC errors: 1');
     expect(rows(v)).toEqual({ Connection: { text: 'connected' }, 'CRC errors': { text: '1', warn: true }, Frames: { text: '278' }, Decoded: { text: '277' } });
     setLanguage('es');
     const down = adsbView({ ...receiver, connection: 'down', crc_errors: 0 });
-    expect(down?.summary).toBe('ADS-B · sin conexión · 0 errores CRC');
+    expect(down?.summary).toBe('ADS-B · sin conexión · errores CRC: 0');
     expect(rows(down)['Conexión']).toEqual({ text: 'sin conexión', warn: true });
   });
 
   it('shows nothing for missing or malformed fields', () => {
     expect(adsbView(null)).toBeNull();
     expect(adsbView(7)).toBeNull();
-    expect(adsbView({ connection: 'sideways', crc_errors: '1', frames: Infinity })).toEqual({ kind: 'adsb', summary: 'ADS-B', rows: [] });
+    expect(adsbView({ connection: 'sideways', crc_errors: '1', frames: Infinity })).toBeNull();
+    expect(adsbView({ crc_errors: 3 })).toEqual({ kind: 'adsb', summary: 'ADS-B · errores CRC: 3', rows: [['Errores CRC', { text: '3', warn: true }]] });
   });
 });
 

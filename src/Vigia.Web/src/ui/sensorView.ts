@@ -92,10 +92,14 @@ function asterixLine(entry: Record<string, unknown>): AsterixLine {
   };
 }
 
-/** A radar's SAC/SICs, or null when the sensor has none (or the field is not a list). */
+/** A radar's SAC/SICs, or null when the sensor has none readable (or the field is not a list). */
 export function asterixView(asterix: unknown): InputView | null {
   if (!Array.isArray(asterix)) return null;
-  const entries = asterix.filter(isObject);
+  // An entry with nothing readable gives no line.
+  const entries = asterix.filter(isObject).filter((e) => {
+    const l = asterixLine(e);
+    return [l.source, l.reports, l.duplicates, l.rejected, l.lastRecord].some((c) => c.text !== '');
+  });
   if (entries.length === 0) return null;
   const lines = entries.map(asterixLine);
   const reports = sum(entries.flatMap((e) => [e['plots'], e['system_tracks']])) ?? 0;
@@ -103,7 +107,7 @@ export function asterixView(asterix: unknown): InputView | null {
   return { kind: 'asterix', summary: t('sensor.asterix.summary', { n: num(lines.length), reports: num(reports), rejected: num(rejected) }), lines };
 }
 
-/** A SAPIENT node's connection, health, ICD version, system/mode, accepted and rejected, or null when absent. */
+/** A SAPIENT node's connection, health, ICD version, system/mode, accepted and rejected, or null when absent (or unreadable). */
 export function sapientView(node: unknown): InputView | null {
   if (!isObject(node)) return null;
   const rows: Array<[string, Cell]> = [];
@@ -130,10 +134,10 @@ export function sapientView(node: unknown): InputView | null {
   const summary = ['SAPIENT', connection, health ? t(`sensor.state.${health}` as Key) : '', isCount(rejected) && rejected > 0 ? t('sensor.sapient.rejectedN', { n: num(rejected) }) : '']
     .filter((s) => s !== '')
     .join(' · ');
-  return { kind: 'sapient', summary, rows };
+  return rows.length > 0 ? { kind: 'sapient', summary, rows } : null;
 }
 
-/** An ADS-B receiver's connection state, CRC errors, frames and decoded, or null when absent. */
+/** An ADS-B receiver's connection state, CRC errors, frames and decoded, or null when absent (or unreadable). */
 export function adsbView(adsb: unknown): InputView | null {
   if (!isObject(adsb)) return null;
   const state = typeof adsb['connection'] === 'string' && healthStates.has(adsb['connection']) ? adsb['connection'] : '';
@@ -148,7 +152,7 @@ export function adsbView(adsb: unknown): InputView | null {
   add('sensor.adsb.frames', cell(countText(adsb['frames'])));
   add('sensor.adsb.decoded', cell(countText(adsb['decoded'])));
   const summary = ['ADS-B', connection, isCount(crc) ? t('sensor.adsb.crcN', { n: num(crc) }) : ''].filter((s) => s !== '').join(' · ');
-  return { kind: 'adsb', summary, rows };
+  return rows.length > 0 ? { kind: 'adsb', summary, rows } : null;
 }
 
 /** Everything one sensor row shows, as text. */
