@@ -3,6 +3,7 @@
 // errors, no request outside loopback; a revoked key and an unreachable server. Screenshots go to
 // artifacts/e2e/. Run: `npm test` here (VIGIA_DLL=…/vigia.dll to use another build; CHROMIUM=… another browser).
 import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -17,6 +18,31 @@ const earth = 6_371_008.8;
 const offset = (lat, lon, east, north) => [lat + (north / earth) * (180 / Math.PI), lon + (east / (earth * Math.cos((lat * Math.PI) / 180))) * (180 / Math.PI)];
 
 const mannedIcao = 'Icao:0D0E2E';
+
+/**
+ * A dump1090-style Beast feed for adsb-1 (`Vigia:AdsbSources`): on each connection one DF17 frame with a
+ * flipped bit (the pyModeS identification example 8D4840D6202CC371C32CE0576098, last octet 0x99), which
+ * the server drops and counts in `crc_errors`; the connection stays open.
+ */
+async function beastFeed() {
+  const badFrame = Buffer.from('8D4840D6202CC371C32CE0576099', 'hex');
+  const beast = Buffer.concat([Buffer.from([0x1a, 0x33, 0, 0, 0, 0, 0, 0, 0x80]), badFrame]);
+  const sockets = new Set();
+  const feed = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    socket.write(beast);
+  });
+  await new Promise((resolve) => feed.listen(0, '127.0.0.1', resolve));
+  return {
+    port: feed.address().port,
+    close: () => new Promise((resolve) => {
+      for (const s of sockets) s.destroy();
+      feed.close(() => resolve());
+    }),
+  };
+}
 
 /**
  * Posts once a second: a Remote ID drone (identity, pilot position, a flag), radar plots of an unknown drone
@@ -72,7 +98,7 @@ const shots = ensureArtifactsDir();
 const shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`) });
 
 describe('console end to end', { timeout: 300_000 }, () => {
-  let data, port, server, key, revocableKey, feeder, browser, context, page;
+  let data, port, server, key, revocableKey, feeder, browser, context, page, beast;
   const consoleProblems = [];
   const offLoopback = [];
 
@@ -84,7 +110,9 @@ describe('console end to end', { timeout: 300_000 }, () => {
     key = secretFrom(vigia('keys', 'add', 'ops', '--role', 'admin', '--data', data), 'vgk');
     revocableKey = secretFrom(vigia('keys', 'add', 'e2e-revoked', '--role', 'operator', '--data', data), 'vgk');
     port = await freePort();
-    server = await startServer({ data, port, log: process.env.E2E_SERVER_LOG === '1' });
+    beast = await beastFeed();
+    const adsbSource = ['Sensor=adsb-1', 'Host=127.0.0.1', `Port=${beast.port}`, 'Format=beast'].map((kv) => `--Vigia:AdsbSources:0:${kv}`);
+    server = await startServer({ data, port, extra: adsbSource, log: process.env.E2E_SERVER_LOG === '1' });
     feeder = new Feeder(server.url, rid, radar, adsb);
     feeder.start();
     await sleep(5000); // a few seconds of observations so both tracks exist before the page opens
@@ -111,6 +139,7 @@ describe('console end to end', { timeout: 300_000 }, () => {
     feeder?.stop();
     await browser?.close();
     await server?.stop();
+    await beast?.close();
     if (data) removeDir(data);
   });
 
@@ -205,6 +234,41 @@ describe('console end to end', { timeout: 300_000 }, () => {
     assert.equal(await card.locator('.unavailable').count(), 0, 'no "no disponible" for fields the server sent');
     await shot(page, '03-identity-card');
   });
+
+  it('the sensor panel folds the ADS-B receiver\'s connection and CRC errors, and keeps them open across updates', async () => {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const adsb = (await getJson(server.url, '/api/v1/sensors', key)).find((s) => s.id === 'adsb-1')?.adsb;
+      if (adsb?.connection === 'up' && adsb.crc_errors === 1) break;
+      if (Date.now() > deadline) assert.fail(`adsb-1's receiver: ${JSON.stringify(adsb)}`);
+      await sleep(500);
+    }
+    await page.click('[data-tab="sensors"]');
+    try {
+      await sensorDetail();
+    } finally {
+      await page.click('[data-tab="tracks"]');
+    }
+  });
+
+  /** The adsb-1 row's folded receiver detail: closed, opened, still open after the row was rebuilt. */
+  async function sensorDetail() {
+    const details = page.locator('.sensor-panel li[data-id="adsb-1"] details[data-input="adsb"]');
+    await page.waitForFunction(() => /conectado · errores CRC: 1/.test(document.querySelector('.sensor-panel li[data-id="adsb-1"] details[data-input="adsb"] summary')?.textContent ?? ''), undefined, { timeout: 10_000 });
+    assert.equal(await details.evaluate((d) => d.open), false);
+    await details.locator('summary').click();
+    const pairs = () => page.evaluate(() => {
+      const d = document.querySelector('.sensor-panel li[data-id="adsb-1"] details[data-input="adsb"]');
+      const dts = [...(d?.querySelectorAll('dt') ?? [])];
+      return { open: d?.open ?? null, rows: Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])) };
+    });
+    assert.deepEqual((await pairs()).rows, { 'Conexión': 'conectado', 'Errores CRC': '1', Tramas: '1', Decodificadas: '0' });
+    await shot(page, '03-sensor-adsb');
+    // The row is rebuilt as its last message ages (the feeder posts every second): the detail stays open.
+    await page.evaluate(() => { document.querySelector('.sensor-panel li[data-id="adsb-1"]').dataset.e2eOld = '1'; });
+    await page.waitForFunction(() => !document.querySelector('.sensor-panel li[data-id="adsb-1"]')?.dataset.e2eOld, undefined, { timeout: 10_000 });
+    assert.equal((await pairs()).open, true);
+  }
 
   it('switches the language from Spanish to English', async () => {
     const tab = page.locator('[data-tab="tracks"]');
