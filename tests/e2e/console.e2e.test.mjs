@@ -184,6 +184,18 @@ describe('console end to end', { timeout: 300_000 }, () => {
     await shot(page, '02-live-map');
   });
 
+  it('draws the tracks again after the browser loses and restores the track layer\'s WebGL context', async () => {
+    await page.evaluate(() => {
+      const lose = document.querySelector('canvas.track-overlay').getContext('webgl').getExtension('WEBGL_lose_context');
+      lose.loseContext();
+      setTimeout(() => lose.restoreContext(), 300);
+    });
+    await page.waitForFunction(() => window.vigia.trackContextLosses() === 1, undefined, { timeout: 10_000 });
+    // The loss empties the layer (nothing drawn); only programs and buffers made again draw the tracks once more.
+    await page.waitForFunction(() => window.vigia.renderedTrackCount() > 0, undefined, { timeout: 15_000 });
+    assert.equal(await page.evaluate(() => window.vigia.trackContextLosses()), 1);
+  });
+
   it('draws the ADS-B aircraft with the manned symbol, the Remote ID drone as cooperative, the radar track as unknown', async () => {
     const tracks = (await getJson(server.url, '/api/v1/tracks', key)).tracks;
     const manned = tracks.find((t) => t.uas_id === mannedIcao);

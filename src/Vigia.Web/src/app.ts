@@ -82,6 +82,8 @@ export interface TestHooks {
   renderedTrackCount(): number;
   /** Frames the track layer has drawn (repaints). */
   mapFrames(): number;
+  /** WebGL contexts the track overlay lost (and made again once restored). */
+  trackContextLosses(): number;
   listTrackIds(): number[];
   /** Ids of the picture's tracks, ascending (the picture worker keeps the store: these are the ids it last packed). */
   storeTrackIds(): number[];
@@ -202,6 +204,7 @@ export class App {
       mapTrackPosition: (id) => this.map?.trackPosition(id) ?? null,
       renderedTrackCount: () => this.map?.renderedTrackCount() ?? 0,
       mapFrames: () => this.map?.layerFrames() ?? 0,
+      trackContextLosses: () => this.map?.trackContextLosses() ?? 0,
       listTrackIds: () => this.trackList?.shownIds ?? [],
       storeTrackIds: () => this.map?.trackIds() ?? [],
       connection: () => this.connection.state,

@@ -368,6 +368,11 @@ export class MapView {
     return this.layer.frames;
   }
 
+  /** WebGL contexts the track overlay lost and made again. */
+  trackContextLosses(): number {
+    return this.layer.contextLosses;
+  }
+
   resize(): void {
     this.map.resize();
   }

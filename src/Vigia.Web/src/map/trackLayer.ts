@@ -146,6 +146,8 @@ export class TrackLayer implements CustomLayerInterface {
   uploadedVersion = -1;
   /** Frames rendered. */
   frames = 0;
+  /** WebGL contexts the overlay lost (each made again when the browser restored it). */
+  contextLosses = 0;
   private map: MapLibreMap | null = null;
   private gl: WebGLRenderingContext | null = null;
   /** MapLibre's matrix of its last frame (the overlay's picture updates are drawn with it). */
@@ -186,6 +188,31 @@ export class TrackLayer implements CustomLayerInterface {
     if (!gl) throw new Error('track layer: no WebGL context for the overlay');
     this.map = map;
     this.gl = gl;
+    this.setUp(gl);
+    if (this.overlay) {
+      // A lost context (a GPU reset, a driver update, too many contexts) is given back by the browser only when
+      // asked to (preventDefault); then everything on it is gone and is made again: programs, buffers, the picture.
+      this.overlay.addEventListener('webglcontextlost', this.onContextLost);
+      this.overlay.addEventListener('webglcontextrestored', this.onContextRestored);
+    }
+  }
+
+  private readonly onContextLost = (e: Event): void => {
+    e.preventDefault();
+    this.contextLosses++;
+    this.lineProgram = this.pointProgram = null;
+    this.pointBuffer = this.pilotBuffer = this.lineBuffer = null;
+    this.drawnCount = 0;
+  };
+
+  private readonly onContextRestored = (): void => {
+    if (!this.gl) return;
+    this.setUp(this.gl);
+    if (this.hasMatrix) this.draw(this.gl);
+  };
+
+  /** Compiles the programs and makes the buffers on `gl`; the next frame uploads the whole picture. */
+  private setUp(gl: WebGLRenderingContext | WebGL2RenderingContext): void {
     this.lineProgram = compile(gl, lineVertex, lineFragment, ['u_matrix', 'u_colours', 'u_scale', 'u_dash', 'u_opacity']);
     this.pointProgram = compile(gl, pointVertex, pointFragment, ['u_matrix', 'u_size', 'u_extent', 'u_bearing', 'u_dpr', 'u_pilots', 'u_unknown', 'u_cooperative', 'u_manned', 'u_operator']);
     const range = gl.getParameter(gl.ALIASED_POINT_SIZE_RANGE) as Float32Array | null;
@@ -201,6 +228,8 @@ export class TrackLayer implements CustomLayerInterface {
     const gl = this.gl;
     if (this.overlayFrame !== null) cancelAnimationFrame(this.overlayFrame);
     this.overlayFrame = null;
+    this.overlay?.removeEventListener('webglcontextlost', this.onContextLost);
+    this.overlay?.removeEventListener('webglcontextrestored', this.onContextRestored);
     this.overlay?.remove();
     if (!gl) return;
     for (const b of [this.pointBuffer, this.pilotBuffer, this.lineBuffer]) if (b) gl.deleteBuffer(b);
