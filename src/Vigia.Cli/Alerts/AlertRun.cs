@@ -1,10 +1,8 @@
-using System.Diagnostics;
 using Vigia.Alerting.Alerts;
 using Vigia.Alerting.Lifecycle;
 using Vigia.Cli.Tracking;
 using Vigia.Core.Geodesy;
 using Vigia.Core.Numerics;
-using Vigia.Core.Observations;
 using Vigia.Core.Time;
 using Vigia.Core.Tracks;
 using Vigia.Scenarios.Format;
@@ -44,62 +42,9 @@ internal static class AlertRun
     /// <summary>Runs the tracker over the scenario's scans and the engine after each radar scan time.</summary>
     public static AlertRunResult WithTracker(ScenarioReader reader, TrackerOptions options, AlertEngine engine, Action<double>? onProgress = null)
     {
-        var header = reader.Header;
-        var tracker = new MultiTargetTracker(ScenarioTrackerOptions.For(header, options));
-        var epoch = Timestamp.FromDateTimeOffset(header.EpochUtc);
-        var radars = header.RadarSensors;
-        var collector = new Collector(engine, epoch);
-        var displayed = new List<TrackSnapshot>(256);
-        var watch = new Stopwatch();
-        var buffer = new Observation[64];
-        long measurements = 0;
-        double? pending = null;
-
-        void Emit(double t)
-        {
-            displayed.Clear();
-            watch.Start();
-            tracker.GetDisplayedTracks(epoch.AddSeconds(t), displayed);
-            watch.Stop();
-            collector.Evaluate(t, displayed);
-        }
-
-        foreach (var scan in reader.ReadScans())
-        {
-            if (pending is { } p && scan.TimeSeconds > p + 1e-9)
-            {
-                Emit(p);
-                pending = null;
-                onProgress?.Invoke(scan.TimeSeconds);
-            }
-
-            var count = scan.Observations.Count;
-            if (buffer.Length < count)
-            {
-                buffer = new Observation[Math.Max(count, buffer.Length * 2)];
-            }
-
-            for (var i = 0; i < count; i++)
-            {
-                buffer[i] = scan.Observations[i];
-            }
-
-            watch.Start();
-            tracker.Step(epoch.AddSeconds(scan.TimeSeconds), scan.Sensor, buffer.AsSpan(0, count));
-            watch.Stop();
-            measurements += count;
-            if (radars.Contains(scan.Sensor))
-            {
-                pending = scan.TimeSeconds;
-            }
-        }
-
-        if (pending is { } last)
-        {
-            Emit(last);
-        }
-
-        return new AlertRunResult(collector.Scans, collector.Events, TrackerChoice.Describe(options), watch.Elapsed.TotalSeconds, measurements);
+        var collector = new Collector(engine, Timestamp.FromDateTimeOffset(reader.Header.EpochUtc));
+        var run = ScenarioTrackRun.Drive(reader, options, collector.Evaluate, onProgress, warmUp: false);
+        return new AlertRunResult(collector.Scans, collector.Events, TrackerChoice.Describe(options), run.LoopSeconds, run.Measurements);
     }
 
     /// <summary>Runs the engine over the snapshots of a tracks file (see the remarks for what a file track is given).</summary>

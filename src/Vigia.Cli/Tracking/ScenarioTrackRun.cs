@@ -25,6 +25,35 @@ internal static class ScenarioTrackRun
         Action<double>? onProgress = null,
         bool warmUp = true)
     {
+        var points = new List<TrackPoint>(256);
+        return Drive(
+            reader,
+            options,
+            (t, displayed) =>
+            {
+                points.Clear();
+                foreach (var s in displayed)
+                {
+                    points.Add(new TrackPoint(s.TrackId.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Position.EastMeters, s.Position.NorthMeters, s.Position.UpMeters));
+                }
+
+                onSnapshot(t, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(points));
+            },
+            onProgress,
+            warmUp);
+    }
+
+    /// <summary>
+    /// The loop itself: <paramref name="onDisplayed"/> gets the displayed tracks (a list reused between calls)
+    /// after every radar scan time; what it does is not timed.
+    /// </summary>
+    public static Result Drive(
+        ScenarioReader reader,
+        TrackerOptions options,
+        Action<double, List<TrackSnapshot>> onDisplayed,
+        Action<double>? onProgress = null,
+        bool warmUp = true)
+    {
         var header = reader.Header;
         var trackerOptions = ScenarioTrackerOptions.For(header, options);
         if (warmUp)
@@ -36,7 +65,6 @@ internal static class ScenarioTrackRun
         var epoch = Timestamp.FromDateTimeOffset(header.EpochUtc);
         var radars = header.RadarSensors;
         var displayed = new List<TrackSnapshot>(256);
-        var points = new List<TrackPoint>(256);
         var watch = new Stopwatch();
         double? pending = null;
         long measurements = 0;
@@ -50,13 +78,7 @@ internal static class ScenarioTrackRun
             watch.Start();
             tracker.GetDisplayedTracks(epoch.AddSeconds(t), displayed);
             watch.Stop();
-            points.Clear();
-            foreach (var s in displayed)
-            {
-                points.Add(new TrackPoint(s.TrackId.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Position.EastMeters, s.Position.NorthMeters, s.Position.UpMeters));
-            }
-
-            onSnapshot(t, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(points));
+            onDisplayed(t, displayed);
             snapshots++;
         }
 
