@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import {
   ensureArtifactsDir, freePort, getJson, launchBrowser, postObservations, recordProblems, removeDir, secretFrom, sleep,
   startServer, tempDataDir, vigia,
+  EverySecond,
 } from './lib.mjs';
 
 const radarPos = [19.19, -102.85, 420];
@@ -32,9 +33,10 @@ const shots = ensureArtifactsDir();
 const shot = (page, name) => page.screenshot({ path: join(shots, `alerts-${name}.png`) });
 
 /** Radar plots of one unknown drone, once a second. */
-class RadarFeeder {
+class RadarFeeder extends EverySecond {
   constructor(url, token) {
-    Object.assign(this, { url, token, n: 0, timer: null, errors: [] });
+    super();
+    Object.assign(this, { url, token, n: 0 });
   }
 
   async tick() {
@@ -45,16 +47,6 @@ class RadarFeeder {
     } catch (e) {
       this.errors.push(String(e));
     }
-  }
-
-  start() {
-    void this.tick();
-    this.timer = setInterval(() => void this.tick(), 1000);
-  }
-
-  stop() {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
   }
 }
 

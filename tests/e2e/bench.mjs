@@ -19,6 +19,7 @@ import { gzipSync } from 'node:zlib';
 import {
   artifactsDir, ensureArtifactsDir, freePort, getJson, launchBrowser, postObservations, removeDir, repoRoot, secretFrom,
   sleep, startServer, tempDataDir, vigia,
+  EverySecond,
 } from './lib.mjs';
 
 const tracks = Number(process.env.BENCH_TRACKS ?? 2000);
@@ -53,9 +54,10 @@ function batch(second, sensorTime) {
   return observations;
 }
 
-class Feeder {
+class Feeder extends EverySecond {
   constructor(url, token) {
-    Object.assign(this, { url, token, second: 0, timer: null, errors: [], slow: 0 });
+    super();
+    Object.assign(this, { url, token, second: 0, slow: 0 });
   }
 
   async tick() {
@@ -67,15 +69,6 @@ class Feeder {
       this.errors.push(String(e).slice(0, 300));
     }
     if (Date.now() - started > 1000) this.slow++;
-  }
-
-  start() {
-    void this.tick();
-    this.timer = setInterval(() => void this.tick(), 1000);
-  }
-
-  stop() {
-    clearInterval(this.timer);
   }
 }
 

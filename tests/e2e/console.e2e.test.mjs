@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import {
   ensureArtifactsDir, freePort, getJson, isLoopbackUrl, launchBrowser, postObservations, removeDir, secretFrom,
   sleep, startServer, tempDataDir, vigia,
+  EverySecond,
 } from './lib.mjs';
 
 const radarPos = [19.19, -102.85, 420];
@@ -48,9 +49,10 @@ async function beastFeed() {
  * Posts once a second: a Remote ID drone (identity, pilot position, a flag), radar plots of an unknown drone
  * and an ADS-B aircraft (classified manned_aircraft, as the ADS-B decoder reports it).
  */
-class Feeder {
+class Feeder extends EverySecond {
   constructor(url, ridToken, radarToken, adsbToken) {
-    Object.assign(this, { url, ridToken, radarToken, adsbToken, n: 0, timer: null, errors: [] });
+    super();
+    Object.assign(this, { url, ridToken, radarToken, adsbToken, n: 0 });
   }
 
   async tick() {
@@ -81,16 +83,6 @@ class Feeder {
     } catch (e) {
       this.errors.push(String(e));
     }
-  }
-
-  start() {
-    void this.tick();
-    this.timer = setInterval(() => void this.tick(), 1000);
-  }
-
-  stop() {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
   }
 }
 

@@ -173,3 +173,24 @@ export async function recordProblems(context, page, consoleProblems, offLoopback
   });
   page.on('pageerror', (e) => consoleProblems.push(`pageerror: ${e.message}`));
 }
+
+/**
+ * A test's traffic source: `tick()` (defined by the subclass) posts one round; `start()` runs it now and then
+ * once a second until `stop()`; failures go to `errors` (the tests assert it stays empty).
+ */
+export class EverySecond {
+  constructor() {
+    this.timer = null;
+    this.errors = [];
+  }
+
+  start() {
+    void this.tick();
+    this.timer = setInterval(() => void this.tick(), 1000);
+  }
+
+  stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}
