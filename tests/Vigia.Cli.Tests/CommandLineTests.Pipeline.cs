@@ -94,6 +94,11 @@ public sealed partial class CommandLineTests
         VigiaCli.AssertExit(CommandLine.Ok, Simulate(scenario));
         VigiaCli.AssertExit(CommandLine.Ok, VigiaCli.Run("track", "--scenario", scenario, "--out", tracks));
 
+        using (var written = JsonDocument.Parse(File.ReadAllBytes(tracks)))
+        {
+            Assert.EndsWith("; settings: ConfirmationScore=-1000, MinimumHitsToConfirm=1", written.RootElement.GetProperty("tracker").GetString(), StringComparison.Ordinal);
+        }
+
         var fromFile = VigiaCli.Run("eval", "--scenario", scenario, "--tracks", tracks, "--json");
         var direct = VigiaCli.Run("eval", "--scenario", scenario, "--json");
 
@@ -117,6 +122,63 @@ public sealed partial class CommandLineTests
 
         // timing.loop_s is a wall-clock measurement and may differ; everything the tracker decided may not.
         Assert.Equal(SnapshotsText(first), SnapshotsText(second));
+    }
+
+    [Fact]
+    public void Eval_TrackerOptionsFile_ChangesTheTracker_AndABadOneExits2NamingIt()
+    {
+        var dir = Testing.TestPaths.NewTempDirectory();
+        var scenario = Path.Combine(dir, "sim.json");
+        var settings = Path.Combine(dir, "tracker.json");
+        VigiaCli.AssertExit(CommandLine.Ok, Simulate(scenario));
+        File.WriteAllText(settings, """{ "MinimumHitsToConfirm": 1, "ConfirmationScore": -1000, "ConfirmOnIdentity": true }""");
+
+        var defaults = VigiaCli.Run("eval", "--scenario", scenario, "--json");
+        var oneHit = VigiaCli.Run("eval", "--scenario", scenario, "--json", "--tracker-options", settings);
+
+        // Every plot, clutter included, becomes a displayed track at once: no second plot to wait for (a drone still
+        // waits for its first plot), many false tracks.
+        VigiaCli.AssertExit(CommandLine.Ok, defaults);
+        VigiaCli.AssertExit(CommandLine.Ok, oneHit);
+        using (var a = defaults.StdoutJson())
+        using (var b = oneHit.StdoutJson())
+        {
+            var (slow, fast) = (a.RootElement.GetProperty("mean_time_to_first_track_s").GetDouble(), b.RootElement.GetProperty("mean_time_to_first_track_s").GetDouble());
+            Assert.True(fast < slow - 0.5, $"time to first track {fast} s with one hit, {slow} s with the defaults");
+            Assert.True(b.RootElement.GetProperty("mean_false").GetDouble() > a.RootElement.GetProperty("mean_false").GetDouble() + 1);
+        }
+
+        var tracks = Path.Combine(dir, "tracks.json");
+        VigiaCli.AssertExit(CommandLine.Ok, VigiaCli.Run("track", "--scenario", scenario, "--out", tracks, "--tracker-options", settings));
+        var fromFile = VigiaCli.Run("eval", "--scenario", scenario, "--tracks", tracks, "--json");
+        using (var b = oneHit.StdoutJson())
+        using (var c = fromFile.StdoutJson())
+        {
+            Assert.Equal(b.RootElement.GetProperty("per_step").GetRawText(), c.RootElement.GetProperty("per_step").GetRawText());
+        }
+
+        foreach (var (content, expected) in new[]
+        {
+            ("""{ "DisplayCoastSecs": 2 }""", "DisplayCoastSecs: not a tracker setting"),
+            ("""{ "DisplayCoastSeconds": "2" }""", "DisplayCoastSeconds: must be a number"),
+            ("""{ "MinimumHitsToConfirm": 1.5 }""", "MinimumHitsToConfirm: must be a whole number"),
+            ("""{ "DisplayCoastSeconds": -1 }""", "DisplayCoastSeconds must be a positive number"),
+            ("""{ "Imm": {} }""", "Imm: not a tracker setting"),
+            ("""[1]""", "must be a JSON object"),
+            ("{ \"DisplayCoastSeconds\": ", ":1:"),
+        })
+        {
+            File.WriteAllText(settings, content);
+            var bad = VigiaCli.Run("eval", "--scenario", scenario, "--tracker-options", settings);
+            VigiaCli.AssertExit(CommandLine.BadInput, bad);
+            Assert.Contains($"--tracker-options: {settings}", bad.Stderr, StringComparison.Ordinal);
+            Assert.Contains(expected, bad.Stderr, StringComparison.Ordinal);
+            VigiaCli.AssertNoStackTrace(bad);
+        }
+
+        var missing = VigiaCli.Run("track", "--scenario", scenario, "--out", tracks, "--tracker-options", Path.Combine(dir, "none.json"));
+        VigiaCli.AssertExit(CommandLine.BadInput, missing);
+        Assert.Contains("no such file", missing.Stderr, StringComparison.Ordinal);
     }
 
     private static CliResult Simulate(string output) =>

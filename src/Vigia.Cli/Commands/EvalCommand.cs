@@ -18,8 +18,8 @@ internal static class EvalCommand
 {
     public static CommandLine.Command Definition { get; } = new(
         "score tracks (or the tracker itself) against a scenario's truth: GOSPA and track quality",
-        "usage: vigia eval --scenario FILE [--tracks TRACKS.json] [--json] [--steps] [--filter imm|cv] [--updater ekf|ukf] [--no-warm-up]\n" +
-        "       vigia eval --alerts --scenario FILE [--tracks TRACKS.json] [--rules RULES.json] [--json] [--filter imm|cv] [--updater ekf|ukf]\n\n" +
+        "usage: vigia eval --scenario FILE [--tracks TRACKS.json] [--json] [--steps] [--filter imm|cv] [--updater ekf|ukf] [--tracker-options FILE] [--no-warm-up]\n" +
+        "       vigia eval --alerts --scenario FILE [--tracks TRACKS.json] [--rules RULES.json] [--json] [--filter imm|cv] [--updater ekf|ukf] [--tracker-options FILE]\n\n" +
         "  --scenario FILE      scenario with truth (cuas-scenario/1), or bundled:NAME (radar-n5-s1, radar-n50-s1, radar-rid-n20-c50-s2)\n" +
         "  --tracks FILE        tracks to score (cuas-tracks/1); without it the tracker runs on the scenario\n" +
         "  --json               one JSON object on stdout instead of the table\n" +

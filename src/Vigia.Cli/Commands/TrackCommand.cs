@@ -9,7 +9,7 @@ internal static class TrackCommand
 {
     public static CommandLine.Command Definition { get; } = new(
         "run the tracker over a cuas-scenario/1 file and write cuas-tracks/1",
-        "usage: vigia track --scenario FILE --out TRACKS.json [--filter imm|cv] [--updater ekf|ukf] [--no-warm-up]\n\n" +
+        "usage: vigia track --scenario FILE --out TRACKS.json [--filter imm|cv] [--updater ekf|ukf] [--tracker-options FILE] [--no-warm-up]\n\n" +
         "  --scenario FILE      input scenario (cuas-scenario/1), or bundled:NAME (radar-n5-s1, radar-n50-s1, radar-rid-n20-c50-s2)\n" +
         "  --out FILE           output tracks (cuas-tracks/1); '-' for stdout\n" + TrackerChoice.Help,
         Run,
