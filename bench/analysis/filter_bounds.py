@@ -9,6 +9,10 @@ error capped at 50 m (the GOSPA cut-off). Modes:
   cv Q_H Q_V     white-acceleration noise Q_H (east, north) and Q_V (up), m^2/s^3
   known Q        the same filter told each drone's true velocity change between plots (from its truth states),
                  applied as a known input: a clairvoyant bound no real filter reaches
+  turns Q_H Q_V [LAG_S]
+                 the filter told only each drone's true change of heading between plots (its turns, not its
+                 changes of speed or climb): its velocity is turned by that much, as a perfect turn-rate model
+                 would; with LAG_S, the change of heading LAG_S seconds earlier (a turn known that much late)
   tracks FILE    not a filter: the tracks of FILE (cuas-tracks/1, e.g. from `vigia track`) scored on the same steps,
                  the nearest track within 50 m of each drone
 
@@ -73,7 +77,22 @@ def nearest_state(states, t):
     return states.get(round(t, 3)) or states[min(states, key=lambda k: abs(k - t))]
 
 
-def run_filter(truth, plots, q_h, q_v, known):
+def turn(x, a, b, dt):
+    """Turns the estimate's horizontal velocity by the truth's change of heading from state a to state b (position
+    following the chord of the arc)."""
+    if math.hypot(a["vx"], a["vy"]) <= 1 or math.hypot(b["vx"], b["vy"]) <= 1:
+        return  # heading undefined at a hover
+    change = math.atan2(b["vx"], b["vy"]) - math.atan2(a["vx"], a["vy"])  # clockwise from north
+    change = (change + math.pi) % (2 * math.pi) - math.pi
+    c, s = math.cos(change), math.sin(change)
+    ve, vn = x[3], x[4]
+    turned_e, turned_n = c * ve + s * vn, -s * ve + c * vn
+    x[0] += 0.5 * (turned_e - ve) * dt
+    x[1] += 0.5 * (turned_n - vn) * dt
+    x[3], x[4] = turned_e, turned_n
+
+
+def run_filter(truth, plots, q_h, q_v, known, lag=0.0):
     """Yields (drone, t, estimate) at every radar plot from each drone's second plot on."""
     for drone, drone_plots in plots.items():
         states = truth[drone]
@@ -92,11 +111,13 @@ def run_filter(truth, plots, q_h, q_v, known):
                 f, q = transition(dt, q_h, q_v)
                 x = f @ x
                 p = f @ p @ f.T + q
-                if known:
+                if known == "known":
                     a, b = nearest_state(states, last), nearest_state(states, t)
                     dv = np.array([b["vx"] - a["vx"], b["vy"] - a["vy"], b["vz"] - a["vz"]])
                     x[:3] += 0.5 * dv * dt
                     x[3:] += dv
+                elif known == "turns":
+                    turn(x, nearest_state(states, last - lag), nearest_state(states, t - lag), dt)
                 if kind == "rae":
                     z, h = rae(x)
                     nu = np.array(values) - z
@@ -128,10 +149,11 @@ def main(argv):
     truth, plots = load(argv[1])
     mode = argv[2]
     errors = []
-    if mode in ("cv", "known"):
+    if mode in ("cv", "known", "turns"):
         q_h = float(argv[3])
-        q_v = float(argv[4]) if mode == "cv" else q_h
-        for drone, t, estimate in run_filter(truth, plots, q_h, q_v, mode == "known"):
+        q_v = float(argv[4]) if mode != "known" else q_h
+        lag = float(argv[5]) if mode == "turns" and len(argv) > 5 else 0.0
+        for drone, t, estimate in run_filter(truth, plots, q_h, q_v, mode, lag):
             s = truth[drone][round(t, 3)]
             errors.append(min(50.0, math.dist(estimate, (s["x"], s["y"], s["z"]))))
     elif mode == "tracks":
