@@ -94,11 +94,6 @@ public sealed partial class CommandLineTests
         VigiaCli.AssertExit(CommandLine.Ok, Simulate(scenario));
         VigiaCli.AssertExit(CommandLine.Ok, VigiaCli.Run("track", "--scenario", scenario, "--out", tracks));
 
-        using (var written = JsonDocument.Parse(File.ReadAllBytes(tracks)))
-        {
-            Assert.EndsWith("; settings: ConfirmationScore=-1000, MinimumHitsToConfirm=1", written.RootElement.GetProperty("tracker").GetString(), StringComparison.Ordinal);
-        }
-
         var fromFile = VigiaCli.Run("eval", "--scenario", scenario, "--tracks", tracks, "--json");
         var direct = VigiaCli.Run("eval", "--scenario", scenario, "--json");
 
@@ -131,7 +126,8 @@ public sealed partial class CommandLineTests
         var scenario = Path.Combine(dir, "sim.json");
         var settings = Path.Combine(dir, "tracker.json");
         VigiaCli.AssertExit(CommandLine.Ok, Simulate(scenario));
-        File.WriteAllText(settings, """{ "MinimumHitsToConfirm": 1, "ConfirmationScore": -1000, "ConfirmOnIdentity": true }""");
+        // With a byte-order mark, as Windows editors save it.
+        File.WriteAllText(settings, """{ "MinimumHitsToConfirm": 1, "ConfirmationScore": -1000, "ConfirmOnIdentity": true }""", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
 
         var defaults = VigiaCli.Run("eval", "--scenario", scenario, "--json");
         var oneHit = VigiaCli.Run("eval", "--scenario", scenario, "--json", "--tracker-options", settings);
@@ -150,6 +146,11 @@ public sealed partial class CommandLineTests
 
         var tracks = Path.Combine(dir, "tracks.json");
         VigiaCli.AssertExit(CommandLine.Ok, VigiaCli.Run("track", "--scenario", scenario, "--out", tracks, "--tracker-options", settings));
+        using (var written = JsonDocument.Parse(File.ReadAllBytes(tracks)))
+        {
+            Assert.EndsWith("; settings: ConfirmationScore=-1000, MinimumHitsToConfirm=1", written.RootElement.GetProperty("tracker").GetString(), StringComparison.Ordinal);
+        }
+
         var fromFile = VigiaCli.Run("eval", "--scenario", scenario, "--tracks", tracks, "--json");
         using (var b = oneHit.StdoutJson())
         using (var c = fromFile.StdoutJson())
@@ -162,6 +163,7 @@ public sealed partial class CommandLineTests
             ("""{ "DisplayCoastSecs": 2 }""", "DisplayCoastSecs: not a tracker setting"),
             ("""{ "DisplayCoastSeconds": "2" }""", "DisplayCoastSeconds: must be a number"),
             ("""{ "MinimumHitsToConfirm": 1.5 }""", "MinimumHitsToConfirm: must be a whole number"),
+            ("""{ "GateMahalanobisSquared": 1e400 }""", "GateMahalanobisSquared: must be a finite number"),
             ("""{ "DisplayCoastSeconds": -1 }""", "DisplayCoastSeconds must be a positive number"),
             ("""{ "Imm": {} }""", "Imm: not a tracker setting"),
             ("""[1]""", "must be a JSON object"),

@@ -41,7 +41,10 @@ internal static class TrackerSettings
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            // A byte-order mark (Notepad, PowerShell 5) is not JSON but is no reason to refuse the file.
+            var bytes = File.ReadAllBytes(path);
+            var json = bytes.AsMemory(bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0);
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException e)
         {
@@ -110,7 +113,7 @@ internal static class TrackerSettings
 
         if (type == typeof(double))
         {
-            return value.GetDouble();
+            return value.TryGetDouble(out var d) && double.IsFinite(d) ? d : throw Bad(path, setting.Name, "a finite number");
         }
 
         if (type == typeof(int))
