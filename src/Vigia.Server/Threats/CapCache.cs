@@ -7,29 +7,35 @@ using Vigia.Storage.Alerts;
 namespace Vigia.Server.Threats;
 
 /// <summary>
-/// The CAP messages and Atom feed the <c>/cap</c> routes serve, built from the alert journal once and kept: a
-/// message never changes once journalled, so it is built when first asked for (with its alert's earlier
-/// versions, which it references) and then served from memory; the feed is rebuilt at most once per
-/// <see cref="FeedMaxAge"/> and whenever an alert changes, by one request while the others wait for it. A public
-/// feed polled hard by many readers therefore costs the journal, and the alert loop beside it, next to nothing.
+/// The CAP messages and Atom feed the <c>/cap</c> routes serve, built from the alert journal and kept: a message
+/// never changes once journalled. Per alert the cache holds its history (the journalled versions) and its latest
+/// message, which the feed lists, plus a few older messages recently asked for; any other version is built from
+/// the history when asked for (each message references every earlier one, so keeping every message of a long-lived
+/// alert would grow with the square of its versions). The feed is rebuilt at most once per <see cref="FeedMaxAge"/>
+/// and whenever an alert changes, by one request while the others wait for it. A public feed polled hard by many
+/// readers therefore costs the journal, and the alert loop beside it, next to nothing.
 /// </summary>
 /// <remarks>Thread-safety: safe for concurrent requests.</remarks>
 public sealed class CapCache(IAlertStore store, AlertBoard board, IOptions<CapServerOptions> options, TimeProvider clock) : IDisposable
 {
-    /// <summary>Alerts whose messages are kept (the oldest cached are forgotten first).</summary>
+    /// <summary>Alerts whose histories are kept (the oldest cached are forgotten first).</summary>
     public const int MaxAlerts = 4096;
+
+    /// <summary>Messages kept per alert besides its latest (the most recently built older versions).</summary>
+    public const int OlderMessagesKept = 8;
 
     /// <summary>A feed older than this is rebuilt even without an alert change (its messages expire).</summary>
     public static readonly TimeSpan FeedMaxAge = TimeSpan.FromSeconds(5);
 
     private const int MaxVersions = 100_000;
+    private const int MaxFeeds = 4;
     private readonly SemaphoreSlim _build = new(1, 1);
     private readonly object _gate = new();
-    private readonly Dictionary<string, (IReadOnlyList<CapMessage> Messages, long Changes)> _messages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry> _alerts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _unknown = new(StringComparer.Ordinal);
     private readonly Queue<string> _cachedOrder = new();
+    private readonly Dictionary<string, Feed> _feeds = new(StringComparer.Ordinal);
     private CapMessageBuilder? _builder;
-    private (long Changes, DateTimeOffset BuiltAt, string BaseUri, string Text)? _feed;
 
     /// <summary>Feeds built from the journal (the rest were served from memory).</summary>
     public long FeedBuilds { get; private set; }
@@ -37,10 +43,24 @@ public sealed class CapCache(IAlertStore store, AlertBoard board, IOptions<CapSe
     /// <summary>Alert histories read from the journal to build messages.</summary>
     public long HistoryReads { get; private set; }
 
+    /// <summary>CAP messages held in memory, every alert together (at most 1 + <see cref="OlderMessagesKept"/> per alert).</summary>
+    public int MessagesHeld
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _alerts.Values.Sum(e => 1 + e.Older.Count);
+            }
+        }
+    }
+
+    private CapMessageBuilder Builder => _builder ??= Endpoints.CapEndpoints.Builder(options.Value);
+
     /// <summary>One message by its escaped alert id (as in its identifier) and version, or null when there is none.</summary>
     public async Task<CapMessage?> MessageAsync(string escapedAlertId, int version, CancellationToken cancellationToken)
     {
-        if (Lookup(escapedAlertId, version, out var hit))
+        if (Answer(escapedAlertId, version, out var hit))
         {
             return hit;
         }
@@ -48,21 +68,17 @@ public sealed class CapCache(IAlertStore store, AlertBoard board, IOptions<CapSe
         await _build.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (Lookup(escapedAlertId, version, out var built))
+            if (Answer(escapedAlertId, version, out var built))
             {
                 return built;
             }
 
             var changes = board.Changes;
-            var history = await HistoryAsync(escapedAlertId, cancellationToken).ConfigureAwait(false);
-            if (history.Count == 0 || CapTokens.Escape(history[0].Id) != escapedAlertId)
-            {
-                // The id needed escaping: find it among the journalled alerts.
-                var all = await store.ReadAlertEventsAsync(null, null, null, MaxVersions, cancellationToken).ConfigureAwait(false);
-                var id = all.Select(r => r.AlertId).FirstOrDefault(a => CapTokens.Escape(a) == escapedAlertId);
-                history = id is null ? [] : await HistoryAsync(id, cancellationToken).ConfigureAwait(false);
-            }
-
+            // The identifier names the alert one to one (CapTokens.Escape), so no search is needed: an identifier
+            // that no alert id escapes to, or one the journal has never heard of, is remembered as unknown.
+            var history = CapTokens.TryUnescape(escapedAlertId, out var alertId)
+                ? await HistoryAsync(alertId, cancellationToken).ConfigureAwait(false)
+                : [];
             if (history.Count == 0)
             {
                 lock (_gate)
@@ -78,7 +94,8 @@ public sealed class CapCache(IAlertStore store, AlertBoard board, IOptions<CapSe
                 return null;
             }
 
-            return Find(Remember(escapedAlertId, history, changes), version);
+            Remember(escapedAlertId, history, changes);
+            return Answer(escapedAlertId, version, out var message) ? message : null;
         }
         finally
         {
@@ -87,22 +104,47 @@ public sealed class CapCache(IAlertStore store, AlertBoard board, IOptions<CapSe
     }
 
     /// <summary>
-    /// Answers from memory when it can: a cached message, or "none" for an alert or version that cannot exist
-    /// because no alert has changed since the journal was last read for it.
+    /// Answers from memory when it can: a kept message, one built from the kept history, or "none" for an alert or
+    /// version that cannot exist because no alert has changed since the journal was last read for it.
     /// </summary>
-    private bool Lookup(string escapedAlertId, int version, out CapMessage? message)
+    private bool Answer(string escapedAlertId, int version, out CapMessage? message)
     {
+        message = null;
+        Alert? alert;
+        Entry entry;
         lock (_gate)
         {
-            message = null;
-            if (_messages.TryGetValue(escapedAlertId, out var known))
+            if (!_alerts.TryGetValue(escapedAlertId, out entry!))
             {
-                message = Find(known.Messages, version);
-                return message is not null || known.Changes == board.Changes || version < known.Messages[^1].Version;
+                return _unknown.TryGetValue(escapedAlertId, out var seen) && seen == board.Changes;
             }
 
-            return _unknown.TryGetValue(escapedAlertId, out var seen) && seen == board.Changes;
+            if (version == entry.Latest.Version)
+            {
+                message = entry.Latest;
+                return true;
+            }
+
+            if (entry.Older.TryGetValue(version, out message))
+            {
+                return true;
+            }
+
+            alert = entry.Version(version);
+            if (alert is null)
+            {
+                return entry.Changes == board.Changes || version < entry.Latest.Version;
+            }
         }
+
+        // An older version nobody asked for lately: built outside the lock (the builder is pure), then kept.
+        message = Builder.Build(alert, entry.Earlier(version));
+        lock (_gate)
+        {
+            entry.Keep(message);
+        }
+
+        return true;
     }
 
     /// <summary>The Atom feed of every alert's latest unexpired message (of the last day), with links under <paramref name="baseUri"/>.</summary>
@@ -129,17 +171,27 @@ public sealed class CapCache(IAlertStore store, AlertBoard board, IOptions<CapSe
             foreach (var latest in recent.GroupBy(r => r.AlertId, StringComparer.Ordinal).Select(g => g.MaxBy(r => r.Version)!))
             {
                 var escaped = CapTokens.Escape(latest.AlertId);
-                var all = Cached(escaped) is { Count: > 0 } known && known[^1].Version >= latest.Version
+                var message = Latest(escaped) is { } known && known.Version >= latest.Version
                     ? known
                     : Remember(escaped, await HistoryAsync(latest.AlertId, cancellationToken).ConfigureAwait(false), changes);
-                if (all.Count > 0)
+                if (message is not null)
                 {
-                    messages.Add(all[^1]);
+                    messages.Add(message);
                 }
             }
 
             var feed = CapAtomFeed.Write(new CapFeedOptions { BaseUri = baseUri, Title = options.Value.FeedTitle, AuthorName = options.Value.SenderName }, messages, now);
-            _feed = (changes, now, baseUri.AbsoluteUri, feed);
+            lock (_gate)
+            {
+                // Readers reaching the server under a few names (localhost, its address) each keep their own feed.
+                if (!_feeds.ContainsKey(baseUri.AbsoluteUri) && _feeds.Count >= MaxFeeds)
+                {
+                    _feeds.Clear();
+                }
+
+                _feeds[baseUri.AbsoluteUri] = new Feed(changes, now, feed);
+            }
+
             FeedBuilds++;
             return feed;
         }
@@ -152,44 +204,53 @@ public sealed class CapCache(IAlertStore store, AlertBoard board, IOptions<CapSe
     /// <inheritdoc />
     public void Dispose() => _build.Dispose();
 
-    private string? Fresh(Uri baseUri) =>
-        _feed is { } f && f.Changes == board.Changes && clock.GetUtcNow() - f.BuiltAt < FeedMaxAge && f.BaseUri == baseUri.AbsoluteUri ? f.Text : null;
-
-    private static CapMessage? Find(IReadOnlyList<CapMessage> messages, int version) => messages.FirstOrDefault(m => m.Version == version);
-
-    private IReadOnlyList<CapMessage>? Cached(string escapedAlertId)
+    private string? Fresh(Uri baseUri)
     {
         lock (_gate)
         {
-            return _messages.TryGetValue(escapedAlertId, out var known) ? known.Messages : null;
+            return _feeds.TryGetValue(baseUri.AbsoluteUri, out var f) && f.Changes == board.Changes && clock.GetUtcNow() - f.BuiltAt < FeedMaxAge ? f.Text : null;
         }
     }
 
-    private IReadOnlyList<CapMessage> Remember(string escapedAlertId, IReadOnlyList<Alert> history, long changes)
+    private CapMessage? Latest(string escapedAlertId)
     {
-        _builder ??= Endpoints.CapEndpoints.Builder(options.Value);
-        var messages = _builder.BuildAll(history);
-        if (messages.Count == 0)
-        {
-            return messages;
-        }
-
         lock (_gate)
         {
-            if (!_messages.ContainsKey(escapedAlertId))
+            return _alerts.TryGetValue(escapedAlertId, out var entry) ? entry.Latest : null;
+        }
+    }
+
+    /// <summary>Keeps <paramref name="history"/> and builds its latest message; null for an empty history.</summary>
+    private CapMessage? Remember(string escapedAlertId, IReadOnlyList<Alert> history, long changes)
+    {
+        if (history.Count == 0)
+        {
+            return null;
+        }
+
+        Alert[] ordered = [.. history.OrderBy(a => a.Version)];
+        var latest = Builder.Build(ordered[^1], ordered[..^1]);
+        lock (_gate)
+        {
+            if (_alerts.TryGetValue(escapedAlertId, out var previous))
+            {
+                _alerts[escapedAlertId] = new Entry(ordered, changes, latest, previous);
+            }
+            else
             {
                 _cachedOrder.Enqueue(escapedAlertId);
                 while (_cachedOrder.Count > MaxAlerts)
                 {
-                    _messages.Remove(_cachedOrder.Dequeue());
+                    _alerts.Remove(_cachedOrder.Dequeue());
                 }
+
+                _alerts[escapedAlertId] = new Entry(ordered, changes, latest, null);
             }
 
-            _messages[escapedAlertId] = (messages, changes);
             _unknown.Remove(escapedAlertId);
         }
 
-        return messages;
+        return latest;
     }
 
     private async Task<IReadOnlyList<Alert>> HistoryAsync(string alertId, CancellationToken cancellationToken)
@@ -197,5 +258,80 @@ public sealed class CapCache(IAlertStore store, AlertBoard board, IOptions<CapSe
         var records = await store.ReadAlertEventsAsync(alertId, null, null, MaxVersions, cancellationToken).ConfigureAwait(false);
         HistoryReads++;
         return [.. records.Select(AlertJournalOutput.FromRecord)];
+    }
+
+    private sealed record Feed(long Changes, DateTimeOffset BuiltAt, string Text);
+
+    /// <summary>One alert's journalled versions (by version), its latest message and a few older ones built lately.</summary>
+    private sealed class Entry
+    {
+        private readonly Alert[] _history;
+        private readonly Queue<int> _olderOrder = new();
+
+        public Entry(Alert[] history, long changes, CapMessage latest, Entry? previous)
+        {
+            _history = history;
+            Changes = changes;
+            Latest = latest;
+            // Messages never change once journalled: what was built for the previous history still holds.
+            foreach (var version in previous?._olderOrder ?? [])
+            {
+                if (previous!.Older.TryGetValue(version, out var message) && version != latest.Version)
+                {
+                    Keep(message);
+                }
+            }
+
+            if (previous is not null && previous.Latest.Version != latest.Version)
+            {
+                Keep(previous.Latest);
+            }
+        }
+
+        public long Changes { get; }
+
+        public CapMessage Latest { get; }
+
+        public Dictionary<int, CapMessage> Older { get; } = [];
+
+        public Alert? Version(int version)
+        {
+            var i = Index(version);
+            return i >= 0 ? _history[i] : null;
+        }
+
+        public ArraySegment<Alert> Earlier(int version) => new(_history, 0, Math.Max(0, Index(version)));
+
+        public void Keep(CapMessage message)
+        {
+            if (message.Version == Latest.Version || !Older.TryAdd(message.Version, message))
+            {
+                return;
+            }
+
+            _olderOrder.Enqueue(message.Version);
+            while (_olderOrder.Count > OlderMessagesKept)
+            {
+                Older.Remove(_olderOrder.Dequeue());
+            }
+        }
+
+        private int Index(int version)
+        {
+            int lo = 0, hi = _history.Length - 1;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                var v = _history[mid].Version;
+                if (v == version)
+                {
+                    return mid;
+                }
+
+                (lo, hi) = v < version ? (mid + 1, hi) : (lo, mid - 1);
+            }
+
+            return -1;
+        }
     }
 }

@@ -51,12 +51,12 @@ public sealed class AlertsApiTests : IAsyncDisposable
         return frame.ToGeodetic(new EnuVector(range * Math.Cos(el) * Math.Sin(az), range * Math.Cos(el) * Math.Cos(az), range * Math.Sin(el)));
     }
 
-    private static async Task<(HttpClient Operator, SseReader Stream)> ZoneAndPlotsAsync(VigiaServerFactory app)
+    private static async Task<(HttpClient Operator, SseReader Stream)> ZoneAndPlotsAsync(VigiaServerFactory app, string zoneId = "el-bejuco")
     {
         var radar = app.ClientWith(await app.AddSensorAsync("radar-1", "radar", VigiaServerFactory.RadarPosition));
         var op = app.ClientWith(await app.AddKeyAsync("ana", ApiKeyRole.Operator));
         var target = Target();
-        using (var zone = await op.PostAsync("/api/v1/zones", Content(ZonesApiTests.CircleZone("el-bejuco", target.LatitudeDegrees, target.LongitudeDegrees, 300)), Ct))
+        using (var zone = await op.PostAsync("/api/v1/zones", Content(ZonesApiTests.CircleZone(zoneId, target.LatitudeDegrees, target.LongitudeDegrees, 300)), Ct))
         {
             Assert.Equal(HttpStatusCode.Created, zone.StatusCode);
         }
@@ -247,6 +247,70 @@ public sealed class AlertsApiTests : IAsyncDisposable
             Assert.Contains($"vigia-{id}-2.xml", await op.GetStringAsync("/cap/feed.atom", Ct), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await op.GetAsync($"/cap/vigia-{id}-2.xml", Ct)).StatusCode);
             Assert.Equal(2, cache.FeedBuilds);
+        }
+    }
+
+    [Fact]
+    public async Task ALongLivedAlert_OfAZoneWhoseIdNeedsEscaping_HasEveryCapVersionServed_FromABoundedCache()
+    {
+        var app = Start();
+        var (op, stream) = await ZoneAndPlotsAsync(app, "escuela josé");
+        using (stream)
+        {
+            var raised = JsonDocument.Parse(await stream.WaitForAsync("alert", d => d.Contains("\"change\":\"raised\"", StringComparison.Ordinal), Within)).RootElement;
+            var id = raised.GetProperty("alert").GetProperty("id").GetString()!;
+            Assert.StartsWith("escuela josé-", id, StringComparison.Ordinal);
+            var escaped = Vigia.Alerting.Cap.CapTokens.Escape(id);
+            var first = await op.GetAsync($"/cap/vigia-{escaped}-1.xml", Ct);
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            Assert.Contains($"<identifier>vigia-{escaped}-1</identifier>", await first.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+            // A standing alert re-issued every 150 s has hundreds of versions a day, each message referencing all
+            // earlier ones: journal 60 versions of one more alert of the same zone and ask for every message.
+            var store = app.Services.GetRequiredService<Vigia.Storage.Alerts.IAlertStore>();
+            var cache = app.Services.GetRequiredService<CapCache>();
+            var template = AlertJournalOutput.FromRecord((await store.ReadAlertEventsAsync(id, null, null, 10, Ct))[0]);
+            var longLived = template with { Id = id + "-largo" };
+            const int Versions = 60;
+            await store.AppendAlertEventsAsync(
+                [.. Enumerable.Range(1, Versions).Select(v => AlertJournalOutput.ToRecord(new Vigia.Alerting.Alerts.AlertEvent(
+                    v == 1 ? Vigia.Alerting.Alerts.AlertChange.Raised : Vigia.Alerting.Alerts.AlertChange.Updated,
+                    longLived with { Version = v, UpdatedAt = template.UpdatedAt.AddSeconds(v) })))],
+                Ct);
+            var reads = cache.HistoryReads;
+            var schemas = new XmlSchemaSet();
+            schemas.Add("urn:oasis:names:tc:emergency:cap:1.2", Vigia.Testing.TestPaths.SharedData("cap", "CAP-v1.2.xsd"));
+            var earlier = new List<Vigia.Alerting.Cap.CapReference>();
+            var escapedLong = Vigia.Alerting.Cap.CapTokens.Escape(longLived.Id);
+            foreach (var version in new[] { Versions }.Concat(Enumerable.Range(1, Versions)))
+            {
+                var xml = await op.GetStringAsync($"/cap/vigia-{escapedLong}-{version}.xml", Ct);
+                var document = System.Xml.Linq.XDocument.Parse(xml);
+                document.Validate(schemas, (_, e) => Assert.Fail($"v{version}: {e.Message}"));
+                if (version == Versions && earlier.Count == 0)
+                {
+                    continue; // asked first, before the loop over every version; checked again in order below
+                }
+
+                var result = Vigia.Alerting.Cap.CapValidator.Validate(xml, earlier);
+                Assert.True(result.IsValid, $"v{version}: {result}");
+                System.Xml.Linq.XNamespace cap = "urn:oasis:names:tc:emergency:cap:1.2";
+                earlier.Add(new Vigia.Alerting.Cap.CapReference(
+                    document.Root!.Element(cap + "sender")!.Value, document.Root.Element(cap + "identifier")!.Value,
+                    DateTimeOffset.Parse(document.Root.Element(cap + "sent")!.Value, System.Globalization.CultureInfo.InvariantCulture),
+                    document.Root.Element(cap + "sent")!.Value));
+            }
+
+            Assert.Equal(Versions, earlier.Count);
+            Assert.Equal(reads + 1, cache.HistoryReads); // one journal read for the 60 versions
+            Assert.InRange(cache.MessagesHeld, 1, 2 * (1 + CapCache.OlderMessagesKept)); // not 60: the rest are built when asked for
+            Assert.Contains($"vigia-{escapedLong}-{Versions}.xml", await op.GetStringAsync("/cap/feed.atom", Ct), StringComparison.Ordinal);
+
+            // An identifier no alert id escapes to is refused without reading the journal.
+            reads = cache.HistoryReads;
+            Assert.Equal(HttpStatusCode.NotFound, (await op.GetAsync("/cap/vigia-escuela~c3a9-1.xml", Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await op.GetAsync("/cap/vigia-~41-1.xml", Ct)).StatusCode);
+            Assert.Equal(reads, cache.HistoryReads);
         }
     }
 
