@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Vigia.Server.Tests.Support;
 using Vigia.Storage;
 using static Vigia.Server.Tests.Support.ObservationJson;
@@ -136,6 +137,65 @@ public sealed class ReplayTests : IAsyncLifetime
         Assert.Contains("REPLAY-1", snapshot, StringComparison.Ordinal);
         using var bad = await _operator.PostAsync($"/api/v1/replays/{session}/control", Content("""{"action":"seek"}"""), TestContext.Current.CancellationToken);
         Assert.Contains(await IngestEndpointTests.ErrorsAsync(bad), e => e.Field == "to");
+    }
+
+    [Fact]
+    public async Task ReplayedAlerts_PlayAtTheirOwnTime_InAGapBetweenPlots_NewestVersionWins_AndAnUnreadableRowIsSkipped()
+    {
+        // Plots at t0 … t0+9 (InitializeAsync) and t0+60 … t0+62: a 50-s gap in which no sensor reported.
+        var rid = _app.ClientWith(await _app.AddSensorAsync("rid-2", "remote-id"));
+        var later = Enumerable.Range(60, 3).Select(k => Geodetic("rid-2", $"l-{k}", _t0.AddSeconds(k), 19.2, -102.8, 500, "REPLAY-2"));
+        using (var r = await rid.PostAsync("/api/v1/observations", Content(Batch(later)), TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        }
+
+        // In the gap: an alarm raised at t0+30 (v1) and its next version (v2) journalled with an earlier time, as an
+        // acknowledgement stamped by the server's clock can be; and one row no version of Vigía can read.
+        var store = _app.Services.GetRequiredService<Vigia.Storage.Alerts.IAlertStore>();
+        var raisedAt = Vigia.Core.Time.Timestamp.FromDateTimeOffset(_t0.AddSeconds(30));
+        var v1 = Outputs.Webhooks.WebhookHarness.Alarm(raisedAt, 300);
+        var v2 = Outputs.Webhooks.WebhookHarness.Alarm(raisedAt, 300, version: 2);
+        v2 = v2 with { Alert = v2.Alert with { UpdatedAt = raisedAt.AddSeconds(-0.5), Acknowledgement = new Vigia.Alerting.Alerts.Acknowledgement("ana", raisedAt.AddSeconds(-0.5)) } };
+        await store.AppendAlertEventsAsync(
+            [Vigia.Server.Threats.AlertJournalOutput.ToRecord(v1), Vigia.Server.Threats.AlertJournalOutput.ToRecord(v2),
+             new Vigia.Storage.Alerts.AlertEventRecord(0, "broken-1", 1, raisedAt, "raised", 3, false, "{}")],
+            TestContext.Current.CancellationToken);
+
+        var body = string.Create(System.Globalization.CultureInfo.InvariantCulture, $$"""{"from":"{{Time(_t0.AddSeconds(-1))}}","to":"{{Time(_t0.AddSeconds(70))}}","speed":20}""");
+        using var created = await _operator.PostAsync("/api/v1/replays", Content(body), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var session = JsonDocument.Parse(await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("id").GetString()!;
+        using var stream = await OpenAsync($"/api/v1/replays/{session}/stream");
+
+        // The alert comes while the replay is in the gap: before the plots of t0+60 play.
+        var events = new List<(string Event, string Data)>();
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken))
+        {
+            timeout.CancelAfter(TimeSpan.FromSeconds(20));
+            while (await stream.NextAsync(timeout.Token) is { } e)
+            {
+                events.Add(e);
+                if (e.Event == "replay" && e.Data.Contains("\"state\":\"finished\"", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+        }
+
+        var firstAlert = events.FindIndex(e => e.Event == "alert");
+        var laterPlots = events.FindIndex(e => e.Event == "tracks" && e.Data.Contains("REPLAY-2", StringComparison.Ordinal));
+        Assert.True(firstAlert >= 0, string.Join("\n", events.Select(e => e.Event)));
+        Assert.True(laterPlots > firstAlert, $"alert at {firstAlert}, the plots after the gap at {laterPlots}");
+        var played = events.Where(e => e.Event == "alert").Select(e => JsonDocument.Parse(e.Data).RootElement.GetProperty("alert").GetProperty("version").GetInt32()).ToList();
+        Assert.Equal([2], played); // v2 (journalled at an earlier time) first; v1 then never replaces it
+
+        // Connecting after the end: the standing alert as its newest version, the unreadable row skipped.
+        using var again = await OpenAsync($"/api/v1/replays/{session}/stream");
+        var standing = JsonDocument.Parse(await again.WaitForAsync("alerts", _ => true, Within)).RootElement.GetProperty("alerts");
+        Assert.Equal((2, "ana"), (Assert.Single(standing.EnumerateArray()).GetProperty("version").GetInt32(), standing[0].GetProperty("acknowledged_by").GetString()));
+        var state = await _operator.GetFromJsonAsync<JsonElement>($"/api/v1/replays/{session}", TestContext.Current.CancellationToken);
+        Assert.Equal("finished", state.GetProperty("state").GetString());
     }
 
     private async Task<string> StartAsync(double speed)

@@ -26,6 +26,7 @@ internal sealed class ReplayAlerts(IAlertStore store, EventBroadcaster broadcast
 
     private readonly object _gate = new();
     private readonly Dictionary<string, AlertDto> _shown = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _latestVersion = new(StringComparer.Ordinal);
     private List<(AlertEventRecord Record, AlertDto Alert)> _versions = [];
     private int _next;
     private bool _started;
@@ -34,24 +35,43 @@ internal sealed class ReplayAlerts(IAlertStore store, EventBroadcaster broadcast
     /// <summary>Alert versions published as <c>alert</c> events so far.</summary>
     public long Published { get; private set; }
 
+    /// <summary>Journal rows whose body could not be read as an alert (skipped, not shown).</summary>
+    public long Unreadable { get; private set; }
+
     /// <summary>Reads the versions from a look-back before <paramref name="from"/> to <paramref name="to"/>; playback starts afresh.</summary>
     public async Task LoadAsync(Timestamp from, Timestamp to, CancellationToken cancellationToken)
     {
         var records = await store.ReadAlertEventsAsync(null, from.AddSeconds(-LookBackSeconds), to, MaxVersions, cancellationToken).ConfigureAwait(false);
-        _versions = [.. records
-            .Select(r => (Record: r, Alert: JsonSerializer.Deserialize(r.Body, ServerJsonContext.Default.AlertDto)))
-            .Where(v => v.Alert is not null)
-            .Select(v => (v.Record, v.Alert!))
-            .OrderBy(v => v.Record.Time)
-            .ThenBy(v => v.Record.Seq)];
+        var versions = new List<(AlertEventRecord Record, AlertDto Alert)>(records.Count);
+        foreach (var record in records)
+        {
+            if (Read(record) is { } alert)
+            {
+                versions.Add((record, alert));
+            }
+            else
+            {
+                Unreadable++; // a row this version cannot read (e.g. from a later schema): the rest still play
+            }
+        }
+
+        _versions = [.. versions.OrderBy(v => v.Record.Time).ThenBy(v => v.Record.Seq)];
         Restart();
     }
+
+    /// <summary>
+    /// The journal time of the next version not yet played if it is before <paramref name="time"/>, else null:
+    /// playback pauses there too, so an alert raised while no sensor reported is shown when it was raised.
+    /// </summary>
+    public Timestamp? NextBefore(Timestamp time) =>
+        _started && _next < _versions.Count && _versions[_next].Record.Time < time ? _versions[_next].Record.Time : null;
 
     /// <summary>Forgets what was shown (a seek): the next <see cref="Advance"/> sends the alerts standing there first.</summary>
     public void Restart()
     {
         _next = 0;
         _started = false;
+        _latestVersion.Clear();
     }
 
     /// <summary>Playback has reached <paramref name="time"/>: publishes what was journalled up to it.</summary>
@@ -63,7 +83,11 @@ internal sealed class ReplayAlerts(IAlertStore store, EventBroadcaster broadcast
             var standing = new Dictionary<string, AlertDto>(StringComparer.Ordinal);
             for (; _next < _versions.Count && _versions[_next].Record.Time <= time; _next++)
             {
-                standing[_versions[_next].Record.AlertId] = _versions[_next].Alert;
+                var (record, alert) = _versions[_next];
+                if (Newest(record))
+                {
+                    standing[record.AlertId] = alert;
+                }
             }
 
             var at = time.ToDateTimeOffset();
@@ -85,6 +109,13 @@ internal sealed class ReplayAlerts(IAlertStore store, EventBroadcaster broadcast
         for (; _next < _versions.Count && _versions[_next].Record.Time <= time; _next++)
         {
             var (record, alert) = _versions[_next];
+            if (!Newest(record))
+            {
+                // Journal times mix the server's clock (acknowledgements) with sensor time (picture changes), so a
+                // later version can carry an earlier time: what a version replaced is never shown again.
+                continue;
+            }
+
             lock (_gate)
             {
                 if (alert.Active)
@@ -112,6 +143,30 @@ internal sealed class ReplayAlerts(IAlertStore store, EventBroadcaster broadcast
         {
             return _position is null ? null : Encode(SnapshotLocked());
         }
+    }
+
+    private static AlertDto? Read(AlertEventRecord record)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(record.Body, ServerJsonContext.Default.AlertDto);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>True when <paramref name="record"/> is newer than every version of its alert played so far (and remembers it).</summary>
+    private bool Newest(AlertEventRecord record)
+    {
+        if (_latestVersion.TryGetValue(record.AlertId, out var played) && played >= record.Version)
+        {
+            return false;
+        }
+
+        _latestVersion[record.AlertId] = record.Version;
+        return true;
     }
 
     private AlertsSnapshotEvent SnapshotLocked() =>

@@ -248,6 +248,7 @@ public sealed class ReplaySession : IDisposable
                     }
 
                     await PlayAsync(pass.Token).ConfigureAwait(false);
+                    await PaceAlertsAsync(To, pass.Token).ConfigureAwait(false);
                     _alerts?.Advance(To);
                     break;
                 }
@@ -302,6 +303,7 @@ public sealed class ReplaySession : IDisposable
             var silent = silentUntil is { } until && time < until;
             if (!silent)
             {
+                await PaceAlertsAsync(time, pass).ConfigureAwait(false);
                 await PaceAsync(lastTime, time, pass).ConfigureAwait(false);
             }
 
@@ -338,6 +340,23 @@ public sealed class ReplaySession : IDisposable
             }
 
             _alerts?.Advance(time);
+        }
+
+        // Alert versions journalled before the next scan (or the end) play at their own time, paced like scans: an
+        // alert raised while no sensor reported (coverage lost) is shown when it was raised, not with the next plot.
+        async Task PaceAlertsAsync(Timestamp until, CancellationToken pass)
+        {
+            while (lastTime is { } previous && _alerts?.NextBefore(until) is { } at)
+            {
+                if (at > previous)
+                {
+                    await PaceAsync(previous, at, pass).ConfigureAwait(false);
+                    lastTime = at;
+                    Position = at;
+                }
+
+                _alerts.Advance(at);
+            }
         }
     }
 
