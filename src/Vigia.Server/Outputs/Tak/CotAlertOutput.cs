@@ -3,6 +3,7 @@ using Vigia.Alerting.Alerts;
 using Vigia.Alerting.Cot;
 using Vigia.Alerting.Zones;
 using Vigia.Server.Threats;
+using Vigia.Storage;
 using Vigia.Storage.Alerts;
 
 namespace Vigia.Server.Outputs.Tak;
@@ -11,7 +12,8 @@ namespace Vigia.Server.Outputs.Tak;
 /// Sends every alert change to TAK. A zone threat is a geofence-breach event (<c>b-a-g</c>; the clear as
 /// <c>b-a-o-can</c> with the same uid). A coverage lost is one outline per covered zone (<c>u-d-f</c> /
 /// <c>u-d-c-c</c>, remarks naming the sensor; the clear as a <c>t-x-d-d</c> delete of each), the outlines read
-/// from the zone store; a covered zone no longer stored cannot be drawn and is counted in <see cref="Skipped"/>.
+/// from the zone store; a covered zone no longer stored (or a zone store that cannot be read) cannot be drawn and is
+/// counted in <see cref="Skipped"/>.
 /// </summary>
 public sealed class CotAlertOutput(ICotPublisher publisher, CotEventBuilder builder, IAlertStore? zones = null) : IAlertOutput
 {
@@ -37,7 +39,7 @@ public sealed class CotAlertOutput(ICotPublisher publisher, CotEventBuilder buil
         {
             if (e.Alert.Kind == AlertKind.CoverageLost)
             {
-                known ??= await ZonesAsync(cancellationToken).ConfigureAwait(false);
+                known ??= await ZonesOrNoneAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var zoneId in e.Alert.CoveredZoneIds)
                 {
                     Send(builder.TryCoverageLost(e.Alert, zoneId, known.GetValueOrDefault(zoneId), out var outline, out _), outline);
@@ -59,6 +61,22 @@ public sealed class CotAlertOutput(ICotPublisher publisher, CotEventBuilder buil
         else
         {
             Interlocked.Increment(ref _skipped);
+        }
+    }
+
+    /// <summary>
+    /// The stored zones, or none when the store cannot be read: the outlines are then skipped (and counted), while
+    /// the rest of the batch — a geofence breach beside the coverage lost — still goes out.
+    /// </summary>
+    private async Task<Dictionary<string, ProtectedZone>> ZonesOrNoneAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ZonesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (JournalException)
+        {
+            return new Dictionary<string, ProtectedZone>(StringComparer.Ordinal);
         }
     }
 

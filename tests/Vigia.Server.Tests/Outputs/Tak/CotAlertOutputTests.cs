@@ -71,6 +71,29 @@ public sealed class CotAlertOutputTests : IAsyncLifetime
         Assert.Equal("t-x-d-d", (string)delete.Attribute("type")!);
     }
 
+    [Fact]
+    public async Task AZoneStoreThatCannotBeRead_CostsOnlyTheOutline_NotTheRestOfTheBatch()
+    {
+        using var receiver = TakTestHost.LoopbackReceiver();
+        await using var host = Host(receiver);
+        var output = new CotAlertOutput(host.Publisher, host.Get<CotEventBuilder>(), Store);
+        // The zones table gone from under the journal: listing zones now fails with a JournalException.
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_directory, "vigia.db")};Pooling=False"))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = "DROP TABLE zones";
+            await drop.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        await Assert.ThrowsAsync<JournalException>(() => Store.ListZonesAsync(true, TestContext.Current.CancellationToken));
+        await output.PublishAsync([new AlertEvent(AlertChange.Raised, TakSamples.CoverageLost()), new AlertEvent(AlertChange.Raised, TakSamples.Alarm())], TestContext.Current.CancellationToken);
+
+        var breach = TakTestHost.ParseDatagram(await TakTestHost.ReceiveAsync(receiver));
+        Assert.Equal("b-a-g", (string)breach.Attribute("type")!);
+        Assert.Equal(1, output.Skipped);
+    }
+
     private static TakTestHost Host(System.Net.Sockets.Socket receiver) => new(new Dictionary<string, string?>
     {
         ["Vigia:Tak:Udp:Enabled"] = "true",
