@@ -13,10 +13,12 @@ internal sealed class ZoneIncident
     public ZoneIncident(ZoneContext zone)
     {
         Zone = zone;
+        // The farthest corner of the outline's bounding box from the plane origin: east and north taken apart, so
+        // a zone stretching south-east or north-west (a corridor, a spike) is not cut short.
         var envelope = zone.Zone.Geometry.Polygon.EnvelopeInternal;
-        ReachMeters = Math.Sqrt(Math.Max(
-            (envelope.MinX * envelope.MinX) + (envelope.MinY * envelope.MinY),
-            (envelope.MaxX * envelope.MaxX) + (envelope.MaxY * envelope.MaxY))) + zone.Zone.BufferMeters;
+        var east = Math.Max(Math.Abs(envelope.MinX), Math.Abs(envelope.MaxX));
+        var north = Math.Max(Math.Abs(envelope.MinY), Math.Abs(envelope.MaxY));
+        ReachMeters = Math.Sqrt((east * east) + (north * north)) + zone.Zone.BufferMeters;
     }
 
     /// <summary>The zone.</summary>

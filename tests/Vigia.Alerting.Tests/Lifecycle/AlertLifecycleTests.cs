@@ -31,6 +31,31 @@ public sealed class AlertLifecycleTests
         Assert.Equal("la-romera-20251124T160000Z", raised.Event.Alert.Id);
     }
 
+    [Theory]
+    [InlineData(6000, -6000)] // a spike to the south-east
+    [InlineData(-6000, 6000)] // to the north-west
+    [InlineData(6000, 6000)]
+    [InlineData(-6000, -6000)]
+    public void ADroneHoveringAtTheTipOfALongZone_IsAlarmed(double tipEast, double tipNorth)
+    {
+        // A thin triangle (an approach corridor, a river bank): its tip is farther from the zone's centroid than the
+        // two bounding-box corners on the other diagonal (south-east and north-west spikes; the other two are
+        // controls), which is all the engine's pre-gate once measured.
+        var ring = new[] { (0.0, 0.0), (tipEast, tipNorth), (0.0, Math.Sign(tipNorth) * 600) }
+            .Select(p => Frame.ToGeodetic(new Vigia.Core.Geodesy.EnuVector(p.Item1, p.Item2, 0)))
+            .Select(g => new Vigia.Alerting.Zones.GeoPoint(g.LatitudeDegrees, g.LongitudeDegrees))
+            .ToArray();
+        var corridor = new Vigia.Alerting.Zones.ProtectedZone("corredor", "Corredor", Vigia.Alerting.Zones.ZoneKind.Plant,
+            new Vigia.Alerting.Zones.PolygonShape(ring), new Vigia.Alerting.Zones.AltitudeBand(0, 5000, Vigia.Alerting.Zones.ZoneHeightReference.Ellipsoid), 0);
+        // Inside, near the tip: 3 % of the way from it to the middle of the opposite side (about 250 m).
+        var (e, n) = (tipEast * 0.97, (tipNorth * 0.97) + (0.03 * Math.Sign(tipNorth) * 300));
+
+        var events = Run(Engine(null, corridor), 0, 5, t => [Track(1, e, n, t: t)]);
+
+        var raised = Assert.Single(events, x => x.Event.Change == AlertChange.Raised);
+        Assert.Equal(AlertLevel.Alarm, raised.Event.Alert.Level);
+    }
+
     [Fact]
     public void Clears_OnlyAfterTheDwell_WhenTheTrackHasGone()
     {
