@@ -8,18 +8,51 @@ namespace Vigia.Server.Ingest;
 /// <summary>
 /// Moves observations from an in-process adapter (ADS-B receiver, SAPIENT node) into the journal and the
 /// tracker through <see cref="IngestService"/>: batches of at most <see cref="MaxBatch"/>, sent at least
-/// every 100 ms; a full journal queue is waited out (back-pressure), never dropped.
+/// every 100 ms; a full journal queue is waited out (back-pressure: the adapter's channel fills and the input
+/// slows), however long it lasts, never dropped and never the end of the pump. A journal that refuses a batch
+/// (an error, not a full queue) costs that batch, reported, and the pump goes on.
 /// </summary>
-public sealed class ObservationPump(IngestService ingest, Action<string> reportError)
+public sealed class ObservationPump
 {
     /// <summary>Largest batch per submit.</summary>
     public const int MaxBatch = 500;
 
+    /// <summary>A journal queue full for this many tries in a row (100 ms apart at first) is reported once.</summary>
+    public const int ReportOverloadAfterAttempts = 50;
+
     private static readonly TimeSpan FlushEvery = TimeSpan.FromMilliseconds(100);
+    private readonly TimeSpan _firstOverloadWait;
+    private readonly TimeSpan _maxOverloadWait;
+    private readonly Func<JournalObservation[], Task> _submit;
+    private readonly Action<string> _reportError;
     private long _journalled;
+    private long _overloadWaits;
+
+    /// <summary>Pumps into <paramref name="ingest"/>; <paramref name="reportError"/> gets one line per refused batch or long stall.</summary>
+    public ObservationPump(IngestService ingest, Action<string> reportError)
+        : this(items => ingest.SubmitAsync(items, Stopwatch.GetTimestamp()), reportError)
+    {
+        ArgumentNullException.ThrowIfNull(ingest);
+    }
+
+    /// <summary>
+    /// Pumps into <paramref name="submit"/> (which throws as <see cref="IngestService.SubmitAsync"/> does); a full
+    /// journal queue is tried again after <paramref name="firstOverloadWait"/> [100 ms], doubling up to
+    /// <paramref name="maxOverloadWait"/> [1 s].
+    /// </summary>
+    internal ObservationPump(Func<JournalObservation[], Task> submit, Action<string> reportError, TimeSpan? firstOverloadWait = null, TimeSpan? maxOverloadWait = null)
+    {
+        _submit = submit;
+        _reportError = reportError;
+        _firstOverloadWait = firstOverloadWait ?? TimeSpan.FromMilliseconds(100);
+        _maxOverloadWait = maxOverloadWait ?? TimeSpan.FromSeconds(1);
+    }
 
     /// <summary>Observations journalled so far.</summary>
     public long Journalled => Interlocked.Read(ref _journalled);
+
+    /// <summary>Waits for a full journal queue so far (each one try put off).</summary>
+    public long OverloadWaits => Interlocked.Read(ref _overloadWaits);
 
     /// <summary>Pumps until the reader completes or <paramref name="cancellationToken"/> is cancelled.</summary>
     public async Task RunAsync(ChannelReader<Observation> reader, CancellationToken cancellationToken)
@@ -70,21 +103,35 @@ public sealed class ObservationPump(IngestService ingest, Action<string> reportE
     private async Task SubmitAsync(List<JournalObservation> batch, CancellationToken cancellationToken)
     {
         var items = batch.ToArray();
-        for (var attempt = 0; ; attempt++)
+        var wait = _firstOverloadWait;
+        for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await ingest.SubmitAsync(items, Stopwatch.GetTimestamp()).ConfigureAwait(false);
+                await _submit(items).ConfigureAwait(false);
                 Interlocked.Add(ref _journalled, items.Length);
+                if (attempt > ReportOverloadAfterAttempts)
+                {
+                    _reportError($"journal accepting again after {attempt - 1} tries: {items.Length} observations journalled");
+                }
+
                 return;
             }
-            catch (JournalOverloadedException) when (attempt < 50)
+            catch (JournalOverloadedException)
             {
-                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+                // Back-pressure, not loss: wait (longer and longer, at most a second) until the journal keeps up.
+                Interlocked.Increment(ref _overloadWaits);
+                if (attempt == ReportOverloadAfterAttempts)
+                {
+                    _reportError($"journal queue full for {attempt} tries: holding {items.Length} observations (and slowing this input) until it accepts them");
+                }
+
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                wait = TimeSpan.FromTicks(Math.Min(_maxOverloadWait.Ticks, wait.Ticks * 2));
             }
             catch (JournalException ex)
             {
-                reportError($"{items.Length} observations not journalled: {ex.Message}");
+                _reportError($"{items.Length} observations not journalled: {ex.Message}");
                 return;
             }
         }
