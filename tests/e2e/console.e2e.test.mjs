@@ -368,7 +368,11 @@ describe('console end to end', { timeout: 300_000 }, () => {
     assert.match(await bar.innerText(), /unreachable|inaccesible/i);
     assert.equal(await page.locator('#map canvas').count(), 1);
     await shot(page, '07-server-gone');
+    // Signing out releases the track overlay: its canvas is gone and its WebGL context lost (not left for GC).
+    await page.evaluate(() => { window.__overlay = document.querySelector('canvas.track-overlay'); });
     await page.click('.topbar button.signout');
+    await page.locator('form.signin').waitFor();
+    assert.deepEqual(await page.evaluate(() => ({ connected: window.__overlay.isConnected, lost: window.__overlay.getContext('webgl').isContextLost() })), { connected: false, lost: true });
     // Signing in again while it is down: the retry screen (countdown, retry button), not a blank page.
     await page.fill('#key', key);
     await page.click('form.signin button[type=submit]');

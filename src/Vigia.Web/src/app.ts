@@ -357,7 +357,7 @@ export class App {
     if (this.unreachableRetry) clearTimeout(this.unreachableRetry);
     if (this.panelTimer) clearTimeout(this.panelTimer);
     this.tick = this.unreachableRetry = this.panelTimer = null;
-    this.map?.map.remove();
+    this.map?.destroy();
     this.map = null;
     this.alerts.clear();
     this.replayAlerts.clear();

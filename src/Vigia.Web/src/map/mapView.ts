@@ -391,6 +391,15 @@ export class MapView {
     this.map.resize();
   }
 
+  /**
+   * Releases the map for good (sign-out, outage screen): the track overlay first (MapLibre's remove() does not
+   * call a custom layer's onRemove), then MapLibre's map and its context.
+   */
+  destroy(): void {
+    this.layer.dispose();
+    this.map.remove();
+  }
+
   /** The App calls at most once per animation frame: the data goes to the sources at the end of that task. */
   private schedule(): void {
     if (!this.styleReady || this.flushing) return;

@@ -149,6 +149,8 @@ export class TrackLayer implements CustomLayerInterface {
   /** WebGL contexts the overlay lost (each made again when the browser restored it). */
   contextLosses = 0;
   private map: MapLibreMap | null = null;
+  /** Torn down for good (dispose): never added again. */
+  private disposed = false;
   private gl: WebGLRenderingContext | null = null;
   /** MapLibre's matrix of its last frame (the overlay's picture updates are drawn with it). */
   private readonly mainMatrix = new Float64Array(16);
@@ -195,6 +197,7 @@ export class TrackLayer implements CustomLayerInterface {
    * (after MapLibre's own context was lost and restored, or any style reload). The overlay keeps its context.
    */
   onAdd(map: MapLibreMap, mapGl: WebGLRenderingContext | WebGL2RenderingContext): void {
+    if (this.disposed) return;
     const gl = this.overlay ? this.overlay.getContext('webgl', { alpha: true, premultipliedAlpha: true, antialias: false, depth: false, stencil: false }) : mapGl;
     if (!gl) throw new Error('track layer: no WebGL context for the overlay');
     // Added again without onRemove (a style replaced without destroying the old one): free what the last add made.
@@ -240,6 +243,21 @@ export class TrackLayer implements CustomLayerInterface {
   onRemove(): void {
     this.release();
     this.map = this.gl = null;
+  }
+
+  /** The console is torn down: the layer is out for good, the overlay's context released and the canvas gone. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    const gl = this.gl ?? (this.overlay ? (this.overlay.getContext('webgl') as WebGLRenderingContext | null) : null);
+    this.onRemove();
+    const overlay = this.overlay;
+    if (!overlay) return;
+    overlay.removeEventListener('webglcontextlost', this.onContextLost);
+    overlay.removeEventListener('webglcontextrestored', this.onContextRestored);
+    if (gl && !gl.isContextLost()) gl.getExtension('WEBGL_lose_context')?.loseContext();
+    overlay.width = overlay.height = 0;
+    overlay.remove();
   }
 
   /** Frees the programs and buffers made on the current context, and empties the overlay; nothing is drawn. */
