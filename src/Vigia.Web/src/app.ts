@@ -13,7 +13,7 @@ import type { Draft } from './state/draft';
 import { SensorStore } from './state/sensors';
 import { TrackStore, type TrailPoint } from './state/store';
 import { Backoff } from './stream/backoff';
-import type { ConnectionStatus } from './stream/stream';
+import { ReopenWatch, type ConnectionStatus } from './stream/stream';
 import { AlarmScheduler, WebAudioPlayer } from './ui/alarm';
 import { AlertBanner, AlertPanel } from './ui/alertPanel';
 import { clear, h, translate } from './ui/dom';
@@ -160,6 +160,8 @@ export class App {
   private bannerKey = '';
   private tab: Tab = 'tracks';
   private connection: ConnectionStatus = { state: 'idle', attempts: 0 };
+  /** Tells when the live stream opened again after being down (the standing alerts are read again then). */
+  private reopenWatch = new ReopenWatch();
   private unreachableRetry: ReturnType<typeof setTimeout> | null = null;
   private readonly unreachableBackoff = new Backoff(2000, 30_000);
 
@@ -520,6 +522,7 @@ export class App {
     const api = this.api!;
     const worker = new Worker(new URL('./worker/picture.worker.ts', import.meta.url), { type: 'module' });
     this.worker = worker;
+    this.reopenWatch = new ReopenWatch();
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
       if (this.worker !== worker) return;
       this.onWorker(e.data);
@@ -597,16 +600,24 @@ export class App {
   }
 
   private onStatus(s: ConnectionStatus): void {
-    const reopened = s.state === 'open' && this.connection.state === 'reconnecting';
+    // (The stream reports `connecting` between `reconnecting` and `open`: the watch remembers the drop.)
+    const reopened = this.reopenWatch.next(s.state);
     this.connection = s;
     this.renderConnection();
-    if (reopened) {
-      void this.api?.sensors().then((list) => this.sensors.apply(list), () => undefined);
-      // Alerts that cleared while the stream was down send nothing more: ask for the standing list.
+    const api = this.api;
+    if (reopened && api) {
+      void api.sensors().then((list) => {
+        if (this.api === api) this.sensors.apply(list);
+      }, () => undefined);
+      // Alerts that cleared while the stream was down send nothing more: the standing list replaces the held one
+      // (so a cleared alert leaves the banner, the panel and the zones, and its alarm stops repeating).
       const askedAt = Date.now();
-      void this.api?.alerts().then((list) => {
+      void api.alerts().then((list) => {
+        if (this.api !== api) return;
         this.alerts.replace(list, askedAt);
+        this.alertPanel?.refreshOpenTimelines();
         this.scheduleRender();
+        this.renderPanels(false);
       }, () => undefined);
       void this.refreshZones(false).catch(() => undefined);
     }
