@@ -796,15 +796,22 @@ export class App {
   // ---- replay --------------------------------------------------------------------------------
 
   private async startReplay(from: Date, to: Date, speed: number): Promise<void> {
-    if (!this.replay || !this.api) return;
+    const controller = this.replay;
+    if (!controller || !this.api) return;
     let session: Replay | null;
     try {
-      session = await this.replay.start(from, to, speed);
+      session = await controller.start(from, to, speed);
     } catch (e) {
       this.onApiError(e, sessionStorage.getItem(keyStorage) ?? '', null);
       return;
     }
+    // Null too when "back to live" came first (the controller stopped that session): the console stays live.
     if (!session) return;
+    if (this.replay !== controller || !this.api) {
+      // Signed out (or the console rebuilt) while it started: stop it rather than leave it running.
+      void controller.leave().catch(() => undefined);
+      return;
+    }
     // The replay streams into the worker too; its picture is the one shown until the replay is left.
     this.replaying = true;
     this.selected = null;
