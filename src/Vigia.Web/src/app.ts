@@ -8,7 +8,7 @@ import { zoneFeatures } from './map/zones';
 
 type MapModule = typeof import('./map/mapView');
 import { ReplayController } from './replay/replay';
-import { AlertStore, type Cue } from './state/alerts';
+import { AlertStore, liveAlarmBehindReplay, type Cue } from './state/alerts';
 import type { Draft } from './state/draft';
 import { SensorStore } from './state/sensors';
 import { TrackStore, type TrailPoint } from './state/store';
@@ -174,6 +174,7 @@ export class App {
   private connectionEl: HTMLElement | null = null;
   private outageEl: HTMLElement | null = null;
   private replayBanner: HTMLElement | null = null;
+  private liveAlarmBanner: HTMLElement | null = null;
   private exerciseBanner: HTMLElement | null = null;
   private alertPanel: AlertPanel | null = null;
   private alertBanner: AlertBanner | null = null;
@@ -427,6 +428,9 @@ export class App {
     this.connectionEl = h('span', { class: 'connection', role: 'status', 'aria-live': 'polite' });
     this.outageEl = h('div', { class: 'outage-bar', role: 'alert', hidden: true });
     this.replayBanner = h('div', { class: 'replay-banner', role: 'status', hidden: true, i18n: 'replay.banner' });
+    this.liveAlarmBanner = h('div', { class: 'live-alarm-banner', role: 'alert', hidden: true },
+      h('span', { i18n: 'replay.liveAlarm' }),
+      h('button', { type: 'button', i18n: 'replay.backToLive', onClick: () => void this.leaveReplay() }));
     this.exerciseBanner = h('div', { class: 'exercise-banner', role: 'status', hidden: this.info?.exercise !== true, i18n: 'exercise.banner' });
     const tabs = h('nav', { class: 'tabs', role: 'tablist' });
     const sections: Record<Tab, HTMLElement> = {
@@ -470,7 +474,7 @@ export class App {
       this.soundButton,
       languageSwitch(),
       h('button', { type: 'button', class: 'signout', i18n: 'signout', onClick: () => this.signOut(null) }));
-    this.root.replaceChildren(h('div', { class: 'console' }, header, this.exerciseBanner, this.replayBanner, this.outageEl,
+    this.root.replaceChildren(h('div', { class: 'console' }, header, this.exerciseBanner, this.replayBanner, this.liveAlarmBanner, this.outageEl,
       h('div', { class: 'workspace' }, h('div', { class: 'map-wrap' }, mapEl, legend(), this.alertBanner.element), panel)));
     this.renderSound();
 
@@ -853,6 +857,7 @@ export class App {
     const replaying = this.replaying;
     document.body.classList.toggle('replaying', replaying);
     if (this.replayBanner) this.replayBanner.hidden = !replaying;
+    if (this.liveAlarmBanner) this.liveAlarmBanner.hidden = !liveAlarmBehindReplay(replaying, this.alerts);
     this.map?.setReplayTint(replaying);
     this.renderConnection();
     this.scheduleRender();
@@ -959,7 +964,7 @@ export class App {
     if (!this.trackList) return;
     const now = Date.now();
     const picture = this.picture;
-    const key = `${picture.source}/${picture.serial}/${picture.version}/${picture.shown}/${this.sensors.version}/${this.replaying ? 'r' : 'l'}${this.shownAlerts.version}/${this.zonesVersion}/${this.role}/${this.selected}/${this.tab}/${language()}`;
+    const key = `${picture.source}/${picture.serial}/${picture.version}/${picture.shown}/${this.sensors.version}/${this.replaying ? 'r' : 'l'}${this.shownAlerts.version}/${this.alerts.version}/${this.zonesVersion}/${this.role}/${this.selected}/${this.tab}/${language()}`;
     if (!force) {
       if (key === this.panelKey && now - this.lastPanels < 1000) return;
       if (now - this.lastPanels < panelIntervalMs) {
@@ -1002,9 +1007,11 @@ export class App {
 
   /** What shows the alerts whatever the tab: the banner over the map, the tab's count, the exercise banner. */
   private renderAlertsEverywhere(): void {
-    const key = `${this.replaying ? 'r' : 'l'}${this.shownAlerts.version}/${language()}`;
+    const key = `${this.replaying ? 'r' : 'l'}${this.shownAlerts.version}/${this.alerts.version}/${language()}`;
     if (key === this.bannerKey) return;
     this.bannerKey = key;
+    // During a replay the rest shows the replayed alerts: a live alarm gets its own banner (the alarm tone is live).
+    if (this.liveAlarmBanner) this.liveAlarmBanner.hidden = !liveAlarmBehindReplay(this.replaying, this.alerts);
     const sorted = this.shownAlerts.sorted();
     this.alertBanner?.render(sorted);
     const badge = this.alertTab?.querySelector<HTMLElement>('.badge');
