@@ -268,7 +268,7 @@ describe('alerts and zones end to end', { timeout: 180_000 }, () => {
     assert.equal((await ops.evaluate(() => window.vigia.sound())).played, before);
   });
 
-  it('a replay of the last minutes shows the alert as the journal had it, with nothing to acknowledge', async () => {
+  it('a replay of the last minutes shows the alert as the journal had it, with nothing to acknowledge, and the live alarm banner', async () => {
     await ops.click('[data-tab="replay"]');
     await ops.evaluate(() => {
       const local = (d) => {
@@ -282,6 +282,10 @@ describe('alerts and zones end to end', { timeout: 180_000 }, () => {
     await ops.selectOption('.replay-panel select[name=speed]', '60');
     await ops.click('.replay-panel button.primary');
     await ops.locator('.replay-banner').waitFor({ state: 'visible', timeout: 20_000 });
+    // The live alarm still stands (acknowledged): a replay never hides it — its own banner, with a way back.
+    const liveAlarm = ops.locator('.live-alarm-banner');
+    await liveAlarm.waitFor({ state: 'visible', timeout: 5000 });
+    assert.match(await liveAlarm.innerText(), /ALARMA EN VIVO/);
     // The replayed alert reaches the panel from the replay's own stream (journalled versions, not the live list).
     await ops.waitForFunction((id) => window.vigia.mode() === 'replay' && window.vigia.alertIds().includes(id), alertId, { timeout: 30_000 });
     await ops.click('[data-tab="alerts"]');
@@ -289,10 +293,10 @@ describe('alerts and zones end to end', { timeout: 180_000 }, () => {
     await shown.waitFor({ timeout: 15_000 });
     assert.equal(await ops.locator('.alert-panel button.acknowledge').count(), 0);
     await shot(ops, '07-replayed-alert');
-    // Back to live: the live list again.
-    await ops.click('[data-tab="replay"]');
-    await ops.click('.replay-panel button.live');
+    // Back to live through the live alarm banner's button: the live list again, the banner gone.
+    await liveAlarm.locator('button').click();
     await ops.locator('.replay-banner').waitFor({ state: 'hidden' });
+    assert.equal(await liveAlarm.isVisible(), false);
     await ops.waitForFunction((id) => window.vigia.mode() === 'live' && window.vigia.alertIds().includes(id), alertId, { timeout: 15_000 });
   });
 

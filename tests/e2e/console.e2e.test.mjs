@@ -188,6 +188,34 @@ describe('console end to end', { timeout: 300_000 }, () => {
     assert.equal(await page.evaluate(() => window.vigia.trackContextLosses()), 1);
   });
 
+  it('draws the tracks again after MapLibre loses and restores its own WebGL context', async () => {
+    // MapLibre's loss destroys its style (the track layer's onRemove) and rebuilds it on restore without custom layers.
+    await page.evaluate(() => {
+      const canvas = document.querySelector('#map canvas.maplibregl-canvas');
+      const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+      const lose = gl.getExtension('WEBGL_lose_context');
+      window.__mapGl = gl;
+      window.__mapLose = lose;
+      lose.loseContext();
+    });
+    await page.waitForFunction(() => window.__mapGl.isContextLost(), undefined, { timeout: 10_000 });
+    await sleep(300);
+    const frames = await page.evaluate(() => window.vigia.mapFrames());
+    await page.evaluate(() => window.__mapLose.restoreContext());
+    // The layer is in the restored style again, on its overlay, and draws the current picture (each update again).
+    await page.waitForFunction((n) => window.vigia.mapFrames() > n + 1 && window.vigia.renderedTrackCount() > 0, frames, { timeout: 15_000 });
+    assert.equal(await page.evaluate(() => document.querySelector('canvas.track-overlay')?.isConnected === true), true);
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const api = (await getJson(server.url, '/api/v1/tracks', key)).tracks.map((t) => t.id).sort((a, b) => a - b);
+      const seen = await page.evaluate(async () => ({ ids: window.vigia.mapTrackIds(), source: await window.vigia.sourceTrackCount(), drawn: window.vigia.renderedTrackCount() }));
+      if (JSON.stringify(seen.ids) === JSON.stringify(api) && seen.source === api.length && seen.drawn === api.length) break;
+      if (Date.now() > deadline) assert.fail(`after the map's context came back: ${JSON.stringify({ api, ...seen })}`);
+      await sleep(500);
+    }
+    await shot(page, '02-map-context-restored');
+  });
+
   it('draws the ADS-B aircraft with the manned symbol, the Remote ID drone as cooperative, the radar track as unknown', async () => {
     const tracks = (await getJson(server.url, '/api/v1/tracks', key)).tracks;
     const manned = tracks.find((t) => t.uas_id === mannedIcao);
@@ -340,8 +368,12 @@ describe('console end to end', { timeout: 300_000 }, () => {
     assert.match(await bar.innerText(), /unreachable|inaccesible/i);
     assert.equal(await page.locator('#map canvas').count(), 1);
     await shot(page, '07-server-gone');
-    // Signing in again while it is down: the retry screen (countdown, retry button), not a blank page.
+    // Signing out releases the track overlay: its canvas is gone and its WebGL context lost (not left for GC).
+    await page.evaluate(() => { window.__overlay = document.querySelector('canvas.track-overlay'); });
     await page.click('.topbar button.signout');
+    await page.locator('form.signin').waitFor();
+    assert.deepEqual(await page.evaluate(() => ({ connected: window.__overlay.isConnected, lost: window.__overlay.getContext('webgl').isContextLost() })), { connected: false, lost: true });
+    // Signing in again while it is down: the retry screen (countdown, retry button), not a blank page.
     await page.fill('#key', key);
     await page.click('form.signin button[type=submit]');
     const outage = page.locator('.outage');

@@ -8,12 +8,12 @@ import { zoneFeatures } from './map/zones';
 
 type MapModule = typeof import('./map/mapView');
 import { ReplayController } from './replay/replay';
-import { AlertStore, type Cue } from './state/alerts';
+import { AlertStore, liveAlarmBehindReplay, type Cue } from './state/alerts';
 import type { Draft } from './state/draft';
 import { SensorStore } from './state/sensors';
 import { TrackStore, type TrailPoint } from './state/store';
 import { Backoff } from './stream/backoff';
-import type { ConnectionStatus } from './stream/stream';
+import { ReopenWatch, type ConnectionStatus } from './stream/stream';
 import { AlarmScheduler, WebAudioPlayer } from './ui/alarm';
 import { AlertBanner, AlertPanel } from './ui/alertPanel';
 import { clear, h, translate } from './ui/dom';
@@ -160,6 +160,8 @@ export class App {
   private bannerKey = '';
   private tab: Tab = 'tracks';
   private connection: ConnectionStatus = { state: 'idle', attempts: 0 };
+  /** Tells when the live stream opened again after being down (the standing alerts are read again then). */
+  private reopenWatch = new ReopenWatch();
   private unreachableRetry: ReturnType<typeof setTimeout> | null = null;
   private readonly unreachableBackoff = new Backoff(2000, 30_000);
 
@@ -172,6 +174,7 @@ export class App {
   private connectionEl: HTMLElement | null = null;
   private outageEl: HTMLElement | null = null;
   private replayBanner: HTMLElement | null = null;
+  private liveAlarmBanner: HTMLElement | null = null;
   private exerciseBanner: HTMLElement | null = null;
   private alertPanel: AlertPanel | null = null;
   private alertBanner: AlertBanner | null = null;
@@ -357,7 +360,7 @@ export class App {
     if (this.unreachableRetry) clearTimeout(this.unreachableRetry);
     if (this.panelTimer) clearTimeout(this.panelTimer);
     this.tick = this.unreachableRetry = this.panelTimer = null;
-    this.map?.map.remove();
+    this.map?.destroy();
     this.map = null;
     this.alerts.clear();
     this.replayAlerts.clear();
@@ -425,6 +428,9 @@ export class App {
     this.connectionEl = h('span', { class: 'connection', role: 'status', 'aria-live': 'polite' });
     this.outageEl = h('div', { class: 'outage-bar', role: 'alert', hidden: true });
     this.replayBanner = h('div', { class: 'replay-banner', role: 'status', hidden: true, i18n: 'replay.banner' });
+    this.liveAlarmBanner = h('div', { class: 'live-alarm-banner', role: 'alert', hidden: true },
+      h('span', { i18n: 'replay.liveAlarm' }),
+      h('button', { type: 'button', i18n: 'replay.backToLive', onClick: () => void this.leaveReplay() }));
     this.exerciseBanner = h('div', { class: 'exercise-banner', role: 'status', hidden: this.info?.exercise !== true, i18n: 'exercise.banner' });
     const tabs = h('nav', { class: 'tabs', role: 'tablist' });
     const sections: Record<Tab, HTMLElement> = {
@@ -468,7 +474,7 @@ export class App {
       this.soundButton,
       languageSwitch(),
       h('button', { type: 'button', class: 'signout', i18n: 'signout', onClick: () => this.signOut(null) }));
-    this.root.replaceChildren(h('div', { class: 'console' }, header, this.exerciseBanner, this.replayBanner, this.outageEl,
+    this.root.replaceChildren(h('div', { class: 'console' }, header, this.exerciseBanner, this.replayBanner, this.liveAlarmBanner, this.outageEl,
       h('div', { class: 'workspace' }, h('div', { class: 'map-wrap' }, mapEl, legend(), this.alertBanner.element), panel)));
     this.renderSound();
 
@@ -520,6 +526,7 @@ export class App {
     const api = this.api!;
     const worker = new Worker(new URL('./worker/picture.worker.ts', import.meta.url), { type: 'module' });
     this.worker = worker;
+    this.reopenWatch = new ReopenWatch();
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
       if (this.worker !== worker) return;
       this.onWorker(e.data);
@@ -597,16 +604,24 @@ export class App {
   }
 
   private onStatus(s: ConnectionStatus): void {
-    const reopened = s.state === 'open' && this.connection.state === 'reconnecting';
+    // (The stream reports `connecting` between `reconnecting` and `open`: the watch remembers the drop.)
+    const reopened = this.reopenWatch.next(s.state);
     this.connection = s;
     this.renderConnection();
-    if (reopened) {
-      void this.api?.sensors().then((list) => this.sensors.apply(list), () => undefined);
-      // Alerts that cleared while the stream was down send nothing more: ask for the standing list.
+    const api = this.api;
+    if (reopened && api) {
+      void api.sensors().then((list) => {
+        if (this.api === api) this.sensors.apply(list);
+      }, () => undefined);
+      // Alerts that cleared while the stream was down send nothing more: the standing list replaces the held one
+      // (so a cleared alert leaves the banner, the panel and the zones, and its alarm stops repeating).
       const askedAt = Date.now();
-      void this.api?.alerts().then((list) => {
+      void api.alerts().then((list) => {
+        if (this.api !== api) return;
         this.alerts.replace(list, askedAt);
+        this.alertPanel?.refreshOpenTimelines();
         this.scheduleRender();
+        this.renderPanels(false);
       }, () => undefined);
       void this.refreshZones(false).catch(() => undefined);
     }
@@ -785,15 +800,22 @@ export class App {
   // ---- replay --------------------------------------------------------------------------------
 
   private async startReplay(from: Date, to: Date, speed: number): Promise<void> {
-    if (!this.replay || !this.api) return;
+    const controller = this.replay;
+    if (!controller || !this.api) return;
     let session: Replay | null;
     try {
-      session = await this.replay.start(from, to, speed);
+      session = await controller.start(from, to, speed);
     } catch (e) {
       this.onApiError(e, sessionStorage.getItem(keyStorage) ?? '', null);
       return;
     }
+    // Null too when "back to live" came first (the controller stopped that session): the console stays live.
     if (!session) return;
+    if (this.replay !== controller || !this.api) {
+      // Signed out (or the console rebuilt) while it started: stop it rather than leave it running.
+      void controller.leave().catch(() => undefined);
+      return;
+    }
     // The replay streams into the worker too; its picture is the one shown until the replay is left.
     this.replaying = true;
     this.selected = null;
@@ -835,6 +857,7 @@ export class App {
     const replaying = this.replaying;
     document.body.classList.toggle('replaying', replaying);
     if (this.replayBanner) this.replayBanner.hidden = !replaying;
+    if (this.liveAlarmBanner) this.liveAlarmBanner.hidden = !liveAlarmBehindReplay(replaying, this.alerts);
     this.map?.setReplayTint(replaying);
     this.renderConnection();
     this.scheduleRender();
@@ -941,7 +964,7 @@ export class App {
     if (!this.trackList) return;
     const now = Date.now();
     const picture = this.picture;
-    const key = `${picture.source}/${picture.serial}/${picture.version}/${picture.shown}/${this.sensors.version}/${this.replaying ? 'r' : 'l'}${this.shownAlerts.version}/${this.zonesVersion}/${this.role}/${this.selected}/${this.tab}/${language()}`;
+    const key = `${picture.source}/${picture.serial}/${picture.version}/${picture.shown}/${this.sensors.version}/${this.replaying ? 'r' : 'l'}${this.shownAlerts.version}/${this.alerts.version}/${this.zonesVersion}/${this.role}/${this.selected}/${this.tab}/${language()}`;
     if (!force) {
       if (key === this.panelKey && now - this.lastPanels < 1000) return;
       if (now - this.lastPanels < panelIntervalMs) {
@@ -984,9 +1007,11 @@ export class App {
 
   /** What shows the alerts whatever the tab: the banner over the map, the tab's count, the exercise banner. */
   private renderAlertsEverywhere(): void {
-    const key = `${this.replaying ? 'r' : 'l'}${this.shownAlerts.version}/${language()}`;
+    const key = `${this.replaying ? 'r' : 'l'}${this.shownAlerts.version}/${this.alerts.version}/${language()}`;
     if (key === this.bannerKey) return;
     this.bannerKey = key;
+    // During a replay the rest shows the replayed alerts: a live alarm gets its own banner (the alarm tone is live).
+    if (this.liveAlarmBanner) this.liveAlarmBanner.hidden = !liveAlarmBehindReplay(this.replaying, this.alerts);
     const sorted = this.shownAlerts.sorted();
     this.alertBanner?.render(sorted);
     const badge = this.alertTab?.querySelector<HTMLElement>('.badge');

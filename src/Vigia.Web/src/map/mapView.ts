@@ -147,6 +147,11 @@ export class MapView {
   appliedZoneCount = 0;
   private drawInput: DrawInput | null = null;
   private drawShape: 'polygon' | 'circle' | null = null;
+  /** What each dynamic source was last given: a rebuilt style gets it again. */
+  private readonly current = new Map<DynamicSource, FeatureCollection>();
+  private replayTint = false;
+  /** The map's own handlers are set (once, at the first style load). */
+  private handlersSet = false;
 
   constructor(container: HTMLElement, private readonly options: MapViewOptions) {
     const style = options.baseStyle ?? basemapStyle(location.origin);
@@ -177,12 +182,18 @@ export class MapView {
     this.attributionControl = new maplibregl.AttributionControl({ compact: true, customAttribution: options.attribution });
     this.map.addControl(this.attributionControl, 'bottom-right');
     // MapLibre swallows what its listeners throw: say it (the end-to-end tests fail on a console error).
-    this.map.once('style.load', () => {
+    // Every style load, not only the first: when MapLibre's WebGL context is lost it destroys its style (the
+    // track layer's onRemove) and on restore rebuilds it from a serialisation that leaves custom layers out.
+    this.map.on('style.load', () => {
       try {
         this.onStyleLoad();
       } catch (e) {
         console.error('map: the picture could not be set up:', e);
       }
+    });
+    // No style until the context is back: the sources wait (pending) for the rebuilt style.
+    this.map.on('webglcontextlost', () => {
+      this.styleReady = false;
     });
     this.map.on('zoomend', () => {
       const level = Math.floor(this.map.getZoom());
@@ -341,12 +352,15 @@ export class MapView {
     return { x: p.x, y: p.y };
   }
 
-  /** A warmer basemap while a replay is shown, so nobody takes it for live. */
+  /** A warmer basemap while a replay is shown, so nobody takes it for live (applied again after a style load). */
   setReplayTint(replay: boolean): void {
+    this.replayTint = replay;
+    if (this.styleReady) this.applyReplayTint();
+  }
+
+  private applyReplayTint(): void {
     // Only the bundled basemap has the land fill; over a server's style the map frame's tint (CSS) remains.
-    const apply = () => this.map.getLayer('world-fill') && this.map.setPaintProperty('world-fill', 'fill-color', replay ? colours.backgroundReplay : colours.backgroundLive);
-    if (this.styleReady) apply();
-    else this.map.once('style.load', apply);
+    if (this.map.getLayer('world-fill')) this.map.setPaintProperty('world-fill', 'fill-color', this.replayTint ? colours.backgroundReplay : colours.backgroundLive);
   }
 
   flyTo(center: [number, number], zoom?: number): void {
@@ -377,6 +391,15 @@ export class MapView {
     this.map.resize();
   }
 
+  /**
+   * Releases the map for good (sign-out, outage screen): the track overlay first (MapLibre's remove() does not
+   * call a custom layer's onRemove), then MapLibre's map and its context.
+   */
+  destroy(): void {
+    this.layer.dispose();
+    this.map.remove();
+  }
+
   /** The App calls at most once per animation frame: the data goes to the sources at the end of that task. */
   private schedule(): void {
     if (!this.styleReady || this.flushing) return;
@@ -386,30 +409,59 @@ export class MapView {
 
   private flush(): void {
     this.flushing = false;
+    if (!this.styleReady) return; // the context was lost meanwhile: the rebuilt style gets what is pending
     const zones = this.pending.get('zones');
     if (zones) this.appliedZoneCount = zones.features.length;
     for (const [name, data] of this.pending) {
       (this.map.getSource(name) as GeoJSONSource | undefined)?.setData(data as unknown as SourceData);
+      this.current.set(name, data);
       this.updates++;
     }
     this.pending.clear();
   }
 
-  /** The style has loaded (the basemap's data may still be on its way): sensors, handlers, pending data. */
+  /**
+   * A style has loaded (the first, or one MapLibre rebuilt; the basemap's data may still be on its way): what
+   * it lacks of the picture's sources and layers — the track layer above all — is added, each source gets what
+   * it was last given, and the map's handlers are set the first time.
+   */
   private onStyleLoad(): void {
     const map = this.map;
-    map.addLayer(this.layer, 'selected-trail');
-    for (const name of sensorSources) map.addSource(name, { type: 'geojson', data: empty() as unknown as SourceData });
-    for (const name of zoneSources) map.addSource(name, { type: 'geojson', data: empty() as unknown as SourceData });
+    for (const name of pictureSources) if (!map.getSource(name)) map.addSource(name, { type: 'geojson', data: empty() as unknown as SourceData });
+    for (const layer of pictureLayers()) if (!map.getLayer(layer.id)) map.addLayer(layer);
+    if (!map.getLayer(pictureLayerId)) map.addLayer(this.layer, 'selected-trail');
+    for (const name of sensorSources) if (!map.getSource(name)) map.addSource(name, { type: 'geojson', data: empty() as unknown as SourceData });
+    for (const name of zoneSources) if (!map.getSource(name)) map.addSource(name, { type: 'geojson', data: empty() as unknown as SourceData });
     this.addIcons();
     this.addZoneLayers();
+    this.addSensorLayers();
+    if (!this.handlersSet) {
+      this.handlersSet = true;
+      this.setHandlers();
+    }
+    this.styleReady = true;
+    // (A style MapLibre rebuilt keeps the paint property; another style starts live-coloured.)
+    if (this.replayTint) this.applyReplayTint();
+    // A rebuilt style: its sources get the data they had (anything newer is pending already), the layer its picture.
+    for (const [name, data] of this.current) if (!this.pending.has(name)) this.pending.set(name, data);
+    this.layer.changed();
+    if (this.buffers.version > 0) this.appliedTrackCount = this.buffers.count;
+    this.schedule();
+  }
+
+  /** Sensors' coverage rings, bearings and symbols, under the picture. */
+  private addSensorLayers(): void {
+    const map = this.map;
+    const add = (layer: LayerSpecification) => {
+      if (!map.getLayer(layer.id)) map.addLayer(layer, pictureLayerId);
+    };
     const isLine = (line: string) => ['==', ['get', 'line'], line] as unknown as FilterSpecification;
     const bearing = (stale: boolean) => ['all', isLine('bearing'), ['==', ['get', 'stale'], stale]] as unknown as FilterSpecification;
-    map.addLayer({ id: 'sensor-rings', type: 'line', source: 'rings', filter: isLine('ring'), paint: { 'line-color': ['case', ['get', 'radar'], '#2e7d32', '#1565c0'] as unknown as string, 'line-width': 1.2, 'line-dasharray': [4, 3], 'line-opacity': 0.8 } }, 'picture');
+    add({ id: 'sensor-rings', type: 'line', source: 'rings', filter: isLine('ring'), paint: { 'line-color': ['case', ['get', 'radar'], '#2e7d32', '#1565c0'] as unknown as string, 'line-width': 1.2, 'line-dasharray': [4, 3], 'line-opacity': 0.8 } });
     // A direction finder's last bearing: solid while fresh, dashed and faded once older than 10 s.
-    map.addLayer({ id: 'sensor-bearings', type: 'line', source: 'rings', filter: bearing(false), layout: { 'line-cap': 'round' }, paint: { 'line-color': colours.bearing, 'line-width': 2, 'line-opacity': 0.9 } }, 'picture');
-    map.addLayer({ id: 'sensor-bearings-stale', type: 'line', source: 'rings', filter: bearing(true), paint: { 'line-color': colours.bearing, 'line-width': 1.5, 'line-opacity': 0.4, 'line-dasharray': [3, 3] } }, 'picture');
-    map.addLayer({
+    add({ id: 'sensor-bearings', type: 'line', source: 'rings', filter: bearing(false), layout: { 'line-cap': 'round' }, paint: { 'line-color': colours.bearing, 'line-width': 2, 'line-opacity': 0.9 } });
+    add({ id: 'sensor-bearings-stale', type: 'line', source: 'rings', filter: bearing(true), paint: { 'line-color': colours.bearing, 'line-width': 1.5, 'line-opacity': 0.4, 'line-dasharray': [3, 3] } });
+    add({
       id: 'sensors',
       type: 'symbol',
       source: 'sensors',
@@ -424,11 +476,17 @@ export class MapView {
         'text-optional': true,
       },
       paint: { 'text-color': '#1b5e20', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 },
-    }, 'picture');
+    });
+  }
+
+  /** The map's pointer and view handlers (set once: they outlive style reloads). */
+  private setHandlers(): void {
+    const map = this.map;
     map.on('click', (e) => {
       if (this.drawInput) {
         if (this.drawShape === 'polygon') {
-          const first = map.queryRenderedFeatures([[e.point.x - 6, e.point.y - 6], [e.point.x + 6, e.point.y + 6]], { layers: ['draft-vertices'] })
+          // (No style while MapLibre's context is lost: no vertex to hit.)
+          const first = this.styleReady && map.queryRenderedFeatures([[e.point.x - 6, e.point.y - 6], [e.point.x + 6, e.point.y + 6]], { layers: ['draft-vertices'] })
             .some((f) => f.properties?.['first'] === true);
           this.drawInput.click([e.lngLat.lng, e.lngLat.lat], first);
         }
@@ -465,13 +523,10 @@ export class MapView {
     map.on('touchend', () => {
       if (this.drawInput && this.drawShape === 'circle') this.drawInput.release();
     });
-    this.styleReady = true;
-    if (this.buffers.version > 0) this.appliedTrackCount = this.buffers.count;
     map.once('load', () => {
       this.loaded = true;
       if (this.appliedTrackCount >= 0) this.options.onTracksApplied?.(this.appliedTrackCount);
     });
-    this.schedule();
   }
 
   /**
@@ -481,6 +536,7 @@ export class MapView {
   private addZoneLayers(): void {
     const map = this.map;
     const below = pictureLayerId;
+    if (map.getLayer('zone-fill')) return; // a style MapLibre rebuilt has them all
     map.addLayer({ id: 'zone-fill', type: 'fill', source: 'zones', paint: { 'fill-color': zoneColour, 'fill-opacity': ['case', hasLevel, 0.3, 0.12] as unknown as number } }, below);
     map.addLayer({ id: 'zone-buffers', type: 'line', source: 'zone-buffers', paint: { 'line-color': zoneColour, 'line-width': ['case', hasLevel, 2, 1.3] as unknown as number, 'line-dasharray': [3, 3], 'line-opacity': 0.85 } }, below);
     map.addLayer({ id: 'zone-outline', type: 'line', source: 'zones', paint: { 'line-color': zoneColour, 'line-width': ['case', hasLevel, 3.5, 1.6] as unknown as number } }, below);
@@ -509,7 +565,11 @@ export class MapView {
     const shapes: Shape[] = ['diamond', 'triangle', 'square'];
     for (const shape of shapes) {
       for (const [state, colour] of Object.entries(colours.sensor)) {
-        this.map.addImage(`sensor-${shape}-${state}`, iconPixels(shape, colour), { pixelRatio: 1 });
+        const name = `sensor-${shape}-${state}`;
+        // A style MapLibre rebuilt after a context loss holds the images but does not list them as available
+        // (the sensors would have no symbol): added afresh.
+        if (this.map.hasImage(name)) this.map.removeImage(name);
+        this.map.addImage(name, iconPixels(shape, colour), { pixelRatio: 1 });
       }
     }
   }

@@ -149,6 +149,8 @@ export class TrackLayer implements CustomLayerInterface {
   /** WebGL contexts the overlay lost (each made again when the browser restored it). */
   contextLosses = 0;
   private map: MapLibreMap | null = null;
+  /** Torn down for good (dispose): never added again. */
+  private disposed = false;
   private gl: WebGLRenderingContext | null = null;
   /** MapLibre's matrix of its last frame (the overlay's picture updates are drawn with it). */
   private readonly mainMatrix = new Float64Array(16);
@@ -181,20 +183,29 @@ export class TrackLayer implements CustomLayerInterface {
       // Line colours by class: unknown, cooperative, manned, pilot line.
       lines: new Float32Array([...rgba(colours.unknown), ...rgba(colours.cooperative), ...rgba(colours.manned), ...rgba(colours.operator)]),
     };
-  }
-
-  onAdd(map: MapLibreMap, mapGl: WebGLRenderingContext | WebGL2RenderingContext): void {
-    const gl = this.overlay ? this.overlay.getContext('webgl', { alpha: true, premultipliedAlpha: true, antialias: false, depth: false, stencil: false }) : mapGl;
-    if (!gl) throw new Error('track layer: no WebGL context for the overlay');
-    this.map = map;
-    this.gl = gl;
-    this.setUp(gl);
-    if (this.overlay) {
+    if (overlay) {
       // A lost context (a GPU reset, a driver update, too many contexts) is given back by the browser only when
       // asked to (preventDefault); then everything on it is gone and is made again: programs, buffers, the picture.
-      this.overlay.addEventListener('webglcontextlost', this.onContextLost);
-      this.overlay.addEventListener('webglcontextrestored', this.onContextRestored);
+      // Listened to for the layer's whole life: the overlay may be lost while MapLibre has the layer out of its style.
+      overlay.addEventListener('webglcontextlost', this.onContextLost);
+      overlay.addEventListener('webglcontextrestored', this.onContextRestored);
     }
+  }
+
+  /**
+   * MapLibre adds the layer: with its style at load, and again whenever the App re-adds it to a rebuilt style
+   * (after MapLibre's own context was lost and restored, or any style reload). The overlay keeps its context.
+   */
+  onAdd(map: MapLibreMap, mapGl: WebGLRenderingContext | WebGL2RenderingContext): void {
+    if (this.disposed) return;
+    const gl = this.overlay ? this.overlay.getContext('webgl', { alpha: true, premultipliedAlpha: true, antialias: false, depth: false, stencil: false }) : mapGl;
+    if (!gl) throw new Error('track layer: no WebGL context for the overlay');
+    // Added again without onRemove (a style replaced without destroying the old one): free what the last add made.
+    if (this.gl) this.release();
+    this.map = map;
+    this.gl = gl;
+    // An overlay lost while the layer was out of the style is set up when the browser restores it.
+    if (!gl.isContextLost()) this.setUp(gl);
   }
 
   private readonly onContextLost = (e: Event): void => {
@@ -206,7 +217,8 @@ export class TrackLayer implements CustomLayerInterface {
   };
 
   private readonly onContextRestored = (): void => {
-    if (!this.gl) return;
+    // Out of the style now: set up when added again.
+    if (!this.gl || !this.map) return;
     this.setUp(this.gl);
     if (this.hasMatrix) this.draw(this.gl);
   };
@@ -224,17 +236,50 @@ export class TrackLayer implements CustomLayerInterface {
     this.uploadedVersion = -1;
   }
 
+  /**
+   * MapLibre takes the layer out of its style (its context lost, the map's style destroyed): programs and buffers
+   * are freed and the overlay emptied, but the overlay and its context stay, for the layer to be added again.
+   */
   onRemove(): void {
+    this.release();
+    this.map = this.gl = null;
+  }
+
+  /** The console is torn down: the layer is out for good, the overlay's context released and the canvas gone. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    const gl = this.gl ?? (this.overlay ? (this.overlay.getContext('webgl') as WebGLRenderingContext | null) : null);
+    this.onRemove();
+    const overlay = this.overlay;
+    if (!overlay) return;
+    overlay.removeEventListener('webglcontextlost', this.onContextLost);
+    overlay.removeEventListener('webglcontextrestored', this.onContextRestored);
+    if (gl && !gl.isContextLost()) gl.getExtension('WEBGL_lose_context')?.loseContext();
+    overlay.width = overlay.height = 0;
+    overlay.remove();
+  }
+
+  /** Frees the programs and buffers made on the current context, and empties the overlay; nothing is drawn. */
+  private release(): void {
     const gl = this.gl;
     if (this.overlayFrame !== null) cancelAnimationFrame(this.overlayFrame);
     this.overlayFrame = null;
-    this.overlay?.removeEventListener('webglcontextlost', this.onContextLost);
-    this.overlay?.removeEventListener('webglcontextrestored', this.onContextRestored);
-    this.overlay?.remove();
-    if (!gl) return;
-    for (const b of [this.pointBuffer, this.pilotBuffer, this.lineBuffer]) if (b) gl.deleteBuffer(b);
-    for (const p of [this.lineProgram, this.pointProgram]) if (p) gl.deleteProgram(p.program);
-    this.map = this.gl = null;
+    if (gl && !gl.isContextLost()) {
+      for (const b of [this.pointBuffer, this.pilotBuffer, this.lineBuffer]) if (b) gl.deleteBuffer(b);
+      for (const p of [this.lineProgram, this.pointProgram]) if (p) gl.deleteProgram(p.program);
+      if (this.overlay) {
+        gl.clearColor(0, 0, 0, 0);
+        gl.clear(gl.COLOR_BUFFER_BIT);
+      }
+    }
+    this.lineProgram = this.pointProgram = null;
+    this.pointBuffer = this.pilotBuffer = this.lineBuffer = null;
+    this.sentPoints = this.sentPilots = this.sentLines = null;
+    this.uploadedVersion = -1;
+    this.drawnCount = 0;
+    this.hasMatrix = false;
+    this.viewWidth = this.viewHeight = 0;
   }
 
   /** The buffers were re-packed: one repaint (of the overlay only, when there is one). */

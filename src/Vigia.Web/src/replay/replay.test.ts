@@ -110,6 +110,35 @@ describe('ReplayController', () => {
     await expect(revoked.start(new Date(t0), new Date(t0 + 1000), 1)).rejects.toBeInstanceOf(ApiError);
   });
 
+  it('"back to live" while starting: the session the server then returns is stopped, and the controller stays idle', async () => {
+    let answer!: (r: Replay) => void;
+    const { api, calls } = fakeApi({ startReplay: () => new Promise<Replay>((resolve) => (answer = resolve)) });
+    const phases: string[] = [];
+    const c = new ReplayController(api, (v) => phases.push(v.phase), () => 0);
+    const started = c.start(new Date(t0), new Date(t0 + 60_000), 10);
+    expect(c.view.phase).toBe('starting');
+    await c.leave();
+    expect(c.view.phase).toBe('idle');
+    answer(replay('running', null));
+    expect(await started).toBeNull();
+    await Promise.resolve();
+    expect(calls).toEqual(['stop']);
+    expect(c.view).toEqual({ phase: 'idle', replay: null, error: null });
+    expect(phases).toEqual(['starting', 'idle']);
+    expect(c.seekable).toBe(false);
+  });
+
+  it('a start that fails after "back to live" leaves no error behind', async () => {
+    let fail!: (e: unknown) => void;
+    const { api } = fakeApi({ startReplay: () => new Promise<Replay>((_, reject) => (fail = reject)) });
+    const c = new ReplayController(api, () => undefined, () => 0);
+    const started = c.start(new Date(t0), new Date(t0 + 60_000), 10);
+    await c.leave();
+    fail(new ApiError('http', 500, 'boom'));
+    expect(await started).toBeNull();
+    expect(c.view).toEqual({ phase: 'idle', replay: null, error: null });
+  });
+
   it('shows a failed session with its detail', async () => {
     const { api } = fakeApi();
     const c = new ReplayController(api, () => undefined);

@@ -106,6 +106,8 @@ function phaseOf(state: string): ReplayPhase {
 export class ReplayController {
   readonly clock = new ReplayClock();
   view: ReplayView = { phase: 'idle', replay: null, error: null };
+  /** Bumped by each start and each leave: a start answered after another start or a leave is an orphan. */
+  private attempt = 0;
 
   constructor(
     private readonly api: ReplayApi,
@@ -117,22 +119,33 @@ export class ReplayController {
     return this.view.phase !== 'idle';
   }
 
+  /**
+   * Starts a session; returns it, or null when it was refused, failed, or was left ("back to live") before
+   * the server answered: such an orphaned session is stopped on the server and the controller stays idle.
+   */
   async start(from: Date, to: Date, speed: number): Promise<Replay | null> {
     const invalid = validateReplay(from, to, speed);
     if (invalid) {
       this.set({ ...this.view, error: { key: invalid } });
       return null;
     }
+    const attempt = ++this.attempt;
     this.set({ phase: 'starting', replay: null, error: null });
+    let replay: Replay;
     try {
-      const replay = await this.api.startReplay(from, to, speed);
-      this.onReplay(replay);
-      return replay;
+      replay = await this.api.startReplay(from, to, speed);
     } catch (e) {
+      if (attempt !== this.attempt) return null; // left meanwhile: nothing to show
       this.set({ phase: 'idle', replay: null, error: errorOf(e) });
       if (e instanceof ApiError && e.failure === 'unauthorized') throw e;
       return null;
     }
+    if (attempt !== this.attempt || this.view.phase !== 'starting') {
+      this.api.controlReplay(replay.id, 'stop').catch(() => undefined);
+      return null;
+    }
+    this.onReplay(replay);
+    return replay;
   }
 
   pause(): Promise<void> {
@@ -166,8 +179,9 @@ export class ReplayController {
     if (this.view.replay && (this.view.phase === 'running' || this.view.phase === 'paused')) await this.control('stop');
   }
 
-  /** Leaves the replay (stopping it if it still plays) and forgets it. */
+  /** Leaves the replay (stopping it if it still plays, or once it has started if it is starting) and forgets it. */
   async leave(): Promise<void> {
+    this.attempt++;
     try {
       await this.stop();
     } finally {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../api/types';
-import { AlertStore, compareAlerts, isUsableAlert, levelRank } from './alerts';
+import { AlertStore, compareAlerts, isUsableAlert, levelRank, liveAlarmBehindReplay } from './alerts';
 
 const alert = (over: Partial<Alert> = {}): Alert => ({
   id: 'zone-el-bejuco-1',
@@ -111,5 +111,20 @@ describe('AlertStore', () => {
     expect(s.unacknowledgedAlarm()).toBe(false);
     expect(s.anyExercise()).toBe(true);
     expect(s.sorted().map((a) => a.id)).toEqual(['zone-el-bejuco-1', 'x']);
+  });
+});
+
+describe('live alarm behind a replay', () => {
+  it('is shown while replaying whenever a live alert at alarm level stands, acknowledged or not', () => {
+    const live = new AlertStore();
+    live.apply({ change: 'raised', alert: alert({ level: 'warning' }) }, 0);
+    expect(liveAlarmBehindReplay(true, live)).toBe(false);
+    live.apply({ change: 'updated', alert: alert({ version: 2, level: 'alarm' }) }, 1);
+    expect(liveAlarmBehindReplay(true, live)).toBe(true);
+    expect(liveAlarmBehindReplay(false, live)).toBe(false); // live: the banner, panel and zones show it already
+    live.apply({ change: 'acknowledged', alert: alert({ version: 3, level: 'alarm', acknowledged_at: '2026-11-25T18:01:00Z', acknowledged_by: 'ops' }) }, 2);
+    expect(liveAlarmBehindReplay(true, live)).toBe(true);
+    live.apply({ change: 'cleared', alert: alert({ version: 4, level: 'alarm', active: false }) }, 3);
+    expect(liveAlarmBehindReplay(true, live)).toBe(false);
   });
 });

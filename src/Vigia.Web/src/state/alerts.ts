@@ -17,6 +17,15 @@ export function isUsableAlert(value: unknown): value is Alert {
 
 const time = (iso: string | null | undefined): number => (iso ? Date.parse(iso) : Number.NaN);
 
+/**
+ * Whether the console must show its live-alarm banner: a replay is on screen (panels, banner and zones show
+ * the replayed alerts, and nothing can be acknowledged) while a live alert at alarm level stands. A live
+ * alarm is never hidden behind a replay; the banner's button leaves the replay.
+ */
+export function liveAlarmBehindReplay(replaying: boolean, live: Pick<AlertStore, 'anyAlarm'>): boolean {
+  return replaying && live.anyAlarm();
+}
+
 /** Most severe first; then the most recently raised; then by id (a stable order). */
 export function compareAlerts(a: Alert, b: Alert): number {
   const byLevel = levelRank(b.level) - levelRank(a.level);
@@ -124,6 +133,12 @@ export class AlertStore {
   /** Whether an alarm stands that nobody has acknowledged (the alarm tone repeats while so). */
   unacknowledgedAlarm(): boolean {
     for (const a of this.alerts.values()) if (a.level === 'alarm' && !a.acknowledged_at && !a.acknowledged_by) return true;
+    return false;
+  }
+
+  /** Whether any standing alert is at alarm level, acknowledged or not. */
+  anyAlarm(): boolean {
+    for (const a of this.alerts.values()) if (a.level === 'alarm') return true;
     return false;
   }
 

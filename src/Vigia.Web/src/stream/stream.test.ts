@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Backoff } from './backoff';
-import { StreamClient, type ConnectionStatus, type EventSourceLike, type Timers } from './stream';
+import { ReopenWatch, StreamClient, type ConnectionStatus, type EventSourceLike, type Timers } from './stream';
 
 class FakeSource implements EventSourceLike {
   onopen: ((ev: Event) => void) | null = null;
@@ -192,5 +192,69 @@ describe('StreamClient', () => {
     expect(s.sources).toHaveLength(2);
     s.timers.advance(60_000);
     expect(s.sources).toHaveLength(2);
+  });
+});
+
+describe('ReopenWatch', () => {
+  /** Feeds every status the client reported since the last call; true when any said "opened again". */
+  function watching(s: ReturnType<typeof setup>) {
+    const watch = new ReopenWatch();
+    let seen = 0;
+    return () => {
+      let reopened = false;
+      for (; seen < s.statuses.length; seen++) if (watch.next(s.statuses[seen]!.state)) reopened = true;
+      return reopened;
+    };
+  }
+
+  it('says the stream opened again after a drop, although connecting comes between reconnecting and open', () => {
+    const s = setup();
+    const reopened = watching(s);
+    s.client.start();
+    s.sources[0]!.open();
+    s.sources[0]!.send('snapshot', '{"tracks":[]}');
+    expect(reopened()).toBe(false); // the first connection
+    s.sources[0]!.fail();
+    expect(reopened()).toBe(false);
+    s.timers.advance(1000);
+    expect(s.statuses.slice(-2).map((x) => x.state)).toEqual(['reconnecting', 'connecting']);
+    s.sources[1]!.open();
+    expect(reopened()).toBe(true);
+    // The first message reports open again: not a second reopening.
+    s.sources[1]!.send('snapshot', '{"tracks":[]}');
+    expect(s.statuses.at(-1)?.state).toBe('open');
+    expect(reopened()).toBe(false);
+  });
+
+  it('says so on every reopening: after several failed tries, after a stall, after "retry now"', () => {
+    const s = setup(10_000);
+    const reopened = watching(s);
+    s.client.start();
+    s.sources[0]!.open();
+    expect(reopened()).toBe(false);
+    s.sources[0]!.fail();
+    s.timers.advance(1000);
+    s.sources[1]!.fail();
+    s.timers.advance(2000);
+    s.sources[2]!.open();
+    s.sources[2]!.send('snapshot', '{"tracks":[]}');
+    expect(reopened()).toBe(true);
+    s.timers.advance(10_000); // silent: the watchdog drops it
+    s.timers.advance(1000);
+    s.sources[3]!.open();
+    expect(reopened()).toBe(true);
+    s.client.reconnectNow();
+    s.sources[4]!.open();
+    expect(reopened()).toBe(true);
+  });
+
+  it('counts a first connection that only came after a failed try', () => {
+    const s = setup();
+    const reopened = watching(s);
+    s.client.start();
+    s.sources[0]!.fail();
+    s.timers.advance(1000);
+    s.sources[1]!.open();
+    expect(reopened()).toBe(true);
   });
 });

@@ -34,6 +34,32 @@ export interface ConnectionStatus {
   lastMessageAt?: number;
 }
 
+/**
+ * Tells, from a stream's successive states, when it has opened again after being down: `open` after a drop
+ * (`reconnecting`), a "retry now", or any other way out of `open`. StreamClient always reports `connecting`
+ * between `reconnecting` and `open`, so the state just before `open` cannot say it; the first open after
+ * start counts only when a try failed before it. A repeated `open` (the first message after a reconnect)
+ * is not another reopening.
+ */
+export class ReopenWatch {
+  private open = false;
+  /** Down since the stream was last open (or a try failed since the start). */
+  private interrupted = false;
+
+  /** The next reported state; true when it is the stream opening again after being down. */
+  next(state: ConnectionState): boolean {
+    if (state === 'open') {
+      const reopened = !this.open && this.interrupted;
+      this.open = true;
+      this.interrupted = false;
+      return reopened;
+    }
+    if (this.open || state === 'reconnecting') this.interrupted = true;
+    this.open = false;
+    return false;
+  }
+}
+
 export interface StreamOptions {
   url: () => string;
   /** Handlers by event name; each gets the parsed JSON of the event's data. */

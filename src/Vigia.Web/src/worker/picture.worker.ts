@@ -2,6 +2,7 @@
 import type { Picture, TracksEvent } from '../api/types';
 import { StreamClient } from '../stream/stream';
 import { PictureCore } from './core';
+import { markLarge } from './marks';
 import type { FromWorker, Source, ToWorker } from './protocol';
 
 // The picture worker: the live stream (and a replay's) connect, parse and update the picture here, off the
@@ -28,11 +29,6 @@ function handlers(source: Source): Record<string, (data: unknown) => void> {
   return source === 'live'
     ? { ...common, sensors: forward('sensors'), alert: forward('alert') }
     : { ...common, replay: forward('replay'), alert: forward('alert'), alerts: forward('alerts') };
-}
-
-/** Marks every large tracks event (the benchmark's update marks: user timing, nothing else). */
-function markLarge(ev: MessageEvent): void {
-  if (typeof ev.data === 'string' && ev.data.length > 20_000) performance.mark('vigia-update');
 }
 
 function eventSource(url: string) {
