@@ -18,7 +18,7 @@ namespace Vigia.Server.Outputs.Webhooks;
 /// cover one request timeout and the write of its outcome (hence <c>LeaseSeconds ≥ 2 × RequestTimeoutSeconds</c>).
 /// Rounds run every <see cref="WebhookOptions.PollIntervalSeconds"/>, at once after <see cref="Wake"/> or a finished
 /// delivery, and back to back while full batches keep coming. Expired and orphaned items are swept and old history
-/// deleted on the same poll. Nothing is held only in memory: a restart carries on
+/// deleted on the same poll, also while delivery is disabled. Nothing is held only in memory: a restart carries on
 /// from the outbox.
 /// </summary>
 /// <remarks>
@@ -104,7 +104,6 @@ public sealed partial class WebhookDispatcher : BackgroundService
         if (!_options.Enabled)
         {
             LogDisabled(_logger);
-            return;
         }
 
         var poll = TimeSpan.FromSeconds(_options.PollIntervalSeconds);
@@ -114,10 +113,18 @@ public sealed partial class WebhookDispatcher : BackgroundService
             var more = false;
             try
             {
-                var round = await StartRoundAsync(stoppingToken).ConfigureAwait(false);
-                running.RemoveAll(t => t.IsCompleted);
-                running.AddRange(round.Deliveries);
-                more = round.More;
+                if (_options.Enabled)
+                {
+                    var round = await StartRoundAsync(stoppingToken).ConfigureAwait(false);
+                    running.RemoveAll(t => t.IsCompleted);
+                    running.AddRange(round.Deliveries);
+                    more = round.More;
+                }
+                else
+                {
+                    // Nothing is sent, but queued messages still expire and finished ones are still deleted.
+                    await SweepAsync(stoppingToken).ConfigureAwait(false);
+                }
 
                 await CleanUpHistoryAsync(stoppingToken).ConfigureAwait(false);
             }
@@ -362,7 +369,7 @@ public sealed partial class WebhookDispatcher : BackgroundService
 
     private Timestamp Now() => Timestamp.FromDateTimeOffset(_time.GetUtcNow());
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook delivery is disabled (Vigia:Webhooks:Enabled=false); messages stay in the outbox")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook delivery is disabled (Vigia:Webhooks:Enabled=false); messages stay in the outbox until they expire")]
     private static partial void LogDisabled(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook {MessageId} delivered to {Endpoint}: HTTP {Status} at attempt {Attempt}")]

@@ -11,7 +11,10 @@ public sealed class WebhookOptions
     /// <summary>Configuration section name.</summary>
     public const string Section = "Vigia:Webhooks";
 
-    /// <summary>Whether the dispatcher delivers. When false, messages still queue (and expire) in the outbox.</summary>
+    /// <summary>
+    /// Whether the dispatcher delivers. When false, messages still queue in the outbox, and the dispatcher still
+    /// dead-letters them as they expire and deletes the history after <see cref="HistoryRetentionDays"/>.
+    /// </summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>How often the outbox is polled for due items when nothing wakes the dispatcher, seconds.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Vigia.Alerting.Webhooks;
 using Vigia.Core.Time;
+using Vigia.Storage.Webhooks;
 using Vigia.Testing;
 
 namespace Vigia.Server.Tests.Outputs.Webhooks;
@@ -9,6 +10,7 @@ namespace Vigia.Server.Tests.Outputs.Webhooks;
 /// Each endpoint is delivered on its own, in real time with the hosted loop: a receiver that never answers, with a
 /// backlog of due messages, does not delay another endpoint's new alert; and an item is claimed only when a delivery slot
 /// is free for it, so its lease covers its whole attempt and two dispatchers sharing one journal never send it twice.
+/// Also: with delivery disabled, queued messages still expire and their history is still deleted.
 /// </summary>
 public sealed class WebhookFairnessTests
 {
@@ -85,5 +87,50 @@ public sealed class WebhookFairnessTests
         var ids = receiver.Received.Select(r => r.Id).ToList();
         Assert.Equal(8, ids.Count);
         Assert.Equal(8, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task WithDeliveryDisabled_QueuedMessagesExpire_AndTheirHistoryIsDeleted()
+    {
+        var start = DateTimeOffset.UtcNow;
+        var clock = new ManualClock(start);
+        var secret = WebhookSecret.Generate();
+        await using var receiver = await WebhookReceiver.StartAsync(secret);
+        await using var hooks = await WebhookHarness.StartAsync(TestPaths.NewTempDirectory(), clock, new Dictionary<string, string?>
+        {
+            ["Vigia:Webhooks:Enabled"] = "false",
+            ["Vigia:Webhooks:HistoryRetentionDays"] = "1",
+        });
+        await hooks.AddEndpointAsync("a", receiver.Url, secret);
+        var now = Timestamp.FromDateTimeOffset(start);
+        await hooks.EnqueueAsync(WebhookHarness.Alarm(now, lifetimeSeconds: 60), now);
+        await hooks.StartLoopAsync();
+        await Task.Delay(300, Ct);
+        Assert.Equal(1, await hooks.Outbox.CountWebhooksAsync(WebhookOutboxState.Pending, Ct));
+
+        clock.Advance(TimeSpan.FromSeconds(61));
+        await WaitUntilAsync(async () => await hooks.Outbox.CountWebhooksAsync(WebhookOutboxState.Dead, Ct) == 1);
+        var dead = Assert.Single(await hooks.Outbox.ReadWebhookOutboxAsync("a", WebhookOutboxState.Dead, 10, Ct));
+        Assert.Equal(("expired", 0), (dead.LastError, dead.Attempts));
+        Assert.Equal(0, await hooks.Outbox.CountWebhooksAsync(WebhookOutboxState.Pending, Ct));
+
+        clock.Advance(TimeSpan.FromDays(2));
+        await WaitUntilAsync(async () => (await hooks.Outbox.ReadWebhookOutboxAsync(null, null, 10, Ct)).Count == 0);
+        Assert.Empty(receiver.Received);
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 250; i++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(20, Ct);
+        }
+
+        Assert.Fail("the condition did not hold within 5 s");
     }
 }
