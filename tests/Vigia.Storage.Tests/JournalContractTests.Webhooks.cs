@@ -292,6 +292,107 @@ public abstract partial class JournalContractTests
         Assert.Equal((3_000_000_000L, "msg_big", 204), (attempt.OutboxId, attempt.MessageId, attempt.StatusCode));
     }
 
+    [Fact]
+    public async Task WebhookClaimForEndpoint_TakesOnlyThatEndpointsDueItems_OldestFirst_NeverExpiredOnes_AndLeasesThem()
+    {
+        var outbox = await OpenOutboxAsync();
+        await AddEndpointsAsync(outbox, ("a", 1), ("b", 1), ("off", 1));
+        await outbox.EnqueueWebhookAsync(Message("msg_late", level: 1, created: 5), Ct);
+        await outbox.EnqueueWebhookAsync(Message("msg_early", level: 1, created: 2), Ct);
+        await outbox.EnqueueWebhookAsync(Message("msg_gone", level: 1, created: 1, expires: 8), Ct);
+        await outbox.EnqueueWebhookAsync(Message("msg_future", level: 1, created: 50), Ct);
+        await outbox.DisableWebhookEndpointAsync("off", At(3), Ct);
+
+        var oldest = await outbox.ClaimDueWebhooksForEndpointAsync("a", At(10), Lease, 1, Ct);
+        var rest = await outbox.ClaimDueWebhooksForEndpointAsync("a", At(11), Lease, 10, Ct);
+        var again = await outbox.ClaimDueWebhooksForEndpointAsync("a", At(11), Lease, 10, Ct);
+
+        var first = Assert.Single(oldest);
+        Assert.Equal(("msg_early", "a"), (first.Item.MessageId, first.Item.EndpointId));
+        Assert.Equal(("https://a.example/hook", "whsec_a", At(40)), (first.Url, first.Secret, first.Item.NextAttempt));
+        Assert.Equal("msg_late", Assert.Single(rest).Item.MessageId);
+        Assert.Empty(again);
+
+        // The other endpoint's items were left alone; a disabled or unknown endpoint gets nothing.
+        Assert.Equal(["msg_late", "msg_early"], (await outbox.ClaimDueWebhooksForEndpointAsync("b", At(11), Lease, 10, Ct)).Select(c => c.Item.MessageId));
+        Assert.Empty(await outbox.ClaimDueWebhooksForEndpointAsync("off", At(11), Lease, 10, Ct));
+        Assert.Empty(await outbox.ClaimDueWebhooksForEndpointAsync("nobody", At(11), Lease, 10, Ct));
+
+        // A lapsed claim is due again (items are listed in enqueue order).
+        Assert.Equal(["msg_late", "msg_early"], (await outbox.ClaimDueWebhooksForEndpointAsync("a", At(41), Lease, 10, Ct)).Select(c => c.Item.MessageId));
+        Assert.Equal(2, (await outbox.ReadWebhookOutboxAsync(null, WebhookOutboxState.Pending, 10, Ct)).Count(i => i.MessageId == "msg_gone"));
+    }
+
+    [Fact]
+    public async Task WebhookSweep_DeadLettersExpiredAndOrphanedItems_LeavingTheRest()
+    {
+        var outbox = await OpenOutboxAsync();
+        await AddEndpointsAsync(outbox, ("a", 1), ("b", 1));
+        await outbox.EnqueueWebhookAsync(Message("msg_old", level: 1, created: 0, expires: 20), Ct);
+        await outbox.EnqueueWebhookAsync(Message("msg_new", level: 1, created: 0, expires: 100), Ct);
+        var failing = (await outbox.ClaimDueWebhooksForEndpointAsync("a", At(1), Lease, 1, Ct))[0].Item.Id;
+        await outbox.RescheduleWebhookAsync(failing, new(At(1), 503, "HTTP 503 Service Unavailable", 3), At(2), Ct);
+        await Target.ExecuteAsync("UPDATE webhook_endpoints SET disabled_ns = 5 WHERE id = 'b'");
+
+        Assert.Equal(new WebhookSweep(0, 2), await outbox.SweepWebhooksAsync(At(10), Ct));
+        Assert.Equal(new WebhookSweep(1, 0), await outbox.SweepWebhooksAsync(At(20), Ct));
+        Assert.Equal(new WebhookSweep(0, 0), await outbox.SweepWebhooksAsync(At(30), Ct));
+
+        var dead = (await outbox.ReadWebhookOutboxAsync(null, WebhookOutboxState.Dead, 10, Ct)).ToDictionary(i => $"{i.MessageId}>{i.EndpointId}");
+        Assert.Equal("expired; last error: HTTP 503 Service Unavailable", dead["msg_old>a"].LastError);
+        Assert.Equal(At(20), dead["msg_old>a"].Finished);
+        Assert.Equal("endpoint disabled or removed", dead["msg_new>b"].LastError);
+        Assert.Equal("msg_new", Assert.Single(await outbox.ReadWebhookOutboxAsync(null, WebhookOutboxState.Pending, 10, Ct)).MessageId);
+    }
+
+    [Fact]
+    public async Task WebhookDueEndpoints_AreTheEnabledOnesWithAnItemDueNow()
+    {
+        var outbox = await OpenOutboxAsync();
+        await AddEndpointsAsync(outbox, ("b", 1), ("a", 1), ("alarms", 3), ("off", 1));
+        await outbox.EnqueueWebhookAsync(Message("msg_1", level: 1, created: 5), Ct);
+        await outbox.EnqueueWebhookAsync(Message("msg_2", level: 1, created: 5), Ct);
+
+        // Disabled behind the journal's back: its items are still pending, but it is not listed.
+        await Target.ExecuteAsync("UPDATE webhook_endpoints SET disabled_ns = 1 WHERE id = 'off'");
+
+        Assert.Empty(await outbox.ListDueWebhookEndpointsAsync(At(4), Ct));
+        Assert.Equal(["a", "b"], await outbox.ListDueWebhookEndpointsAsync(At(5), Ct));
+        Assert.Equal(2, (await outbox.ClaimDueWebhooksForEndpointAsync("b", At(5), Lease, 10, Ct)).Count);
+        Assert.Equal(["a"], await outbox.ListDueWebhookEndpointsAsync(At(6), Ct));
+        Assert.Equal(["a", "b"], await outbox.ListDueWebhookEndpointsAsync(At(36), Ct));
+    }
+
+    [Fact]
+    public async Task WebhookClaimersForOneEndpoint_Concurrent_NeverTakeTheSameItem()
+    {
+        var first = await OpenOutboxAsync();
+        var second = (IWebhookOutbox)await OpenAsync();
+        await AddEndpointsAsync(first, ("a", 1), ("b", 1));
+        for (var i = 0; i < 60; i++)
+        {
+            await first.EnqueueWebhookAsync(Message($"msg_{i}", level: 1), Ct);
+        }
+
+        async Task<List<long>> ClaimAllAsync(IWebhookOutbox outbox)
+        {
+            var taken = new List<long>();
+            for (var round = 0; round < 20; round++)
+            {
+                taken.AddRange((await outbox.ClaimDueWebhooksForEndpointAsync("a", At(10), Lease, 4, Ct)).Select(c => c.Item.Id));
+            }
+
+            return taken;
+        }
+
+        var results = await Task.WhenAll(Task.Run(() => ClaimAllAsync(first), Ct), Task.Run(() => ClaimAllAsync(second), Ct));
+        var all = results[0].Concat(results[1]).ToList();
+
+        Assert.Equal(60, all.Count);
+        Assert.Equal(all.Count, all.Distinct().Count());
+        Assert.Equal(60, await Target.ScalarAsync("SELECT COUNT(*) FROM webhook_outbox WHERE endpoint_id = 'b' AND next_attempt_ns = " + At(1).UnixNanoseconds));
+    }
+
     private async Task<IWebhookOutbox> OpenOutboxAsync() => Assert.IsAssignableFrom<IWebhookOutbox>(await OpenAsync());
 
     private static WebhookEndpoint Endpoint(string id, int minLevel, string url, double created) =>

@@ -147,31 +147,7 @@ internal abstract partial class AdoJournal : IWebhookOutbox
         var until = now.AddSeconds(lease.TotalSeconds);
         return WriteAsync("claiming due webhooks", async (connection, transaction, ct) =>
         {
-            int expired, orphaned;
-            await using (var expire = connection.CreateCommand(
-                transaction,
-                """
-                UPDATE webhook_outbox
-                SET state = 2, finished_ns = @now,
-                    last_error = CASE WHEN last_error IS NULL THEN 'expired' ELSE 'expired; last error: ' || last_error END
-                WHERE state = 0 AND expires_ns <= @now
-                """))
-            {
-                expire.Add("@now", DbType.Int64, now.UnixNanoseconds);
-                expired = await expire.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            }
-
-            await using (var orphan = connection.CreateCommand(
-                transaction,
-                """
-                UPDATE webhook_outbox SET state = 2, finished_ns = @now, last_error = @why
-                WHERE state = 0 AND endpoint_id NOT IN (SELECT id FROM webhook_endpoints WHERE disabled_ns IS NULL)
-                """))
-            {
-                orphan.Add("@now", DbType.Int64, now.UnixNanoseconds);
-                orphan.Add("@why", DbType.String, EndpointGoneReason);
-                orphaned = await orphan.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            }
+            var (expired, orphaned) = await SweepCoreAsync(connection, transaction, now, ct).ConfigureAwait(false);
 
             List<WebhookOutboxItem> items;
             await using (var claim = connection.CreateCommand(
@@ -210,6 +186,75 @@ internal abstract partial class AdoJournal : IWebhookOutbox
                 .Select(i => new ClaimedWebhook(i, targets[i.EndpointId].Url, targets[i.EndpointId].Secret))
                 .ToList();
             return new WebhookClaim(claimed, expired, orphaned);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<WebhookSweep> SweepWebhooksAsync(Timestamp now, CancellationToken cancellationToken = default) =>
+        WriteAsync("sweeping the webhook outbox", async (connection, transaction, ct) =>
+        {
+            var (expired, orphaned) = await SweepCoreAsync(connection, transaction, now, ct).ConfigureAwait(false);
+            return new WebhookSweep(expired, orphaned);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> ListDueWebhookEndpointsAsync(Timestamp now, CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<string>>("listing endpoints with due webhooks", async (connection, ct) =>
+        {
+            await using var command = connection.CreateCommand(
+                null,
+                $"""
+                SELECT e.id FROM webhook_endpoints e
+                WHERE e.disabled_ns IS NULL
+                  AND EXISTS (SELECT 1 FROM webhook_outbox o WHERE o.endpoint_id = e.id AND o.state = 0 AND o.next_attempt_ns <= @now)
+                ORDER BY e.id{OrdinalCollation}
+                """);
+            command.Add("@now", DbType.Int64, now.UnixNanoseconds);
+            return await ReadAllAsync(command, reader => reader.GetString(0), ct).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ClaimedWebhook>> ClaimDueWebhooksForEndpointAsync(
+        string endpointId, Timestamp now, TimeSpan lease, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(endpointId);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        WebhookRows.ThrowIfBadLimit(limit, nameof(limit));
+        var until = now.AddSeconds(lease.TotalSeconds);
+        return WriteAsync<IReadOnlyList<ClaimedWebhook>>("claiming an endpoint's due webhooks", async (connection, transaction, ct) =>
+        {
+            string url, secret;
+            await using (var endpoint = connection.CreateCommand(
+                transaction, "SELECT url, secret FROM webhook_endpoints WHERE id = @ep AND disabled_ns IS NULL"))
+            {
+                endpoint.Add("@ep", DbType.String, endpointId);
+                await using var reader = await endpoint.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                if (!await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    return [];
+                }
+
+                (url, secret) = (reader.GetString(0), reader.GetString(1));
+            }
+
+            // The outer conditions are re-checked by PostgreSQL under the row lock: a row another claimer took meanwhile
+            // (its next attempt moved past now) or finished is skipped.
+            await using var claim = connection.CreateCommand(
+                transaction,
+                $"""
+                UPDATE webhook_outbox SET next_attempt_ns = @until
+                WHERE id IN (SELECT id FROM webhook_outbox
+                             WHERE endpoint_id = @ep AND state = 0 AND next_attempt_ns <= @now AND expires_ns > @now
+                             ORDER BY next_attempt_ns, id LIMIT @n)
+                  AND endpoint_id = @ep AND state = 0 AND next_attempt_ns <= @now
+                RETURNING {WebhookRows.ItemColumns}
+                """);
+            claim.Add("@until", DbType.Int64, until.UnixNanoseconds);
+            claim.Add("@now", DbType.Int64, now.UnixNanoseconds);
+            claim.Add("@ep", DbType.String, endpointId);
+            claim.Add("@n", DbType.Int64, (long)limit);
+            var items = await ReadAllAsync(claim, WebhookRows.ReadItem, ct).ConfigureAwait(false);
+            return [.. items.OrderBy(i => i.Id).Select(i => new ClaimedWebhook(i, url, secret))];
         }, cancellationToken);
     }
 
@@ -343,6 +388,38 @@ internal abstract partial class AdoJournal : IWebhookOutbox
 
             await Task.Yield();
         }
+    }
+
+    /// <summary>Dead-letters the pending items past their expiry, then those without an enabled endpoint.</summary>
+    private static async Task<(int Expired, int Orphaned)> SweepCoreAsync(DbConnection connection, DbTransaction transaction, Timestamp now, CancellationToken ct)
+    {
+        int expired, orphaned;
+        await using (var expire = connection.CreateCommand(
+            transaction,
+            """
+            UPDATE webhook_outbox
+            SET state = 2, finished_ns = @now,
+                last_error = CASE WHEN last_error IS NULL THEN 'expired' ELSE 'expired; last error: ' || last_error END
+            WHERE state = 0 AND expires_ns <= @now
+            """))
+        {
+            expire.Add("@now", DbType.Int64, now.UnixNanoseconds);
+            expired = await expire.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        await using (var orphan = connection.CreateCommand(
+            transaction,
+            """
+            UPDATE webhook_outbox SET state = 2, finished_ns = @now, last_error = @why
+            WHERE state = 0 AND endpoint_id NOT IN (SELECT id FROM webhook_endpoints WHERE disabled_ns IS NULL)
+            """))
+        {
+            orphan.Add("@now", DbType.Int64, now.UnixNanoseconds);
+            orphan.Add("@why", DbType.String, EndpointGoneReason);
+            orphaned = await orphan.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        return (expired, orphaned);
     }
 
     private static void ThrowIfBadMessage(WebhookMessage message)

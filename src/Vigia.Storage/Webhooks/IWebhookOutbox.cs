@@ -55,6 +55,26 @@ public interface IWebhookOutbox
     /// </summary>
     Task<WebhookClaim> ClaimDueWebhooksAsync(Timestamp now, TimeSpan lease, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Dead-letters, in one transaction, the pending items past their expiry (<c>expired</c>, keeping the last error)
+    /// and those without an enabled endpoint. Delivery runs it now and then; so does a dispatcher that does not deliver,
+    /// so that queued messages still expire.
+    /// </summary>
+    Task<WebhookSweep> SweepWebhooksAsync(Timestamp now, CancellationToken cancellationToken = default);
+
+    /// <summary>The ids of the enabled endpoints with at least one pending item due at <paramref name="now"/>, ordered by id.</summary>
+    Task<IReadOnlyList<string>> ListDueWebhookEndpointsAsync(Timestamp now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims, in one transaction, up to <paramref name="limit"/> pending items of ONE endpoint that are due at
+    /// <paramref name="now"/> and not expired (oldest due first; listed in enqueue order) by moving their next attempt
+    /// to <paramref name="now"/> + <paramref name="lease"/>; none if the endpoint is unknown or disabled. Claiming each
+    /// endpoint on its own lets a dispatcher keep one endpoint's backlog from holding back another's messages. Report
+    /// each item's attempt before the lease ends, as for <see cref="ClaimDueWebhooksAsync"/>.
+    /// </summary>
+    Task<IReadOnlyList<ClaimedWebhook>> ClaimDueWebhooksForEndpointAsync(
+        string endpointId, Timestamp now, TimeSpan lease, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Records the attempt and marks the item delivered; false (attempt still recorded) if it was no longer pending.</summary>
     Task<bool> MarkWebhookDeliveredAsync(long outboxId, WebhookAttemptResult attempt, CancellationToken cancellationToken = default);
 

@@ -7,12 +7,19 @@ using Vigia.Storage.Webhooks;
 namespace Vigia.Server.Outputs.Webhooks;
 
 /// <summary>
-/// Delivers the webhook outbox. Each round: claim the due items (a lease, so a crash mid-attempt only delays them),
-/// POST each one signed (<see cref="WebhookSender"/>), and record the attempt with the item's next state — delivered
-/// (2xx), dead (a permanent refusal), or due again after an exponential backoff with jitter (<see cref="WebhookBackoff"/>)
-/// unless that would be past the alert's expiry, in which case it is dead as <c>expired</c>. Rounds run every
-/// <see cref="WebhookOptions.PollIntervalSeconds"/>, at once after <see cref="Wake"/>, and back to back while full
-/// batches keep coming. Nothing is held only in memory: a restart carries on from the outbox.
+/// Delivers the webhook outbox, each endpoint on its own. A round claims, for every endpoint with due items, at most
+/// as many of its oldest due items as that endpoint has free delivery slots (<see cref="WebhookOptions.MaxConcurrentDeliveries"/>,
+/// capped at <see cref="WebhookOptions.BatchSize"/>) — a lease, so a crash mid-attempt only delays them — and starts
+/// their POSTs at once (<see cref="WebhookSender"/>); it does not wait for them. Each attempt is recorded with the
+/// item's next state — delivered (2xx), dead (a permanent refusal), or due again after an exponential backoff with
+/// jitter (<see cref="WebhookBackoff"/>) unless that would be past the alert's expiry, in which case it is dead as
+/// <c>expired</c> — and its end frees the slot and starts the next round. So an endpoint that never answers holds only
+/// its own slots, never another endpoint's messages, and a claimed item never waits for a slot: its lease need only
+/// cover one request timeout and the write of its outcome (hence <c>LeaseSeconds ≥ 2 × RequestTimeoutSeconds</c>).
+/// Rounds run every <see cref="WebhookOptions.PollIntervalSeconds"/>, at once after <see cref="Wake"/> or a finished
+/// delivery, and back to back while full batches keep coming. Expired and orphaned items are swept and old history
+/// deleted on the same poll, also while delivery is disabled. Nothing is held only in memory: a restart carries on
+/// from the outbox.
 /// </summary>
 /// <remarks>
 /// Thread-safety: <see cref="Wake"/> and <see cref="DispatchDueAsync"/> may be called from any thread; rounds of one
@@ -31,6 +38,9 @@ public sealed partial class WebhookDispatcher : BackgroundService
     private readonly WebhookMetrics _metrics;
     private readonly ILogger<WebhookDispatcher> _logger;
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly Lock _slotsLock = new();
+    private readonly Dictionary<string, int> _inFlight = new(StringComparer.Ordinal);
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
     private DateTimeOffset _nextHistoryCleanup = DateTimeOffset.MinValue;
 
     /// <summary>Creates the dispatcher (the DI container does; see <see cref="WebhookServiceCollectionExtensions"/>).</summary>
@@ -69,30 +79,23 @@ public sealed partial class WebhookDispatcher : BackgroundService
         {
             // Another caller woke it first: one pending wake is enough.
         }
+        catch (ObjectDisposedException)
+        {
+            // A delivery that ended after the dispatcher was disposed: nothing left to wake.
+        }
     }
 
-    /// <summary>One round: claims the due items and attempts each once. Returns the number of items claimed.</summary>
+    /// <summary>
+    /// One round, waited for: claims the due items of every endpoint (up to its free slots) and attempts each once.
+    /// Returns the number of items claimed.
+    /// </summary>
     /// <exception cref="JournalException">The outbox could not be read or claimed.</exception>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken = default)
     {
-        var pending = await _outbox.CountWebhooksAsync(WebhookOutboxState.Pending, cancellationToken).ConfigureAwait(false);
-        _metrics.SetPending(pending);
-        if (pending == 0)
-        {
-            return 0;
-        }
-
-        var claim = await _outbox.ClaimDueWebhooksAsync(Now(), TimeSpan.FromSeconds(_options.LeaseSeconds), _options.BatchSize, cancellationToken).ConfigureAwait(false);
-        _metrics.DeadLettered("expired", claim.Expired);
-        _metrics.DeadLettered("orphaned", claim.Orphaned);
-        if (claim.Expired + claim.Orphaned > 0)
-        {
-            LogSwept(_logger, claim.Expired, claim.Orphaned);
-        }
-
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentDeliveries, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(claim.Items, parallel, async (item, ct) => await DeliverAsync(item, ct).ConfigureAwait(false)).ConfigureAwait(false);
-        return claim.Items.Count;
+        var round = await StartRoundAsync(cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(round.Deliveries).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return round.Claimed;
     }
 
     /// <inheritdoc />
@@ -101,21 +104,33 @@ public sealed partial class WebhookDispatcher : BackgroundService
         if (!_options.Enabled)
         {
             LogDisabled(_logger);
-            return;
         }
 
         var poll = TimeSpan.FromSeconds(_options.PollIntervalSeconds);
+        var running = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
-            var claimed = 0;
+            var more = false;
             try
             {
-                claimed = await DispatchDueAsync(stoppingToken).ConfigureAwait(false);
+                if (_options.Enabled)
+                {
+                    var round = await StartRoundAsync(stoppingToken).ConfigureAwait(false);
+                    running.RemoveAll(t => t.IsCompleted);
+                    running.AddRange(round.Deliveries);
+                    more = round.More;
+                }
+                else
+                {
+                    // Nothing is sent, but queued messages still expire and finished ones are still deleted.
+                    await SweepAsync(stoppingToken).ConfigureAwait(false);
+                }
+
                 await CleanUpHistoryAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (JournalException e)
             {
@@ -127,7 +142,7 @@ public sealed partial class WebhookDispatcher : BackgroundService
                 LogRoundFailed(_logger, e);
             }
 
-            if (claimed < _options.BatchSize)
+            if (!more)
             {
                 try
                 {
@@ -135,9 +150,120 @@ public sealed partial class WebhookDispatcher : BackgroundService
                 }
                 catch (OperationCanceledException)
                 {
-                    return;
+                    break;
                 }
             }
+        }
+
+        // The deliveries in flight end promptly (their token is stoppingToken); their outcomes are recorded first.
+        await Task.WhenAll(running).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sweeps (at most once a poll), then claims for each endpoint with due items as many as it has free slots and
+    /// starts their deliveries without waiting for them.
+    /// </summary>
+    private async Task<Round> StartRoundAsync(CancellationToken cancellationToken)
+    {
+        if (!await SweepAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return Round.Empty;
+        }
+
+        var lease = TimeSpan.FromSeconds(_options.LeaseSeconds);
+        var deliveries = new List<Task>();
+        var claimed = 0;
+        var more = false;
+        foreach (var endpoint in await _outbox.ListDueWebhookEndpointsAsync(Now(), cancellationToken).ConfigureAwait(false))
+        {
+            int free;
+            lock (_slotsLock)
+            {
+                free = _options.MaxConcurrentDeliveries - _inFlight.GetValueOrDefault(endpoint);
+            }
+
+            var limit = Math.Min(free, _options.BatchSize);
+            if (limit <= 0)
+            {
+                continue;
+            }
+
+            var items = await _outbox.ClaimDueWebhooksForEndpointAsync(endpoint, Now(), lease, limit, cancellationToken).ConfigureAwait(false);
+            claimed += items.Count;
+            more |= items.Count == limit && limit < free;
+            foreach (var item in items)
+            {
+                lock (_slotsLock)
+                {
+                    _inFlight[endpoint] = _inFlight.GetValueOrDefault(endpoint) + 1;
+                }
+
+                deliveries.Add(RunDeliveryAsync(item, cancellationToken));
+            }
+        }
+
+        return new Round(deliveries, claimed, more);
+    }
+
+    /// <summary>
+    /// Counts the pending items (the gauge); if there are any, dead-letters the expired and orphaned ones, at most once a
+    /// poll. Returns whether any item is pending.
+    /// </summary>
+    private async Task<bool> SweepAsync(CancellationToken cancellationToken)
+    {
+        var pending = await _outbox.CountWebhooksAsync(WebhookOutboxState.Pending, cancellationToken).ConfigureAwait(false);
+        _metrics.SetPending(pending);
+        var wall = _time.GetUtcNow();
+        if (pending == 0 || wall < _nextSweep)
+        {
+            return pending > 0;
+        }
+
+        _nextSweep = wall.AddSeconds(_options.PollIntervalSeconds);
+        var sweep = await _outbox.SweepWebhooksAsync(Timestamp.FromDateTimeOffset(wall), cancellationToken).ConfigureAwait(false);
+        _metrics.DeadLettered("expired", sweep.Expired);
+        _metrics.DeadLettered("orphaned", sweep.Orphaned);
+        if (sweep.Expired + sweep.Orphaned > 0)
+        {
+            LogSwept(_logger, sweep.Expired, sweep.Orphaned);
+        }
+
+        return pending > sweep.Expired + sweep.Orphaned;
+    }
+
+    /// <summary>One delivery in its slot: never throws; frees the slot and wakes the loop when done.</summary>
+    private async Task RunDeliveryAsync(ClaimedWebhook claimed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Yield();
+            await DeliverAsync(claimed, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping mid-attempt: the claim stands until its lease lapses; the item is attempted again then.
+        }
+        catch (Exception e)
+        {
+            LogRoundFailed(_logger, e);
+        }
+        finally
+        {
+            var endpoint = claimed.Item.EndpointId;
+            lock (_slotsLock)
+            {
+                var left = _inFlight.GetValueOrDefault(endpoint) - 1;
+                if (left > 0)
+                {
+                    _inFlight[endpoint] = left;
+                }
+                else
+                {
+                    _inFlight.Remove(endpoint);
+                }
+            }
+
+            Wake();
         }
     }
 
@@ -233,11 +359,17 @@ public sealed partial class WebhookDispatcher : BackgroundService
         }
     }
 
+    /// <summary>What one round started.</summary>
+    private sealed record Round(IReadOnlyList<Task> Deliveries, int Claimed, bool More)
+    {
+        public static readonly Round Empty = new([], 0, false);
+    }
+
     private static string Expired(string? lastError) => lastError is null ? "expired" : $"expired; last error: {lastError}";
 
     private Timestamp Now() => Timestamp.FromDateTimeOffset(_time.GetUtcNow());
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook delivery is disabled (Vigia:Webhooks:Enabled=false); messages stay in the outbox")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook delivery is disabled (Vigia:Webhooks:Enabled=false); messages stay in the outbox until they expire")]
     private static partial void LogDisabled(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook {MessageId} delivered to {Endpoint}: HTTP {Status} at attempt {Attempt}")]

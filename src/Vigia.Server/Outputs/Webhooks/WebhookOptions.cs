@@ -11,7 +11,10 @@ public sealed class WebhookOptions
     /// <summary>Configuration section name.</summary>
     public const string Section = "Vigia:Webhooks";
 
-    /// <summary>Whether the dispatcher delivers. When false, messages still queue (and expire) in the outbox.</summary>
+    /// <summary>
+    /// Whether the dispatcher delivers. When false, messages still queue in the outbox, and the dispatcher still
+    /// dead-letters them as they expire and deletes the history after <see cref="HistoryRetentionDays"/>.
+    /// </summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>How often the outbox is polled for due items when nothing wakes the dispatcher, seconds.</summary>
@@ -36,16 +39,20 @@ public sealed class WebhookOptions
 
     /// <summary>
     /// How long a claimed item is reserved for its attempt, seconds. If the process dies mid-attempt the item falls due
-    /// again when this lapses. At least twice <see cref="RequestTimeoutSeconds"/>.
+    /// again when this lapses. At least twice <see cref="RequestTimeoutSeconds"/>: an item is claimed only into a free
+    /// delivery slot, so its POST starts at once, and the lease covers the request timeout and the write of its outcome.
     /// </summary>
     [Range(0.1, 3600.0)]
     public double LeaseSeconds { get; set; } = 60.0;
 
-    /// <summary>Most items claimed at once.</summary>
+    /// <summary>Most items claimed at once for one endpoint (never more than it has free delivery slots).</summary>
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 32;
 
-    /// <summary>Most POSTs in flight at once.</summary>
+    /// <summary>
+    /// Most POSTs in flight at once to ONE endpoint. Each endpoint has its own slots, so one that never answers holds
+    /// back only its own messages.
+    /// </summary>
     [Range(1, 256)]
     public int MaxConcurrentDeliveries { get; set; } = 8;
 

@@ -25,11 +25,11 @@ public sealed class WebhookRestartTests
         var now = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow);
         var ids = new List<string>();
 
-        // The first process claims two of the three messages (batch of 2), POSTs them to a receiver that stalls, and is
-        // stopped while they are in flight: no outcome is recorded, the third was never claimed.
+        // The first process claims two of the three messages (two delivery slots), POSTs them to a receiver that stalls,
+        // and is stopped while they are in flight: no outcome is recorded, the third was never claimed.
         await using (var first = await WebhookHarness.StartAsync(directory, TimeProvider.System, new Dictionary<string, string?>
         {
-            ["Vigia:Webhooks:BatchSize"] = "2",
+            ["Vigia:Webhooks:MaxConcurrentDeliveries"] = "2",
             ["Vigia:Webhooks:RequestTimeoutSeconds"] = "20",
             ["Vigia:Webhooks:LeaseSeconds"] = "40",
         }))
