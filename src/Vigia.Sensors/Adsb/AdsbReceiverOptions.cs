@@ -23,6 +23,13 @@ public sealed record AdsbReceiverOptions
     /// <summary>Longest wait for a TCP connect before it counts as failed. Default 5 s.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// A connection that delivers no byte for this long is taken for dead (the receiver lost power or its link:
+    /// this client never sends, so TCP alone would not notice), closed and reconnected; it reads Down meanwhile.
+    /// dump1090 and readsb send a heartbeat every 60 s on a quiet feed. Default 90 s.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(90);
+
     /// <summary>How long after a loss of sync (skipped bytes) the connection reports <see cref="AdsbConnectionState.Degraded"/>. Default 10 s.</summary>
     public TimeSpan DegradedAfterResync { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -47,6 +54,7 @@ public sealed record AdsbReceiverOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ReconnectInitialDelay, TimeSpan.Zero, nameof(ReconnectInitialDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(ReconnectMaxDelay, ReconnectInitialDelay, nameof(ReconnectMaxDelay));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ConnectTimeout, TimeSpan.Zero, nameof(ConnectTimeout));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(IdleTimeout, TimeSpan.Zero, nameof(IdleTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(AircraftTimeout, TimeSpan.Zero, nameof(AircraftTimeout));
         ArgumentNullException.ThrowIfNull(Aircraft, nameof(Aircraft));
         Aircraft.Validate();

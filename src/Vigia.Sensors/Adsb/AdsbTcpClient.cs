@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Threading.Channels;
 using Vigia.Core.Observations;
 using Vigia.Core.Time;
+using Vigia.Sensors.Net;
 
 namespace Vigia.Sensors.Adsb;
 
@@ -19,6 +20,9 @@ namespace Vigia.Sensors.Adsb;
 /// Observations are written with <c>WriteAsync</c>, so a full bounded channel slows reading (its full mode, set
 /// by the pipeline, decides whether anything is dropped). Thread-safety: <see cref="RunAsync"/> runs once at a
 /// time; counters and <see cref="State"/> may be read from other threads (values may be stale).
+/// A receiver that goes silent for <see cref="AdsbReceiverOptions.IdleTimeout"/> (dump1090 sends heartbeats, so
+/// silence means it is gone) is disconnected and reconnected, counted in <see cref="IdleTimeouts"/>; TCP keepalive
+/// is on as well.
 /// </remarks>
 public sealed class AdsbTcpClient
 {
@@ -50,6 +54,9 @@ public sealed class AdsbTcpClient
 
     /// <summary>Connections that ended (closed by the receiver or broken).</summary>
     public long Disconnects { get; private set; }
+
+    /// <summary>Connections closed because the receiver sent nothing for <see cref="AdsbReceiverOptions.IdleTimeout"/> (also counted in <see cref="Disconnects"/>).</summary>
+    public long IdleTimeouts { get; private set; }
 
     /// <summary>Up, Degraded (recent loss of sync) or Down (not connected).</summary>
     public AdsbConnectionState State
@@ -107,6 +114,7 @@ public sealed class AdsbTcpClient
     private async Task<Socket?> TryConnectAsync(CancellationToken cancellationToken)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        TcpKeepAlive.Enable(socket);
         using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
@@ -135,12 +143,17 @@ public sealed class AdsbTcpClient
         {
             var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: ReadBufferBytes, leaveOpen: true));
             var batch = new List<Observation>();
+            using var idle = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
+            using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
             _connected = true;
             try
             {
                 while (true)
                 {
-                    var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    // Only the wait for bytes is timed, not a wait on a full output channel.
+                    idle.CancelAfter(_options.IdleTimeout);
+                    var result = await reader.ReadAsync(reading.Token).ConfigureAwait(false);
+                    idle.CancelAfter(Timeout.InfiniteTimeSpan);
                     var consumed = Decoder.Process(result.Buffer, Now(), batch);
                     reader.AdvanceTo(consumed, result.Buffer.End);
                     foreach (var observation in batch)
@@ -158,6 +171,11 @@ public sealed class AdsbTcpClient
             catch (IOException)
             {
                 // The connection broke: reconnect.
+            }
+            catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                // Nothing heard for the idle timeout: the receiver is gone even if TCP has not said so; reconnect.
+                IdleTimeouts++;
             }
             finally
             {

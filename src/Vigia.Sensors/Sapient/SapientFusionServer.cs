@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
+using Vigia.Sensors.Net;
 
 namespace Vigia.Sensors.Sapient;
 
@@ -125,6 +126,7 @@ public sealed class SapientFusionServer : IAsyncDisposable
 
             _context.Counters.ConnectionAccepted();
             client.NoDelay = true;
+            TcpKeepAlive.Enable(client);
             var id = Interlocked.Increment(ref _nextConnectionId);
             var session = new SapientSession(id, client, _context);
             var run = Task.Run(() => session.RunAsync(stopping), CancellationToken.None);

@@ -14,6 +14,7 @@ internal sealed class SapientNodeRecord(string nodeId, SensorId sensor)
 
     private readonly Lock _gate = new();
     private long _connectionId;
+    private Action? _closeHolder;
     private string _remoteEndPoint = string.Empty;
     private SapientMessage? _registration;
     private Timestamp _registeredAt;
@@ -46,28 +47,28 @@ internal sealed class SapientNodeRecord(string nodeId, SensorId sensor)
         }
     }
 
-    /// <summary>True while a connection other than <paramref name="connectionId"/> holds this node.</summary>
-    public bool IsHeldByAnother(long connectionId)
+    /// <summary>
+    /// Registers the node on <paramref name="connectionId"/>. A node_id can be held by one connection only: when
+    /// another open connection holds it (a node that rebooted or lost its link and came back before the server
+    /// noticed the old connection was dead), the new registration takes the node over and the old holder's
+    /// <paramref name="closeConnection"/> is returned for the caller to run (outside this lock); otherwise null.
+    /// </summary>
+    public Action? Register(long connectionId, Action closeConnection, string remoteEndPoint, SapientMessage registration, Timestamp now)
     {
         lock (_gate)
         {
-            return _connected && _connectionId != connectionId;
-        }
-    }
-
-    public void Register(long connectionId, string remoteEndPoint, SapientMessage registration, Timestamp now)
-    {
-        lock (_gate)
-        {
+            Action? displaced = null;
             if (_connectionId != connectionId)
             {
+                displaced = _connected ? _closeHolder : null;
                 _messages = _observations = _rejected = 0;
                 (_lastRejection, _lastRejectedAt) = (null, null);
             }
 
-            (_connectionId, _remoteEndPoint, _registration, _registeredAt, _lastMessageAt) = (connectionId, remoteEndPoint, registration, now, now);
+            (_connectionId, _closeHolder, _remoteEndPoint, _registration, _registeredAt, _lastMessageAt) = (connectionId, closeConnection, remoteEndPoint, registration, now, now);
             (_lastStatusAt, _system, _mode, _connected) = (null, null, null, true);
             _messages++;
+            return displaced;
         }
     }
 
@@ -111,14 +112,18 @@ internal sealed class SapientNodeRecord(string nodeId, SensorId sensor)
         }
     }
 
-    public void Disconnected(long connectionId)
+    /// <summary>Marks the node disconnected if <paramref name="connectionId"/> still holds it; false when another connection took it over.</summary>
+    public bool Disconnected(long connectionId)
     {
         lock (_gate)
         {
-            if (_connectionId == connectionId)
+            if (_connectionId != connectionId)
             {
-                _connected = false;
+                return false;
             }
+
+            (_connected, _closeHolder) = (false, null);
+            return true;
         }
     }
 

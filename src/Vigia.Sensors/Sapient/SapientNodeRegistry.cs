@@ -4,28 +4,24 @@ using Vigia.Core.Time;
 namespace Vigia.Sensors.Sapient;
 
 /// <summary>Every node that has registered, by node_id (case-insensitive), whether connected or not.</summary>
-/// <remarks>Thread-safety: safe from any thread; claims are serialised.</remarks>
+/// <remarks>Thread-safety: safe from any thread.</remarks>
 internal sealed class SapientNodeRegistry(SapientServerOptions options)
 {
     private readonly Dictionary<string, SapientNodeRecord> _nodes = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _gate = new();
 
-    /// <summary>
-    /// Claims <paramref name="nodeId"/> for a connection; false while another open connection holds it (the
-    /// Apex middleware's "hijacked" case). A node that reconnects gets its old record back.
-    /// </summary>
-    public bool TryClaim(string nodeId, long connectionId, out SapientNodeRecord record)
+    /// <summary>The record of <paramref name="nodeId"/>, created on its first registration; a node that reconnects gets its old record back.</summary>
+    public SapientNodeRecord GetOrAdd(string nodeId)
     {
         lock (_gate)
         {
-            if (!_nodes.TryGetValue(nodeId, out record!))
+            if (!_nodes.TryGetValue(nodeId, out var record))
             {
                 record = new SapientNodeRecord(nodeId, new SensorId(options.SensorIdPrefix + nodeId.ToLowerInvariant()));
                 _nodes.Add(nodeId, record);
-                return true;
             }
 
-            return !record.IsHeldByAnother(connectionId);
+            return record;
         }
     }
 

@@ -16,7 +16,7 @@ public sealed record SapientServerCounters
     /// <summary>Connections closed by the server because of a framing error (a corrupt or oversized length prefix).</summary>
     public long ClosedOnFramingError { get; init; }
 
-    /// <summary>Connections closed by the server for other reasons: no registration in time, a reply timed out, too many invalid messages, an unexpected error.</summary>
+    /// <summary>Connections closed by the server for other reasons: no registration in time, nothing heard for the idle timeout, its node registered on a newer connection, a reply timed out, too many invalid messages, an unexpected error.</summary>
     public long ClosedByServer { get; init; }
 
     /// <summary>Frames received (well framed, whatever they held).</summary>
@@ -34,7 +34,7 @@ public sealed record SapientServerCounters
     /// <summary>Registrations accepted.</summary>
     public long Registrations { get; init; }
 
-    /// <summary>Registrations refused (unsupported ICD version, node_id in use on another connection).</summary>
+    /// <summary>Registrations refused (unsupported ICD version).</summary>
     public long RegistrationsRefused { get; init; }
 
     /// <summary>Status reports handled.</summary>

@@ -26,6 +26,13 @@ public sealed record SapientServerOptions
     /// <summary>A connection that has not registered within this time is closed. Default 30 s.</summary>
     public TimeSpan RegistrationTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// A connection that sends nothing for this long is closed (the server only answers, so without it a node that
+    /// lost power or its link would hold its node_id and a connection slot for ever). A registered node gets at
+    /// least <see cref="HeartbeatLostFactor"/> of its declared status intervals. Default 60 s.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>A reply (acknowledgement or Error) not written within this time closes that connection. Default 5 s.</summary>
     public TimeSpan SendTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -94,6 +101,7 @@ public sealed record SapientServerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConsecutiveInvalidMessages, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RegistrationTimeout, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(SendTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(IdleTimeout, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(HeartbeatLateFactor, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(HeartbeatLostFactor, HeartbeatLateFactor);
         foreach (var sigma in (ReadOnlySpan<double>)[DefaultHorizontalSigmaMeters, DefaultVerticalSigmaMeters, MissingHeightSigmaMeters, DefaultRangeSigmaMeters, DefaultAngleSigmaRadians, UnknownElevationSigmaRadians])

@@ -45,20 +45,22 @@ internal sealed partial class SapientSession
             return;
         }
 
-        if (!context.Nodes.TryClaim(message.NodeId, Id, out var node))
+        var node = context.Nodes.GetOrAdd(message.NodeId);
+        if (node.Register(Id, TakeOver, _remoteEndPoint, message, context.Now) is { } closeDisplaced)
         {
-            context.Counters.RegistrationRefused();
-            context.Counters.Reject("NodeIdInUse");
-            await SendAsync(
-                SapientReplies.RegistrationAck(Options.FusionNodeId, message.NodeId, false, version, context.UtcNow, "node_id is registered on another open connection"),
-                token);
-            return;
+            // The same node_id on a new connection: the node came back (reboot, new link) before the old connection
+            // was seen to die. The newest registration wins; the old connection is closed.
+            closeDisplaced();
         }
 
-        node.Register(Id, _remoteEndPoint, message, context.Now);
         _node = node;
         _conversation.Register(message);
         _registrationTimer?.TryReset();
+
+        // A node that reports less often than the idle timeout is given a few of its own intervals.
+        var interval = TimeSpan.FromSeconds(node.Snapshot(context.Now, Options).StatusIntervalSeconds * Options.HeartbeatLostFactor);
+        _idleLimit = interval > Options.IdleTimeout ? interval : Options.IdleTimeout;
+        _idleTimer?.CancelAfter(_idleLimit);
         context.Counters.Registration();
         await SendAsync(SapientReplies.RegistrationAck(Options.FusionNodeId, message.NodeId, true, version, context.UtcNow), token);
         Publish(SapientNodeEventKind.Registered, node);

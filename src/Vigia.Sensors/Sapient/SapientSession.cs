@@ -17,7 +17,10 @@ namespace Vigia.Sensors.Sapient;
 /// prefix loses sync, so the connection is closed (§4.6); a frame that does not decode or validate is answered
 /// with a SAPIENT Error and skipped; any unexpected exception is counted and closes only this connection. Nothing
 /// here can block another connection: replies have a timeout and events never wait for the channel.
-/// Not thread-safe: <see cref="RunAsync"/> owns it.
+/// A dead peer is noticed: a connection that sends nothing for its idle limit (see
+/// <see cref="SapientServerOptions.IdleTimeout"/>) is closed, TCP keepalive is on, and a new registration of the
+/// same node_id elsewhere closes this one (<see cref="TakeOver"/>).
+/// Thread-safety: <see cref="RunAsync"/> owns it; <see cref="TakeOver"/> may be called from any thread.
 /// </remarks>
 internal sealed partial class SapientSession(long id, Socket socket, SapientServerContext context)
 {
@@ -29,18 +32,37 @@ internal sealed partial class SapientSession(long id, Socket socket, SapientServ
 
     private NetworkStream? _stream;
     private CancellationTokenSource? _registrationTimer;
+    private CancellationTokenSource? _idleTimer;
+    private TimeSpan _idleLimit = context.Options.IdleTimeout;
     private SapientNodeRecord? _node;
     private int _consecutiveInvalid;
     private string? _closeReason;
+    private volatile bool _takenOver;
 
     public long Id => id;
+
+    /// <summary>Closes the connection because its node registered again on another one (safe from any thread, at any time).</summary>
+    public void TakeOver()
+    {
+        _takenOver = true;
+        try
+        {
+            // Ends the pending read (and any write) at once; the read loop sees the end of the stream.
+            socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // Already closed.
+        }
+    }
 
     /// <summary>Serves the connection until the node closes it, the server stops, or the session closes it.</summary>
     public async Task RunAsync(CancellationToken stopping)
     {
         using var registrationTimer = new CancellationTokenSource(Options.RegistrationTimeout, context.Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, registrationTimer.Token);
-        _registrationTimer = registrationTimer;
+        using var idleTimer = new CancellationTokenSource(_idleLimit, context.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, registrationTimer.Token, idleTimer.Token);
+        (_registrationTimer, _idleTimer) = (registrationTimer, idleTimer);
         var stream = new NetworkStream(socket, ownsSocket: true);
         _stream = stream;
         var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: ReadBufferSize, leaveOpen: true));
@@ -56,6 +78,11 @@ internal sealed partial class SapientSession(long id, Socket socket, SapientServ
         {
             _closeReason = "RegistrationTimeout";
         }
+        catch (OperationCanceledException) when (idleTimer.IsCancellationRequested)
+        {
+            // Nothing heard for the idle limit: the node is gone (power, link) even if TCP has not said so.
+            _closeReason = "IdleTimeout";
+        }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException)
         {
             // The node reset or dropped the connection.
@@ -69,6 +96,11 @@ internal sealed partial class SapientSession(long id, Socket socket, SapientServ
         }
         finally
         {
+            if (_takenOver)
+            {
+                _closeReason = "TakenOver";
+            }
+
             await reader.CompleteAsync();
             await stream.DisposeAsync();
             Closed();
@@ -81,6 +113,7 @@ internal sealed partial class SapientSession(long id, Socket socket, SapientServ
         while (true)
         {
             var result = await reader.ReadAsync(token);
+            _idleTimer?.CancelAfter(_idleLimit);
             var buffer = result.Buffer;
             while (_closeReason is null)
             {
@@ -202,9 +235,9 @@ internal sealed partial class SapientSession(long id, Socket socket, SapientServ
         }
 
         context.Counters.ConnectionClosed();
-        if (_node is not null)
+        // A node taken over by a newer connection is still connected: nothing to announce.
+        if (_node is not null && _node.Disconnected(id))
         {
-            _node.Disconnected(id);
             Publish(SapientNodeEventKind.Disconnected, _node);
         }
     }

@@ -51,6 +51,7 @@ public static class ServerSetup
                 "Vigia:Radar: Listen must be address:port, MulticastGroup an IP address, PcapPorts UDP ports, and at least one site or track source, each with its Sensor")
             .Validate(o => o.SensorDownAfterSeconds > o.SensorDegradedAfterSeconds, "Vigia:SensorDownAfterSeconds must exceed SensorDegradedAfterSeconds")
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<VigiaServerOptions>, SensorInputSettings>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {

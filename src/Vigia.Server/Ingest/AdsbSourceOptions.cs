@@ -14,4 +14,7 @@ public sealed class AdsbSourceOptions
 
     /// <summary><c>beast</c> (default) or <c>avr</c>.</summary>
     public string Format { get; set; } = "beast";
+
+    /// <summary>Seconds without a byte after which the receiver is taken for dead, disconnected and reconnected (dump1090 sends a heartbeat every 60 s). Default 90.</summary>
+    public double IdleTimeoutSeconds { get; set; } = 90;
 }

@@ -57,6 +57,7 @@ public sealed partial class AdsbSourceService(
                 Host = source.Host,
                 Port = source.Port,
                 Format = source.Format == "avr" ? AdsbFeedFormat.Avr : AdsbFeedFormat.Beast,
+                IdleTimeout = TimeSpan.FromSeconds(source.IdleTimeoutSeconds),
             }, clock);
             lock (_clients)
             {

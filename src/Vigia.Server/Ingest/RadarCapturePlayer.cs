@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
 using System.Threading.Channels;
 using Vigia.Core.Observations;
 using Vigia.Core.Time;
@@ -9,19 +11,29 @@ namespace Vigia.Server.Ingest;
 /// <summary>
 /// Plays a capture of ASTERIX over UDP (<c>Vigia:Radar:Pcap</c>) through the radar adapter as if it were live:
 /// each packet is decoded with its capture time as the receive time (so times of day resolve to the recording's
-/// day and redundant copies are recognised), then its observations are moved by one fixed shift that makes the
-/// first packet "now", paced at the capture's intervals or as fast as the pipeline takes them.
+/// day and redundant copies are recognised), then its observations are moved by one fixed shift. Paced, the shift
+/// makes the first packet "now" and the capture's intervals are kept. Unpaced (as fast as the pipeline takes them),
+/// the shift makes the LAST packet "now", so the replay never runs ahead of the wall clock: a capture ten minutes
+/// long played in a second would otherwise put the tracker's time ten minutes ahead and make every live sensor's
+/// observations late until the clock caught up. Beside live inputs, an unpaced replay's older observations are
+/// journalled but count as late (not tracked); it is meant for filling the journal, not the live picture.
 /// </summary>
 /// <remarks>
-/// Client ids are <c>pcap:FILE:PACKET:N</c>, as for Remote ID captures, so a file played twice (a restart) is
-/// journalled once. A file that cannot be opened, or that ends in a corrupt record, sets <see cref="State"/> to
-/// <c>failed</c> with the reason in <see cref="Error"/>; nothing else stops. Thread-safety: <see cref="PlayAsync"/>
-/// runs once; the properties may be read from any thread (each value whole, possibly a little stale).
+/// Client ids are <c>pcap:RECORDING:PACKET:N</c>, where RECORDING (<see cref="RecordingId"/>) is a hash of the
+/// file's first 64 KiB and its length: the same recording played twice (a restart, or a copy under another name)
+/// is journalled once, and a different recording under a name used before (a new <c>radar.pcap</c>, or
+/// <c>day2/capture.pcap</c> after <c>day1/capture.pcap</c>) is journalled as new. A file that cannot be opened, or
+/// that ends in a corrupt record, sets <see cref="State"/> to <c>failed</c> with the reason in <see cref="Error"/>;
+/// nothing else stops. Thread-safety: <see cref="PlayAsync"/> runs once; the properties may be read from any thread
+/// (each value whole, possibly a little stale).
 /// </remarks>
 public sealed class RadarCapturePlayer(RadarAdapter adapter, TimeProvider clock)
 {
     /// <summary>The longest single wait while pacing, so a capture with a long gap still notices a stop.</summary>
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>How much of the file's beginning identifies the recording (with its length).</summary>
+    private const int IdentifyingBytes = 64 * 1024;
 
     private long _packets;
     private long _skipped;
@@ -32,6 +44,9 @@ public sealed class RadarCapturePlayer(RadarAdapter adapter, TimeProvider clock)
 
     /// <summary>Why the file failed (path, byte offset, field), or null.</summary>
     public string? Error { get; private set; }
+
+    /// <summary>The recording's identity in client ids (16 hex digits), once the file is open; else null.</summary>
+    public string? RecordingId { get; private set; }
 
     /// <summary>Capture records read.</summary>
     public long Packets => Interlocked.Read(ref _packets);
@@ -61,7 +76,7 @@ public sealed class RadarCapturePlayer(RadarAdapter adapter, TimeProvider clock)
         using (reader)
         {
             State = "playing";
-            var cursor = new Cursor(Path.GetFileName(path), clock.GetTimestamp());
+            var cursor = new Cursor(RecordingId!, clock.GetTimestamp(), pace ? null : LastCaptureTime(path));
             var batch = new List<Observation>();
             while (!cancellationToken.IsCancellationRequested)
             {
@@ -94,12 +109,15 @@ public sealed class RadarCapturePlayer(RadarAdapter adapter, TimeProvider clock)
         }
     }
 
-    /// <summary>Opens the capture, or fails with the reason (path, and byte offset and field for a file that is not a capture).</summary>
+    /// <summary>Opens the capture and names the recording, or fails with the reason (path, and byte offset and field for a file that is not a capture).</summary>
     private CaptureReader? Open(string path)
     {
+        FileStream? stream = null;
         try
         {
-            var stream = File.OpenRead(path);
+            stream = File.OpenRead(path);
+            RecordingId = Identify(stream);
+            stream.Position = 0;
             var reader = CaptureReader.TryOpen(stream, leaveOpen: false, out var openError);
             if (reader is null)
             {
@@ -111,7 +129,39 @@ public sealed class RadarCapturePlayer(RadarAdapter adapter, TimeProvider clock)
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            stream?.Dispose();
             Fail($"{path}: {ex.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>16 hex digits of the SHA-256 of the file's length and first <see cref="IdentifyingBytes"/> bytes.</summary>
+    private static string Identify(FileStream stream)
+    {
+        var head = new byte[sizeof(long) + IdentifyingBytes];
+        BinaryPrimitives.WriteInt64LittleEndian(head, stream.Length);
+        var length = sizeof(long) + stream.ReadAtLeast(head.AsSpan(sizeof(long)), IdentifyingBytes, throwOnEndOfStream: false);
+        return Convert.ToHexStringLower(SHA256.HashData(head.AsSpan(0, length))[..8]);
+    }
+
+    /// <summary>The capture time of the last record read before the end (or the first fault), or null if there is none.</summary>
+    private static Timestamp? LastCaptureTime(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var reader = CaptureReader.TryOpen(stream, leaveOpen: false, out _);
+            Timestamp? last = null;
+            while (reader is not null && reader.ReadNext(out var record) == CaptureReadStatus.Record)
+            {
+                last = record.HasTimestamp ? record.Timestamp : last;
+            }
+
+            return last;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The play itself reports what is wrong with the file.
             return null;
         }
     }
@@ -129,7 +179,7 @@ public sealed class RadarCapturePlayer(RadarAdapter adapter, TimeProvider clock)
         var now = Timestamp.FromDateTimeOffset(clock.GetUtcNow());
         var captured = record.HasTimestamp ? record.Timestamp : now;
         cursor.First ??= captured;
-        cursor.ShiftNanoseconds ??= now.UnixNanoseconds - captured.UnixNanoseconds;
+        cursor.ShiftNanoseconds ??= now.UnixNanoseconds - (cursor.Last ?? captured).UnixNanoseconds;
         cursor.DueSeconds = captured.SecondsSince(cursor.First.Value);
         if (!UdpFrame.TryGetPayload(record.Data, record.LinkType, out var payload, out var port) || (ports.Count > 0 && !ports.Contains(port)))
         {
@@ -146,7 +196,7 @@ public sealed class RadarCapturePlayer(RadarAdapter adapter, TimeProvider clock)
             {
                 SensorTime = new Timestamp(o.SensorTime.UnixNanoseconds + shift),
                 ReceiveTime = new Timestamp(o.ReceiveTime.UnixNanoseconds + shift),
-                ClientId = $"pcap:{cursor.Name}:{index}:{k}",
+                ClientId = $"pcap:{cursor.Recording}:{index}:{k}",
             };
         }
 
@@ -159,12 +209,17 @@ public sealed class RadarCapturePlayer(RadarAdapter adapter, TimeProvider clock)
         State = "failed";
     }
 
-    /// <summary>Where the replay stands: the first capture time, its shift to now, and when the current packet is due.</summary>
-    private sealed class Cursor(string name, long started)
+    /// <summary>
+    /// Where the replay stands: the first capture time, the last (unpaced: the one made "now"), the shift to now, and
+    /// when the current packet is due.
+    /// </summary>
+    private sealed class Cursor(string recording, long started, Timestamp? last)
     {
-        public string Name { get; } = name;
+        public string Recording { get; } = recording;
 
         public long Started { get; } = started;
+
+        public Timestamp? Last { get; } = last;
 
         public Timestamp? First { get; set; }
 

@@ -13,13 +13,26 @@ public sealed class RadarOptions
     public string MulticastGroup { get; set; } = "";
 
     /// <summary>
+    /// When the listener cannot be set up (port in use, multicast interface not up yet), seconds before the first
+    /// retry; doubled each time up to <see cref="ListenRetryMaxSeconds"/>. The server stays up meanwhile. Default 1.
+    /// </summary>
+    public double ListenRetryInitialSeconds { get; set; } = 1;
+
+    /// <summary>Longest wait between listener retries, seconds. Default 60.</summary>
+    public double ListenRetryMaxSeconds { get; set; } = 60;
+
+    /// <summary>
     /// A .pcap/.pcapng of ASTERIX over UDP (Ethernet, Linux cooked or raw IPv4) to play into the live picture, its
-    /// times shifted so that its first packet is "now"; empty (default) = none. Played once, beside the listener if
+    /// times shifted so that its first packet is "now" (paced) or its last packet is "now" (unpaced, so it never runs
+    /// ahead of live inputs); empty (default) = none. Played once, beside the listener if
     /// there is one; a file that cannot be read is reported (log and <c>GET /api/v1/sensors/asterix</c>), nothing else stops.
     /// </summary>
     public string Pcap { get; set; } = "";
 
-    /// <summary>For <see cref="Pcap"/>: keep the capture's own pace (true, default) or play it as fast as possible.</summary>
+    /// <summary>
+    /// For <see cref="Pcap"/>: keep the capture's own pace (true, default) or play it as fast as possible, ending at
+    /// "now" (beside live inputs its observations older than the reorder window are journalled as late, not tracked).
+    /// </summary>
     public bool Pace { get; set; } = true;
 
     /// <summary>For <see cref="Pcap"/>: the destination UDP ports to take; empty (default) takes every UDP packet.</summary>

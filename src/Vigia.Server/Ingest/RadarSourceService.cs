@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Vigia.Core.Observations;
@@ -14,6 +16,12 @@ namespace Vigia.Server.Ingest;
 /// system tracks of a configured source geodetic positions with their covariance,
 /// records heard twice over redundant networks are kept once, and everything is journalled and tracked.
 /// </summary>
+/// <remarks>
+/// Settings are checked at start (<see cref="SensorInputSettings"/>). What can only fail at run time never stops the
+/// server: a listener that cannot bind or join its group (port in use, interface not up yet) is reported down with
+/// the reason (<see cref="Error"/>, <c>GET /api/v1/sensors/asterix</c>) and retried with backoff; the capture
+/// replay and every other input carry on meanwhile.
+/// </remarks>
 public sealed partial class RadarSourceService(
     IOptions<VigiaServerOptions> options,
     SensorDirectory directory,
@@ -29,6 +37,12 @@ public sealed partial class RadarSourceService(
 
     /// <summary>The capture replay, once started (null without <c>Pcap</c>).</summary>
     public RadarCapturePlayer? Player { get; private set; }
+
+    /// <summary>
+    /// Why the input is not working: the UDP listener cannot be set up (with when it is retried; null again once it
+    /// is), or, with <see cref="Adapter"/> null, why the input could not start at all. Null while all is well.
+    /// </summary>
+    public string? Error { get; private set; }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -51,21 +65,28 @@ public sealed partial class RadarSourceService(
                 await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken).ConfigureAwait(false);
             }
 
-            var adapter = new RadarAdapter(AdapterOptions(settings));
-            using var receiver = settings.Listen.Length == 0 ? null : new UdpAsterixReceiver(adapter, new UdpAsterixReceiverOptions
+            RadarAdapter adapter;
+            try
             {
-                ListenEndPoint = IPEndPoint.Parse(settings.Listen),
-                MulticastGroup = settings.MulticastGroup.Length > 0 ? IPAddress.Parse(settings.MulticastGroup) : null,
-            }, clock);
+                adapter = new RadarAdapter(AdapterOptions(settings));
+            }
+            catch (ArgumentException ex)
+            {
+                // A registered radar's position or a setting the start-up checks could not see: report, do not stop the server.
+                Error = ex.Message;
+                LogError(logger, $"not started: {ex.Message}");
+                return;
+            }
+
             var player = settings.Pcap.Length == 0 ? null : new RadarCapturePlayer(adapter, clock);
-            (Adapter, Receiver, Player) = (adapter, receiver, player);
+            (Adapter, Player) = (adapter, player);
             var channel = Channel.CreateBounded<Observation>(new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
             var pump = new ObservationPump(ingest, reason => LogError(logger, reason));
             var pumping = pump.RunAsync(channel.Reader, stoppingToken);
             try
             {
                 await Task.WhenAll(
-                    receiver?.RunAsync(channel.Writer, stoppingToken) ?? Task.CompletedTask,
+                    settings.Listen.Length == 0 ? Task.CompletedTask : ListenAsync(adapter, settings, channel.Writer, stoppingToken),
                     player is null ? Task.CompletedTask : Task.Run(() => PlayAsync(player, settings, channel.Writer, stoppingToken), stoppingToken)).ConfigureAwait(false);
             }
             finally
@@ -77,6 +98,42 @@ public sealed partial class RadarSourceService(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping.
+        }
+    }
+
+    /// <summary>Binds the listener (retrying with backoff while the socket cannot be set up) and receives until stopped.</summary>
+    private async Task ListenAsync(RadarAdapter adapter, RadarOptions settings, ChannelWriter<Observation> output, CancellationToken stoppingToken)
+    {
+        var receiverOptions = new UdpAsterixReceiverOptions
+        {
+            ListenEndPoint = IPEndPoint.Parse(settings.Listen),
+            MulticastGroup = settings.MulticastGroup.Length > 0 ? IPAddress.Parse(settings.MulticastGroup) : null,
+        };
+        var delay = TimeSpan.FromSeconds(settings.ListenRetryInitialSeconds);
+        var maxDelay = TimeSpan.FromSeconds(Math.Max(settings.ListenRetryMaxSeconds, settings.ListenRetryInitialSeconds));
+        while (true)
+        {
+            UdpAsterixReceiver receiver;
+            try
+            {
+                receiver = new UdpAsterixReceiver(adapter, receiverOptions, clock);
+            }
+            catch (Exception ex) when (ex is SocketException or ArgumentException)
+            {
+                var what = settings.MulticastGroup.Length > 0 ? $"{settings.Listen} (group {settings.MulticastGroup})" : settings.Listen;
+                Error = string.Create(CultureInfo.InvariantCulture, $"cannot listen on {what}: {ex.Message}; retrying in {delay.TotalSeconds:0.##} s");
+                LogError(logger, Error);
+                await Task.Delay(delay, clock, stoppingToken).ConfigureAwait(false);
+                delay = delay * 2 < maxDelay ? delay * 2 : maxDelay;
+                continue;
+            }
+
+            using (receiver)
+            {
+                (Receiver, Error) = (receiver, null);
+                await receiver.RunAsync(output, stoppingToken).ConfigureAwait(false);
+                return;
+            }
         }
     }
 

@@ -45,6 +45,7 @@ public sealed partial class SapientNodeService(
             FusionNodeId = settings.FusionNodeId,
             EndPoint = new IPEndPoint(IPAddress.Parse(settings.BindAddress), settings.Port),
             PictureFrame = directory.Frame,
+            IdleTimeout = TimeSpan.FromSeconds(settings.IdleTimeoutSeconds),
         }, clock);
         server.Start();
         _server = server;

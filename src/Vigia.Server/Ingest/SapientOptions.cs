@@ -11,4 +11,10 @@ public sealed class SapientOptions
 
     /// <summary>This fusion node's UUID (sent in acknowledgements). Default a fixed UUID; set your own per site.</summary>
     public string FusionNodeId { get; set; } = "6f1e0b9a-2d4c-4b8e-9a51-7c3f2e8d4a10";
+
+    /// <summary>
+    /// A node connection that sends nothing for this many seconds is closed (a registered node gets at least five of
+    /// its declared status intervals), so a node that lost power or its link does not hold its node_id. Default 60.
+    /// </summary>
+    public double IdleTimeoutSeconds { get; set; } = 60;
 }

@@ -42,7 +42,7 @@ public sealed class SensorInputs(RadarSourceService radar, SapientNodeService sa
 
         if (radar.Adapter is not { } adapter)
         {
-            return new AsterixInputDto { State = "waiting" };
+            return radar.Error is { } error ? new AsterixInputDto { State = "failed", Error = error } : new AsterixInputDto { State = "waiting" };
         }
 
         var configured = Configured(settings).ToList();
@@ -60,6 +60,8 @@ public sealed class SensorInputs(RadarSourceService radar, SapientNodeService sa
         {
             State = "running",
             Listen = radar.Receiver?.LocalEndPoint.ToString(),
+            ListenState = settings.Listen.Length == 0 ? null : radar.Receiver is not null && radar.Error is null ? "up" : "down",
+            Error = radar.Error,
             MulticastGroup = settings.MulticastGroup.Length > 0 ? settings.MulticastGroup : null,
             Capture = player is null ? null : new AsterixCaptureDto(settings.Pcap, player.State, player.Packets, player.Skipped, player.Observations, player.Error),
             Datagrams = adapter.Datagrams,

@@ -55,11 +55,17 @@ public sealed record AsterixSourceDto
 /// <summary>The ASTERIX radar input as a whole (<c>GET /api/v1/sensors/asterix</c>).</summary>
 public sealed record AsterixInputDto
 {
-    /// <summary><c>off</c> (not configured), <c>waiting</c> (for its radars to be registered) or <c>running</c>.</summary>
+    /// <summary><c>off</c> (not configured), <c>waiting</c> (for its radars to be registered), <c>running</c> or <c>failed</c> (see <see cref="Error"/>).</summary>
     public required string State { get; init; }
 
     /// <summary>The UDP listener's bound address, or null.</summary>
     public string? Listen { get; init; }
+
+    /// <summary><c>up</c> (receiving) or <c>down</c> (cannot bind or join its group; retried, see <see cref="Error"/>); null without a listener.</summary>
+    public string? ListenState { get; init; }
+
+    /// <summary>Why the input or its listener is not working, or null.</summary>
+    public string? Error { get; init; }
 
     /// <summary>The multicast group joined, or null.</summary>
     public string? MulticastGroup { get; init; }

@@ -153,6 +153,35 @@ public sealed class AdsbTcpClientTests
     }
 
     [Fact]
+    public async Task ReceiverThatGoesSilent_IsDroppedAfterTheIdleTimeoutReadsDownAndIsReconnected()
+    {
+        // The receiver sends part of the feed, then nothing, and keeps the connection open: as a dump1090 host
+        // that lost power looks from here (no FIN, no reset; this client never sends).
+        var part = Beast[..1001];
+        await using var receiver = new LoopbackReceiver([part], holdLast: true);
+        var client = new AdsbTcpClient(Sensor, Options(receiver.Port) with
+        {
+            IdleTimeout = TimeSpan.FromMilliseconds(300),
+            ReconnectInitialDelay = TimeSpan.FromMilliseconds(500),
+            ReconnectMaxDelay = TimeSpan.FromMilliseconds(500),
+        });
+        var states = new List<AdsbConnectionState>();
+
+        var observations = await RunUntilAsync(client, Offline(part, AdsbFeedFormat.Beast).Count, () =>
+        {
+            states.Add(client.State);
+            return client.Connects >= 2;
+        });
+
+        Assert.Equal(1, client.IdleTimeouts);
+        Assert.True(client.Disconnects >= 1);
+        Assert.Equal(Offline(part, AdsbFeedFormat.Beast).Count, observations.Count);
+        var up = states.IndexOf(AdsbConnectionState.Up);
+        Assert.True(up >= 0, "never up");
+        Assert.Contains(AdsbConnectionState.Down, states[up..]);
+    }
+
+    [Fact]
     public async Task NoReceiver_CountsFailedConnectsAndStaysDown()
     {
         int port;

@@ -162,18 +162,31 @@ public sealed class SapientFusionServerTests
     }
 
     [Fact]
-    public async Task SameNodeIdOnASecondOpenConnection_IsRefused()
+    public async Task SameNodeIdOnANewConnection_TakesTheNodeOverAndClosesTheOldConnection()
     {
+        // A node that lost power or its link and comes back from a new port, while its old connection is still
+        // half-open as far as the server knows: the newest registration wins.
         await using var server = SapientServerFixture.Start();
         await using var first = await SapientTestNode.ConnectAsync(server.LocalEndPoint);
         await using var second = await SapientTestNode.ConnectAsync(server.LocalEndPoint);
-
         var firstAck = await first.RegisterAsync(SapientMessages.Registration());
+        await server.NextAsync<SapientNodeEvent>(e => e.Kind == SapientNodeEventKind.Registered);
+
         var secondAck = await second.RegisterAsync(SapientMessages.Registration());
+        var again = await server.NextAsync<SapientNodeEvent>(e => e.Kind == SapientNodeEventKind.Registered);
 
         Assert.True(firstAck.RegistrationAck.Acceptance);
-        Assert.False(secondAck.RegistrationAck.Acceptance);
-        Assert.Equal("node_id is registered on another open connection", Assert.Single(secondAck.RegistrationAck.AckResponseReason));
-        Assert.Equal(1, server.GetCounters().Rejections["NodeIdInUse"]);
+        Assert.True(secondAck.RegistrationAck.Acceptance);
+        Assert.Equal(2, again.ConnectionId);
+        Assert.True(await first.IsClosedByServerAsync());
+        var counters = await server.CountersWhenAsync(c => c.ActiveConnections == 1);
+        Assert.Equal(1, counters.Rejections["TakenOver"]);
+        Assert.Equal(0, counters.RegistrationsRefused);
+
+        // The old connection's close leaves the node connected on the new one, which carries on.
+        await second.SendAsync(SapientMessages.Detection());
+        Assert.Equal(2, (await server.NextAsync<SapientDetection>()).ConnectionId);
+        var node = Assert.Single(server.GetNodes());
+        Assert.Equal((2L, true), (node.ConnectionId, node.Connected));
     }
 }

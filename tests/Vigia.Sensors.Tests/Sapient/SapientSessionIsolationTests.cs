@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
+using SapientMsg.BsiFlex335V20;
 using Vigia.Protocols.Sapient;
 using Vigia.Sensors.Sapient;
+using Task = System.Threading.Tasks.Task;
 
 namespace Vigia.Sensors.Tests.Sapient;
 
@@ -105,6 +107,46 @@ public sealed class SapientSessionIsolationTests
 
         Assert.Equal(SapientMessages.RadarNodeId, (await server.NextAsync<SapientDetection>()).NodeId);
         Assert.Equal(0, server.GetCounters().ClosedByServer);
+    }
+
+    [Fact]
+    public async Task RegisteredNodeThatFallsSilent_IsClosedAfterTheIdleTimeoutWhileATalkingOneStays()
+    {
+        // The idle limit of a registered node is the larger of IdleTimeout and HeartbeatLostFactor status
+        // intervals: here 1 × 1 s (the shortest interval the server accepts).
+        await using var server = SapientServerFixture.Start(new SapientServerOptions
+        {
+            FusionNodeId = SapientMessages.FusionNodeId,
+            IdleTimeout = TimeSpan.FromMilliseconds(300),
+            HeartbeatLateFactor = 1,
+            HeartbeatLostFactor = 1,
+        });
+        await using var silent = await SapientTestNode.ConnectAsync(server.LocalEndPoint);
+        await using var talker = await SapientTestNode.ConnectAsync(server.LocalEndPoint);
+        await silent.RegisterAsync(OneSecondHeartbeat(SapientMessages.Registration()));
+        await talker.RegisterAsync(OneSecondHeartbeat(SapientMessages.Registration(OtherNodeId)));
+        var started = DateTime.UtcNow;
+
+        var disconnected = server.NextAsync<SapientNodeEvent>(e => e.Kind == SapientNodeEventKind.Disconnected);
+        while (!disconnected.IsCompleted)
+        {
+            await talker.SendAsync(SapientMessages.Status(OtherNodeId));
+            await Task.WhenAny(disconnected, Task.Delay(250, TestContext.Current.CancellationToken));
+        }
+
+        var gone = await disconnected;
+        Assert.InRange((DateTime.UtcNow - started).TotalSeconds, 0.9, 30);
+        Assert.Equal(SapientMessages.RadarNodeId, gone.NodeId);
+        Assert.True(await silent.IsClosedByServerAsync());
+        var counters = await server.CountersWhenAsync(c => c.ActiveConnections == 1);
+        Assert.Equal(1, counters.Rejections["IdleTimeout"]);
+        Assert.True(server.GetNodes().Single(n => n.NodeId == OtherNodeId).Connected);
+    }
+
+    private static SapientMessage OneSecondHeartbeat(SapientMessage registration)
+    {
+        registration.Registration.StatusDefinition.StatusInterval = new Registration.Types.Duration { Units = Registration.Types.TimeUnits.Milliseconds, Value = 200 };
+        return registration;
     }
 
     [Fact]

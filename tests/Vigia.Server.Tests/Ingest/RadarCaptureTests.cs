@@ -103,7 +103,8 @@ public sealed class RadarCaptureTests
         }
 
         // One shift for the whole file: the first plot is "now", the others keep their distance from it; the
-        // measurements are the capture's, and client ids name the file and packet (a second play is a duplicate).
+        // measurements are the capture's, and client ids name the recording (by content) and packet (a second play
+        // is a duplicate).
         var shift = stored[0].Observation.SensorTime.SecondsSince(expected[0].SensorTime);
         Assert.InRange(stored[0].Observation.SensorTime.ToDateTimeOffset(), started.AddSeconds(-5), DateTimeOffset.UtcNow.AddSeconds(5));
         for (var i = 0; i < expected.Count; i++)
@@ -114,7 +115,7 @@ public sealed class RadarCaptureTests
             Assert.Equal(want.Measurement.V0, got.Measurement.V0, 9);
             Assert.Equal(want.Measurement.V1, got.Measurement.V1, 12);
             Assert.Equal(want.Measurement.V2, got.Measurement.V2, 12);
-            Assert.StartsWith("pcap:cat_034_048.pcap:", got.ClientId, StringComparison.Ordinal);
+            Assert.Matches($"^pcap:{service.Player.RecordingId}:[0-9]+:[0-9]+$", got.ClientId);
         }
     }
 
