@@ -43,7 +43,7 @@ public sealed class RemoteIdSourceTests
                 Assert.NotNull(o.Raw);
                 Assert.NotEmpty(o.Raw);
                 Assert.NotNull(o.Observation.UasId);
-                Assert.StartsWith("pcap:odid_wifi_bcn_sample.pcap:", o.Observation.ClientId, StringComparison.Ordinal);
+                Assert.Matches("^pcap:[0-9a-f]{16}:[0-9]+$", o.Observation.ClientId);
             }
 
             using var viewer = app.ClientWith(key);
@@ -60,6 +60,25 @@ public sealed class RemoteIdSourceTests
             }
 
             Assert.Equal(journalled, await again.Journal.CountObservationsAsync(TestContext.Current.CancellationToken));
+        }
+
+        // A different recording under the same file name (a new capture saved over the old one) is journalled: here
+        // the same frames with the last byte of the file changed.
+        var other = Path.Combine(TestPaths.NewTempDirectory(), "odid_wifi_bcn_sample.pcap");
+        var bytes = File.ReadAllBytes(capture);
+        bytes[^1] ^= 0xFF;
+        File.WriteAllBytes(other, bytes);
+        settings["Vigia:RemoteIdSources:0:Pcap"] = other;
+        await using (var renamed = new VigiaServerFactory(dir, settings))
+        {
+            var source = renamed.Services.GetServices<IHostedService>().OfType<RemoteIdSourceService>().Single();
+            for (var i = 0; i < 200 && source.SourcesEnded == 0; i++)
+            {
+                await Task.Delay(50, TestContext.Current.CancellationToken);
+            }
+
+            Assert.True(source.ObservationsJournalled > 0, "the other recording holds Remote ID positions");
+            Assert.Equal(journalled + source.ObservationsJournalled, await renamed.Journal.CountObservationsAsync(TestContext.Current.CancellationToken));
         }
     }
 }

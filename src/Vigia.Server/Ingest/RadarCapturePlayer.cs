@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Threading.Channels;
 using Vigia.Core.Observations;
 using Vigia.Core.Time;
@@ -31,9 +29,6 @@ public sealed class RadarCapturePlayer(RadarAdapter adapter, TimeProvider clock)
 {
     /// <summary>The longest single wait while pacing, so a capture with a long gap still notices a stop.</summary>
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
-
-    /// <summary>How much of the file's beginning identifies the recording (with its length).</summary>
-    private const int IdentifyingBytes = 64 * 1024;
 
     private long _packets;
     private long _skipped;
@@ -116,7 +111,7 @@ public sealed class RadarCapturePlayer(RadarAdapter adapter, TimeProvider clock)
         try
         {
             stream = File.OpenRead(path);
-            RecordingId = Identify(stream);
+            RecordingId = CaptureRecording.Identify(stream);
             stream.Position = 0;
             var reader = CaptureReader.TryOpen(stream, leaveOpen: false, out var openError);
             if (reader is null)
@@ -133,15 +128,6 @@ public sealed class RadarCapturePlayer(RadarAdapter adapter, TimeProvider clock)
             Fail($"{path}: {ex.Message}");
             return null;
         }
-    }
-
-    /// <summary>16 hex digits of the SHA-256 of the file's length and first <see cref="IdentifyingBytes"/> bytes.</summary>
-    private static string Identify(FileStream stream)
-    {
-        var head = new byte[sizeof(long) + IdentifyingBytes];
-        BinaryPrimitives.WriteInt64LittleEndian(head, stream.Length);
-        var length = sizeof(long) + stream.ReadAtLeast(head.AsSpan(sizeof(long)), IdentifyingBytes, throwOnEndOfStream: false);
-        return Convert.ToHexStringLower(SHA256.HashData(head.AsSpan(0, length))[..8]);
     }
 
     /// <summary>The capture time of the last record read before the end (or the first fault), or null if there is none.</summary>

@@ -98,7 +98,19 @@ public sealed partial class RemoteIdSourceService(
 
         var adapter = new RemoteIdCaptureAdapter(new SensorId(source.Sensor));
         var batch = new Batch(this, source.Sensor);
-        var name = Path.GetFileName(path);
+        // Client ids name the recording by its content (CaptureRecording): replayed again, it is journalled once; a
+        // different recording under a name used before is journalled too.
+        string name;
+        try
+        {
+            name = CaptureRecording.Identify(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogSourceError(_logger, source.Sensor, $"{path}: {ex.Message}");
+            return;
+        }
+
         double? shift = null;
         var started = Stopwatch.GetTimestamp();
         Timestamp? first = null;
