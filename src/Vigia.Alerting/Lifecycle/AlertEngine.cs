@@ -73,7 +73,7 @@ public sealed partial class AlertEngine
 
         foreach (var removed in _zones.Where(z => !next.Exists(n => n.Zone.Id == z.Zone.Zone.Id) && z.Current is not null))
         {
-            _orphans.Add(removed);
+            _orphans.Add(removed.Current!.Id);
         }
 
         _zones.Clear();
