@@ -153,7 +153,9 @@ public sealed partial class AlertEngine
 
     /// <summary>
     /// Takes back alerts that were standing when the process stopped (from the journal), so a restart does
-    /// not raise them again: zone alerts re-attach to their zone, coverage alerts to their sensor.
+    /// not raise them again: zone alerts re-attach to their zone, coverage alerts to their sensor. A zone alert
+    /// whose zone is no longer in force (deleted while stopped, or no longer valid) is cleared at the next
+    /// evaluation, as a deleted zone's alert is. Call it after <see cref="ReplaceZones"/>.
     /// </summary>
     public void Restore(IEnumerable<Alert> standing)
     {
@@ -168,6 +170,10 @@ public sealed partial class AlertEngine
             else if (_zones.Find(z => z.Zone.Zone.Id == alert.ZoneId) is { } zone)
             {
                 zone.Current = alert;
+            }
+            else
+            {
+                _orphans.Add(alert.Id);
             }
         }
     }

@@ -10,6 +10,21 @@ public sealed class OrphanAlertTests
     private static ZoneContext School() => new(Village("escuela", radius: 100, buffer: 0, eastOffset: 5000));
 
     [Fact]
+    public void ARestoredAlert_WhoseZoneWasDeletedWhileStopped_IsClearedAtTheFirstEvaluation()
+    {
+        var standing = Engine().Evaluate(At(0), [Track(1, 0, 100)]).Single().Alert;
+
+        // Restarted without the zone (deleted while the server was stopped); nothing flies.
+        var restarted = Engine(null, Village("escuela", radius: 100, buffer: 0, eastOffset: 5000));
+        restarted.Restore([standing]);
+        var cleared = Assert.Single(restarted.Evaluate(At(10), []));
+        Assert.Equal((AlertChange.Cleared, standing.Id, 2), (cleared.Change, cleared.Alert.Id, cleared.Alert.Version));
+        Assert.Equal(At(10), cleared.Alert.ClearedAt);
+        Assert.Empty(restarted.Active);
+        Assert.Empty(restarted.Evaluate(At(11), []));
+    }
+
+    [Fact]
     public void AnAlertAcknowledged_AfterItsZoneWasDeleted_ClearsWithTheNextVersionNumber()
     {
         var engine = Engine(null, Village(), School().Zone);
