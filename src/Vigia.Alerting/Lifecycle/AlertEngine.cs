@@ -21,7 +21,7 @@ public sealed partial class AlertEngine
 {
     private readonly ThreatRuleOptions _options;
     private readonly ThreatAssessor _assessor;
-    private readonly LocalTangentPlane _pictureFrame;
+    private LocalTangentPlane _pictureFrame;
     private readonly List<ZoneIncident> _zones = [];
     private readonly Dictionary<string, Alert> _byId = new(StringComparer.Ordinal);
     private readonly List<AlertEvent> _events = [];
@@ -39,6 +39,17 @@ public sealed partial class AlertEngine
         _pictureFrame = pictureFrame;
         _allowList = allowList ?? AllowList.Empty;
         ReplaceZones(zones);
+    }
+
+    /// <summary>
+    /// The frame the pictures' tracks are published in. Only tracks use it (zones carry their own planes), so an
+    /// engine can start on a provisional frame — sensor health, restored alerts, dwells and expiries all run without
+    /// one — and be given the real frame when the first picture fixes it. Per-track memory is kept.
+    /// </summary>
+    public LocalTangentPlane PictureFrame
+    {
+        get => _pictureFrame;
+        set => _pictureFrame = value ?? throw new ArgumentNullException(nameof(value));
     }
 
     /// <summary>The standing alerts (latest version of each), zone threats first.</summary>
