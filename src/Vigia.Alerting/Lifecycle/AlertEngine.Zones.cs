@@ -9,7 +9,8 @@ namespace Vigia.Alerting.Lifecycle;
 /// <summary>Zone incidents: per-track levels with the de-escalation dwell, then one alert per zone.</summary>
 public sealed partial class AlertEngine
 {
-    private readonly List<ZoneIncident> _orphans = [];
+    /// <summary>Standing zone alerts whose zone is gone (removed, or not there at restore): cleared at the next evaluation.</summary>
+    private readonly List<string> _orphans = [];
 
     private void EvaluateZone(ZoneIncident incident, Timestamp now, IReadOnlyCollection<TrackSnapshot> tracks)
     {
@@ -173,9 +174,18 @@ public sealed partial class AlertEngine
 
     private void ClearOrphans(Timestamp now)
     {
-        foreach (var orphan in _orphans)
+        foreach (var id in _orphans)
         {
-            Clear(orphan, now);
+            // From the alert's latest version (an acknowledgement may have followed the zone's removal), so version
+            // numbers never repeat; gone already when it cleared another way.
+            if (_byId.GetValueOrDefault(id) is not { IsActive: true } current || _zones.Exists(z => z.Current?.Id == id))
+            {
+                continue;
+            }
+
+            var cleared = NewVersion(current, now) with { ClearedAt = now, TrackIds = [] };
+            Store(cleared);
+            _events.Add(new AlertEvent(AlertChange.Cleared, cleared));
         }
 
         _orphans.Clear();

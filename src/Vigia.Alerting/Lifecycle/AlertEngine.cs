@@ -21,7 +21,7 @@ public sealed partial class AlertEngine
 {
     private readonly ThreatRuleOptions _options;
     private readonly ThreatAssessor _assessor;
-    private readonly LocalTangentPlane _pictureFrame;
+    private LocalTangentPlane _pictureFrame;
     private readonly List<ZoneIncident> _zones = [];
     private readonly Dictionary<string, Alert> _byId = new(StringComparer.Ordinal);
     private readonly List<AlertEvent> _events = [];
@@ -39,6 +39,17 @@ public sealed partial class AlertEngine
         _pictureFrame = pictureFrame;
         _allowList = allowList ?? AllowList.Empty;
         ReplaceZones(zones);
+    }
+
+    /// <summary>
+    /// The frame the pictures' tracks are published in. Only tracks use it (zones carry their own planes), so an
+    /// engine can start on a provisional frame — sensor health, restored alerts, dwells and expiries all run without
+    /// one — and be given the real frame when the first picture fixes it. Per-track memory is kept.
+    /// </summary>
+    public LocalTangentPlane PictureFrame
+    {
+        get => _pictureFrame;
+        set => _pictureFrame = value ?? throw new ArgumentNullException(nameof(value));
     }
 
     /// <summary>The standing alerts (latest version of each), zone threats first.</summary>
@@ -73,7 +84,7 @@ public sealed partial class AlertEngine
 
         foreach (var removed in _zones.Where(z => !next.Exists(n => n.Zone.Id == z.Zone.Zone.Id) && z.Current is not null))
         {
-            _orphans.Add(removed);
+            _orphans.Add(removed.Current!.Id);
         }
 
         _zones.Clear();
@@ -153,7 +164,9 @@ public sealed partial class AlertEngine
 
     /// <summary>
     /// Takes back alerts that were standing when the process stopped (from the journal), so a restart does
-    /// not raise them again: zone alerts re-attach to their zone, coverage alerts to their sensor.
+    /// not raise them again: zone alerts re-attach to their zone, coverage alerts to their sensor. A zone alert
+    /// whose zone is no longer in force (deleted while stopped, or no longer valid) is cleared at the next
+    /// evaluation, as a deleted zone's alert is. Call it after <see cref="ReplaceZones"/>.
     /// </summary>
     public void Restore(IEnumerable<Alert> standing)
     {
@@ -168,6 +181,10 @@ public sealed partial class AlertEngine
             else if (_zones.Find(z => z.Zone.Zone.Id == alert.ZoneId) is { } zone)
             {
                 zone.Current = alert;
+            }
+            else
+            {
+                _orphans.Add(alert.Id);
             }
         }
     }

@@ -64,16 +64,24 @@ public static class AlertsEndpoints
         string id, HttpContext context, AlertLoop loop, IAlertStore store, CancellationToken cancellationToken)
     {
         var by = context.User.Identity?.Name ?? "unknown";
-        var acknowledged = await loop.AcknowledgeAsync(id, by, cancellationToken).ConfigureAwait(false);
-        if (acknowledged is not null)
+        try
         {
-            return TypedResults.Ok(AlertMapping.ToDto(acknowledged));
-        }
+            var acknowledged = await loop.AcknowledgeAsync(id, by, cancellationToken).ConfigureAwait(false);
+            if (acknowledged is not null)
+            {
+                return TypedResults.Ok(AlertMapping.ToDto(acknowledged));
+            }
 
-        var known = await store.ReadAlertEventsAsync(id, null, null, 100_000, cancellationToken).ConfigureAwait(false);
-        return known.Count == 0
-            ? Problems.Plain(StatusCodes.Status404NotFound, "Unknown alert", $"no alert '{id}'")
-            : Problems.Plain(StatusCodes.Status409Conflict, "Not acknowledgeable", $"alert '{id}' is already acknowledged or has cleared");
+            var known = await store.ReadAlertEventsAsync(id, null, null, 100_000, cancellationToken).ConfigureAwait(false);
+            return known.Count == 0
+                ? Problems.Plain(StatusCodes.Status404NotFound, "Unknown alert", $"no alert '{id}'")
+                : Problems.Plain(StatusCodes.Status409Conflict, "Not acknowledgeable", $"alert '{id}' is already acknowledged or has cleared");
+        }
+        catch (Vigia.Storage.JournalException ex)
+        {
+            // Not journalled (yet): not reported as saved.
+            return Problems.Plain(StatusCodes.Status503ServiceUnavailable, "Journal unavailable", ex.Message);
+        }
     }
 
     private static async Task<IResult> PutAllowedAsync(string uasId, AllowListDto body, HttpContext context, IAlertStore store, AlertLoop loop, TimeProvider clock, CancellationToken cancellationToken)

@@ -11,14 +11,85 @@ namespace Vigia.Server.Threats;
 /// <summary>Start-up restore, and loading zones, allow-list and sensor coverage into the engine.</summary>
 public sealed partial class AlertLoop
 {
+    /// <summary>Where the engine's picture frame stands until the first picture brings the real one (tracks only use it).</summary>
+    private static readonly LocalTangentPlane ProvisionalFrame = new(new GeoPosition(0, 0, 0));
+
     private readonly List<Alert> _restored = [];
+    private readonly Dictionary<string, AlertWork.SensorState> _sensorStates = new(StringComparer.Ordinal);
     private volatile AllowList _allowList = AllowList.Empty;
+    private bool _restoreRead;
+    private bool _engineFailing;
+    private long _engineRetryAt;
 
     /// <summary>Whether a UAS ID is allow-listed now (any thread; TAK marks such drones neutral).</summary>
     public bool IsAllowListed(string uasId) => _allowList.Allows(uasId, Timestamp.FromDateTimeOffset(clock.GetUtcNow()));
 
     private async Task RestoreAsync(CancellationToken cancellationToken)
     {
+        // Nothing can have changed yet: no sensor state has been heard.
+        await EngineAsync(directory.Frame, [], cancellationToken).ConfigureAwait(false);
+        board.MarkReady();
+    }
+
+    /// <summary>
+    /// The engine, made at first call with the standing alerts restored from the journal (on a provisional frame
+    /// when no picture frame is known yet), and given <paramref name="frame"/> when that is a new one; null while
+    /// the journal cannot be read (tried again a second later). Sensor states heard before it was made are applied.
+    /// </summary>
+    private async Task<AlertEngine?> EngineAsync(LocalTangentPlane? frame, List<AlertEvent> events, CancellationToken cancellationToken)
+    {
+        if (_engine is null)
+        {
+            if (_engineFailing && clock.GetTimestamp() < _engineRetryAt)
+            {
+                return null;
+            }
+
+            try
+            {
+                await ReadStandingAsync(cancellationToken).ConfigureAwait(false);
+                var options = ruleOptions.Value;
+                options.Exercise |= serverOptions.Value.Exercise;
+                var engine = new AlertEngine(options, frame ?? directory.Frame ?? ProvisionalFrame, []);
+                await LoadRulesAsync(engine, cancellationToken).ConfigureAwait(false);
+                engine.Restore(_restored);
+                _restored.Clear();
+                _engine = engine;
+                _engineFailing = false;
+                foreach (var state in _sensorStates.Values)
+                {
+                    ApplySensorState(engine, state, events);
+                }
+            }
+            catch (JournalException ex)
+            {
+                if (!_engineFailing)
+                {
+                    LogEngineFailed(logger, ex);
+                    _engineFailing = true;
+                }
+
+                _engineRetryAt = clock.GetTimestamp() + clock.TimestampFrequency;
+                return null;
+            }
+        }
+
+        if (frame is not null && !ReferenceEquals(frame, _engine.PictureFrame))
+        {
+            _engine.PictureFrame = frame;
+        }
+
+        return _engine;
+    }
+
+    private async Task ReadStandingAsync(CancellationToken cancellationToken)
+    {
+        if (_restoreRead)
+        {
+            return;
+        }
+
+        _restored.Clear();
         try
         {
             foreach (var record in await store.ReadStandingAlertsAsync(cancellationToken).ConfigureAwait(false))
@@ -27,35 +98,27 @@ public sealed partial class AlertLoop
                 _restored.Add(alert);
                 board.Apply(alert);
             }
-
-            if (directory.Frame is { } frame)
-            {
-                await EngineAsync(frame, cancellationToken).ConfigureAwait(false);
-            }
         }
-        catch (Exception ex) when (ex is JournalException or FormatException or System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException)
         {
+            // A row that no longer reads: what was read before it is restored, the rest is not (not retried).
             LogRestoreFailed(logger, ex);
         }
 
-        board.MarkReady();
+        _restoreRead = true;
     }
 
-    private async Task<AlertEngine> EngineAsync(LocalTangentPlane frame, CancellationToken cancellationToken)
+    private async Task ReloadRulesAsync(AlertEngine engine, CancellationToken cancellationToken)
     {
-        if (_engine is not null && ReferenceEquals(frame, _frame))
+        try
         {
-            return _engine;
+            await LoadRulesAsync(engine, cancellationToken).ConfigureAwait(false);
         }
-
-        var options = ruleOptions.Value;
-        options.Exercise |= serverOptions.Value.Exercise;
-        var engine = new AlertEngine(options, frame, []);
-        await LoadRulesAsync(engine, cancellationToken).ConfigureAwait(false);
-        engine.Restore(_engine?.Active ?? _restored);
-        _engine = engine;
-        _frame = frame;
-        return engine;
+        catch (JournalException ex)
+        {
+            // The rules in force stay; the next edit reloads them.
+            LogReloadFailed(logger, ex);
+        }
     }
 
     private async Task LoadRulesAsync(AlertEngine engine, CancellationToken cancellationToken)
@@ -86,6 +149,12 @@ public sealed partial class AlertLoop
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert loop could not restore standing alerts from the journal")]
     private static partial void LogRestoreFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Alert loop could not read zones, allow-list or standing alerts from the journal; tried again each second")]
+    private static partial void LogEngineFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Alert loop could not reload zones and allow-list from the journal; the previous ones stay in force")]
+    private static partial void LogReloadFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stored zone {ZoneId} skipped: {Reason}")]
     private static partial void LogZoneSkipped(ILogger logger, string zoneId, string reason);
