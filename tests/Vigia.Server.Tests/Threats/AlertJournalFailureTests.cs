@@ -210,6 +210,13 @@ public sealed class AlertJournalFailureTests : IAsyncDisposable
 
         public Task<WebhookClaim> ClaimDueWebhooksAsync(Timestamp now, TimeSpan lease, int limit, CancellationToken cancellationToken = default) => inner.ClaimDueWebhooksAsync(now, lease, limit, cancellationToken);
 
+        public Task<WebhookSweep> SweepWebhooksAsync(Timestamp now, CancellationToken cancellationToken = default) => inner.SweepWebhooksAsync(now, cancellationToken);
+
+        public Task<IReadOnlyList<string>> ListDueWebhookEndpointsAsync(Timestamp now, CancellationToken cancellationToken = default) => inner.ListDueWebhookEndpointsAsync(now, cancellationToken);
+
+        public Task<IReadOnlyList<ClaimedWebhook>> ClaimDueWebhooksForEndpointAsync(string endpointId, Timestamp now, TimeSpan lease, int limit, CancellationToken cancellationToken = default) =>
+            inner.ClaimDueWebhooksForEndpointAsync(endpointId, now, lease, limit, cancellationToken);
+
         public Task<bool> MarkWebhookDeliveredAsync(long outboxId, WebhookAttemptResult attempt, CancellationToken cancellationToken = default) => inner.MarkWebhookDeliveredAsync(outboxId, attempt, cancellationToken);
 
         public Task<bool> RescheduleWebhookAsync(long outboxId, WebhookAttemptResult attempt, Timestamp nextAttempt, CancellationToken cancellationToken = default) => inner.RescheduleWebhookAsync(outboxId, attempt, nextAttempt, cancellationToken);
