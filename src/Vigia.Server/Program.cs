@@ -9,7 +9,7 @@ namespace Vigia.Server;
 /// <summary>The `vigia serve` host. Program is the table of contents; each step lives in its feature's folder.</summary>
 public sealed partial class Program
 {
-    /// <summary>Runs the server until it is stopped; exit 0 on a clean stop, 1 if it cannot start, 2 on bad usage.</summary>
+    /// <summary>Runs the server until it is stopped; exit 0 on a clean stop, 1 if it cannot start, 2 on bad usage or a bad setting.</summary>
     public static async Task<int> Main(string[] args)
     {
         string[] configuration;
@@ -33,6 +33,18 @@ public sealed partial class Program
             builder.AddVigiaTelemetry();
 
             var app = builder.Build();
+            try
+            {
+                // Every setting checked before anything starts: a bad one is bad input (exit 2, one line naming it),
+                // not a host failure with a stack trace.
+                app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+            }
+            catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+            {
+                await Console.Error.WriteLineAsync($"vigia serve: bad configuration: {ex.Message}").ConfigureAwait(false);
+                return 2;
+            }
+
             await app.OpenJournalAsync().ConfigureAwait(false);
             app.UseVigiaSecurity();
             app.MapHealth();

@@ -182,6 +182,24 @@ public sealed class ServeProcessTests
         Assert.DoesNotContain(VigiaCli.StackTraceMarker, output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"Vigia": {"Alerting": {"WarningHorizonSeconds": -1}}}""", "Vigia:Alerting:WarningHorizonSeconds: must be within")]
+    [InlineData("""{"Vigia": {"Radar": {"Listen": "[::]:21111", "Sites": [{"Sensor": "radar-1", "Sac": 25, "Sic": 201}]}}}""", "Vigia:Radar:Listen")]
+    public void Serve_WithABadSetting_Exits2_NamingIt_WithoutAStackTrace(string config, string expected)
+    {
+        var dir = TestPaths.NewTempDirectory();
+        var file = Path.Combine(dir, "vigia.json");
+        File.WriteAllText(file, config);
+
+        var (exit, output) = VigiaProcess.Run(dir, "serve", "--data", Path.Combine(dir, "data"), "--config", file, "--urls", $"http://127.0.0.1:{VigiaProcess.FreePort()}");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("vigia serve: bad configuration: ", output, StringComparison.Ordinal);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.DoesNotContain(VigiaCli.StackTraceMarker, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed to start", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Serve_WithAnUnknownOption_Exits2()
     {
