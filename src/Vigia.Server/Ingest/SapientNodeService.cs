@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Vigia.Core.Observations;
@@ -26,10 +27,14 @@ public sealed partial class SapientNodeService(
     TimeProvider clock,
     ILogger<SapientNodeService> logger) : BackgroundService
 {
+    private static readonly TimeSpan MaxListenRetry = TimeSpan.FromMinutes(1);
     private SapientFusionServer? _server;
 
-    /// <summary>The running fusion node, or null when off.</summary>
+    /// <summary>The running fusion node, or null when off (or not yet listening).</summary>
     public SapientFusionServer? Server => _server;
+
+    /// <summary>Why the fusion node is not listening (its port cannot be bound; retried), or null.</summary>
+    public string? Error { get; private set; }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -47,7 +52,34 @@ public sealed partial class SapientNodeService(
             PictureFrame = directory.Frame,
             IdleTimeout = TimeSpan.FromSeconds(settings.IdleTimeoutSeconds),
         }, clock);
-        server.Start();
+        // A port in use (another program, a previous instance still closing) must not stop the whole server: the
+        // fusion node reports why and tries again, 1 s apart at first, doubling to a minute.
+        var delay = TimeSpan.FromSeconds(1);
+        while (true)
+        {
+            try
+            {
+                server.Start();
+                break;
+            }
+            catch (SocketException ex)
+            {
+                Error = $"cannot listen on {settings.BindAddress}:{settings.Port}: {ex.Message}; retrying in {delay.TotalSeconds:0} s";
+                LogError(logger, Error);
+                try
+                {
+                    await Task.Delay(delay, clock, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                delay = delay * 2 < MaxListenRetry ? delay * 2 : MaxListenRetry;
+            }
+        }
+
+        Error = null;
         _server = server;
         LogListening(logger, server.LocalEndPoint);
         var channel = Channel.CreateBounded<Observation>(new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });

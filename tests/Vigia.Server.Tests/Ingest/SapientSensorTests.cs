@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Vigia.Server.Tests.Support;
 using Vigia.Storage;
 using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
@@ -38,6 +39,43 @@ public sealed class SapientSensorTests
 
         Assert.Fail($"{sensor} did not reach the expected state: {entry}");
         return entry;
+    }
+
+    [Fact]
+    public async Task APortInUse_LeavesTheServerUp_SaysWhy_AndTheFusionNodeListensOnceItIsFree()
+    {
+        var blocker = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        blocker.Start();
+        var port = ((System.Net.IPEndPoint)blocker.LocalEndpoint).Port;
+        await using var app = new VigiaServerFactory(settings: new Dictionary<string, string?>
+        {
+            ["Vigia:Sapient:Port"] = port.ToString(CultureInfo.InvariantCulture),
+            ["Vigia:Sapient:BindAddress"] = "127.0.0.1",
+        });
+        using var anonymous = app.CreateClient();
+        var service = app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Vigia.Server.Ingest.SapientNodeService>().Single();
+
+        for (var i = 0; i < 100 && service.Error is null; i++)
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        Assert.Contains($"cannot listen on 127.0.0.1:{port}", service.Error, StringComparison.Ordinal);
+        Assert.Null(service.Server);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await anonymous.GetAsync("/healthz", Ct)).StatusCode);
+
+        // Freed: the next try (1 s, then 2 s, … apart) binds it, and a node can register.
+        blocker.Stop();
+        for (var i = 0; i < 100 && service.Server is null; i++)
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        Assert.NotNull(service.Server);
+        Assert.Null(service.Error);
+        using var node = await SapientNode.ConnectAsync(port, Ct);
+        var registration = await node.RegisterAsync(Ct);
+        Assert.False(string.IsNullOrEmpty(registration.NodeId));
     }
 
     [Fact]
