@@ -4,11 +4,12 @@ using System.Xml.Linq;
 
 namespace Vigia.Alerting.Cap;
 
-/// <summary>How CAP messages and feeds are written: UTF-8 without a byte order mark, two-space indent, LF.</summary>
+/// <summary>How CAP messages and feeds are written: UTF-8 without a byte order mark, two-space indent, LF; characters XML cannot carry become U+FFFD (<see cref="XmlSafeText"/>).</summary>
 internal static class CapXml
 {
     public static string Serialise(XDocument document)
     {
+        XmlSafeText.CleanTree(document);
         var settings = new XmlWriterSettings
         {
             Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),

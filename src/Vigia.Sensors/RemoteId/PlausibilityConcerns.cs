@@ -33,4 +33,10 @@ public enum PlausibilityConcerns
 
     /// <summary>The position has no usable timestamp; the receive time was used instead.</summary>
     TimestampMissing = 1 << 7,
+
+    /// <summary>
+    /// The UAS ID holds control characters, which no serial number (CTA-2063-A) or registration has: a broken or
+    /// forged broadcast.
+    /// </summary>
+    MalformedId = 1 << 8,
 }

@@ -262,6 +262,11 @@ public sealed class RemoteIdAssembler(PlausibilityOptions? options = null)
             flags |= PlausibilityConcerns.SeveralSenders;
         }
 
+        if (picture.Key is { } key && key.UasId.Any(char.IsControl))
+        {
+            flags |= PlausibilityConcerns.MalformedId;
+        }
+
         if (picture.Location is not { } location || !IsPosition(location))
         {
             return flags;

@@ -84,6 +84,20 @@ public sealed partial class CapMessageBuilderTests
     }
 
     [Fact]
+    public void ADroneWhoseBroadcastIdHoldsControlCharacters_StillGetsAValidMessage()
+    {
+        // A forged or broken Remote ID serial: the XML writer refuses U+0001 outright.
+        var alert = AlertSamples.ZoneThreat(AlertLevel.Alarm) with { UasId = "1581F\u0001X\u001B[2J" };
+
+        var message = Builder.Build(alert, []);
+
+        AssertValid(message);
+        Assert.Contains("1581F\uFFFDX\uFFFD[2J", message.Xml, StringComparison.Ordinal);
+        var feed = CapAtomFeed.Write(new CapFeedOptions { BaseUri = new Uri("http://127.0.0.1/"), Title = "Vigía", AuthorName = "Vigía" }, [message], message.Sent);
+        Assert.Equal("feed", XDocument.Parse(feed).Root!.Name.LocalName);
+    }
+
+    [Fact]
     public void Polygon_IsClosed_LatLonPairs()
     {
         var area = XDocument.Parse(Builder.Build(AlertSamples.ZoneThreat(AlertLevel.Alarm), []).Xml).Descendants(C + "area").First();

@@ -61,6 +61,18 @@ public sealed class RemoteIdAssemblerTests
     }
 
     [Fact]
+    public void Apply_ASerialWithControlCharacters_IsFlaggedMalformed()
+    {
+        var assembler = new RemoteIdAssembler();
+
+        var forged = Apply(assembler, Sender(9), 0, BasicId("1581F\u0001\u001B[2J"), Location(Latitude, Longitude, 1200, 0), AuthenticationPage(0));
+        var honest = Apply(assembler, Sender(10), 0, BasicId("1581F4QWE3"), Location(Latitude, Longitude + 0.01, 1200, 0), AuthenticationPage(0));
+
+        Assert.True(forged.Concerns.HasFlag(PlausibilityConcerns.MalformedId));
+        Assert.False(honest.Concerns.HasFlag(PlausibilityConcerns.MalformedId));
+    }
+
+    [Fact]
     public void Apply_PositionJumpsFasterThanAnyDrone_IsFlagged()
     {
         var assembler = new RemoteIdAssembler();

@@ -15,10 +15,14 @@ public static class CotFrame
 {
     private static readonly byte[] Declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"u8.ToArray();
 
-    /// <summary>Serialises <paramref name="cotEvent"/> (UTF-8, no byte order mark, no indentation).</summary>
+    /// <summary>
+    /// Serialises <paramref name="cotEvent"/> (UTF-8, no byte order mark, no indentation); characters XML cannot carry
+    /// (a control character in a drone's broadcast UAS ID) are replaced in the event first (<see cref="Alerting.XmlSafeText"/>).
+    /// </summary>
     public static byte[] Encode(XElement cotEvent)
     {
         ArgumentNullException.ThrowIfNull(cotEvent);
+        Alerting.XmlSafeText.CleanTree(cotEvent);
         var settings = new XmlWriterSettings
         {
             Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),

@@ -64,7 +64,7 @@ describe('identityRows', () => {
 
 describe('describeFlag', () => {
   it('explains every reason code in both languages', () => {
-    const codes = ['Unauthenticated', 'ImpossibleJump', 'SeveralSenders', 'OperatorTooFar', 'TimestampFarFromReceiveTime', 'ImpossibleSpeed', 'ImpossiblePosition', 'TimestampMissing'];
+    const codes = ['Unauthenticated', 'ImpossibleJump', 'SeveralSenders', 'OperatorTooFar', 'TimestampFarFromReceiveTime', 'ImpossibleSpeed', 'ImpossiblePosition', 'TimestampMissing', 'MalformedId'];
     expect(Object.keys(flagTexts).sort()).toEqual([...codes].sort());
     for (const lang of ['es', 'en'] as const) {
       setLanguage(lang);

@@ -15,6 +15,7 @@ export const flagTexts: Readonly<Record<string, readonly [label: Key, note: Key]
   ImpossibleSpeed: ['flag.ImpossibleSpeed', 'flagNote.ImpossibleSpeed'],
   ImpossiblePosition: ['flag.ImpossiblePosition', 'flagNote.ImpossiblePosition'],
   TimestampMissing: ['flag.TimestampMissing', 'flagNote.TimestampMissing'],
+  MalformedId: ['flag.MalformedId', 'flagNote.MalformedId'],
 };
 
 /** A flag as shown: its label and explanation in the current language; an unknown code is shown as sent. */
