@@ -85,7 +85,7 @@ public interface IJournal : IAsyncDisposable
 
     /// <summary>
     /// Deletes observations, track updates, sensor events and checkpoints older than <paramref name="cutoff"/>
-    /// (by sensor/record time) in transactions of at most <paramref name="batchSize"/> rows each, so that
+    /// (observations by their receive time, the server's clock; the others by their record time) in transactions of at most <paramref name="batchSize"/> rows each, so that
     /// concurrent appends wait at most one small transaction. Returns the number of rows deleted.
     /// </summary>
     Task<long> DeleteOlderThanAsync(Timestamp cutoff, int batchSize, CancellationToken cancellationToken = default);

@@ -79,6 +79,8 @@ public sealed class IngestEndpointTests : IAsyncLifetime
     [InlineData("""{"sensor_id":"radar-9","id":"x","sensor_time":"2026-11-25T18:00:00Z","kind":"rae","values":[1,2,3],"covariance":[1,1,1]}""", "sensor_id", "not registered")]
     [InlineData("""{"sensor_id":"radar-1","id":"x","sensor_time":"2026-11-25T18:00:00Z","kind":"rae","values":[1,2,3],"covariance":[1,1,1],"colour":"red"}""", "colour", "unknown field")]
     [InlineData("""{"sensor_id":"radar-1","id":"x","sensor_time":"2026-11-25T18:00:00Z","kind":"rae","values":[1,2,3],"covariance":[1,1,1],"identity":{"flags":[7]}}""", "identity.flags[0]", "must be a string")]
+    [InlineData("""{"sensor_id":"radar-1","id":"x","sensor_time":"9999-01-01T00:00:00Z","kind":"rae","values":[1,2,3],"covariance":[1,1,1]}""", "sensor_time", "after 2262-04-11")]
+    [InlineData("""{"sensor_id":"radar-1","id":"x","sensor_time":"2026-11-25T18:00:00Z","receive_time":"2263-01-01T00:00:00Z","kind":"rae","values":[1,2,3],"covariance":[1,1,1]}""", "receive_time", "after 2262-04-11")]
     public async Task Post_BadItem_Returns422WithTheField(string json, string field, string reason)
     {
         using var client = _app.ClientWith(_radar);

@@ -1,3 +1,5 @@
+using Vigia.Core.Time;
+
 namespace Vigia.Storage.Tests;
 
 public abstract partial class JournalContractTests
@@ -30,5 +32,30 @@ public abstract partial class JournalContractTests
         var next = await journal.AppendObservationsAsync([Support.Build.Plot("radar-1", 999)], Ct);
         Assert.True(next[0].Sequence > left[^1].Sequence);
         Assert.Equal(0, await journal.DeleteOlderThanAsync(Support.Build.At(250), batchSize: 40, Ct));
+    }
+
+    [Fact]
+    public async Task DeleteOlderThan_GoesByReceiveTime_SoAReceiverWithAWrongClockKeepsItsFreshRows()
+    {
+        var journal = await OpenAsync();
+        static JournalObservation Received(string id, Timestamp sensorTime, Timestamp receiveTime)
+        {
+            var o = Support.Build.Plot("radar-1", 0, id);
+            return o with { Observation = o.Observation with { SensorTime = sensorTime, ReceiveTime = receiveTime } };
+        }
+
+        // A GPS week rollover puts the receiver's clock back to 2006; the server received the row just now.
+        var rollover = Timestamp.FromDateTimeOffset(new DateTimeOffset(2006, 9, 17, 12, 0, 0, TimeSpan.Zero));
+        await journal.AppendObservationsAsync(
+        [
+            Received("rolled-over", rollover, Support.Build.At(1_000)),
+            Received("received-long-ago", Support.Build.At(1_000), Support.Build.At(0)),
+        ], Ct);
+
+        var deleted = await journal.DeleteOlderThanAsync(Support.Build.At(500), batchSize: 10, Ct);
+
+        Assert.Equal(1, deleted);
+        var left = Assert.Single(await ReadAllAsync(journal));
+        Assert.Equal("rolled-over", left.Observation.ClientId);
     }
 }

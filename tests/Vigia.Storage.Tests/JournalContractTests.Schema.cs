@@ -2,7 +2,7 @@ namespace Vigia.Storage.Tests;
 
 public abstract partial class JournalContractTests
 {
-    private const int CurrentSchemaVersion = 6;
+    private const int CurrentSchemaVersion = 7;
 
     [Fact]
     public async Task Open_EmptyDatabase_MigratesToTheCurrentVersion()

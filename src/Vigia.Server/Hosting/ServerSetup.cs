@@ -195,6 +195,7 @@ public static class ServerSetup
         services.AddSingleton<TrackerLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<TrackerLoop>());
         services.AddHostedService<SensorMonitor>();
+        services.AddSingleton<RetentionService>().AddHostedService(sp => sp.GetRequiredService<RetentionService>());
         services.AddSingleton<Replay.ReplaySessions>();
         services.AddSingleton<RemoteIdSourceService>();
         services.AddHostedService(sp => sp.GetRequiredService<RemoteIdSourceService>());

@@ -22,6 +22,9 @@ public sealed partial class ObservationParser(SensorDirectory directory)
     private const int MaxUasIdLength = 64;
     private const int MaxRawBytes = 64 * 1024;
 
+    /// <summary>The last instant a <see cref="Timestamp"/> holds, in 100-ns ticks after 1970.</summary>
+    private const long LatestTimestampTicks = long.MaxValue / 100;
+
     private static readonly string[] KnownFields =
         ["sensor_id", "id", "sensor_time", "receive_time", "kind", "values", "covariance", "uas_id", "operator_position", "identity", "classification", "raw_b64", "token"];
 
@@ -351,6 +354,13 @@ public sealed partial class ObservationParser(SensorDirectory directory)
         if (value.Year < 2000)
         {
             fail(name, "is before the year 2000");
+            return null;
+        }
+
+        if (value.UtcTicks - DateTime.UnixEpoch.Ticks > LatestTimestampTicks)
+        {
+            // Nanoseconds since 1970 in 64 bits end in April 2262; a later time cannot be journalled.
+            fail(name, "is after 2262-04-11, the last time the journal can hold");
             return null;
         }
 

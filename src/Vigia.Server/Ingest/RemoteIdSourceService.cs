@@ -97,7 +97,7 @@ public sealed partial class RemoteIdSourceService(
         }
 
         var adapter = new RemoteIdCaptureAdapter(new SensorId(source.Sensor));
-        var batch = new Batch(this, source.Sensor);
+        var batch = new Batch(this, source.Sensor, stoppingToken);
         // Client ids name the recording by its content (CaptureRecording): replayed again, it is journalled once; a
         // different recording under a name used before is journalled too.
         string name;
@@ -164,7 +164,7 @@ public sealed partial class RemoteIdSourceService(
 
         using var stop = stoppingToken.Register(capture.Stop);
         var adapter = new RemoteIdCaptureAdapter(new SensorId(source.Sensor));
-        var batch = new Batch(this, source.Sensor);
+        var batch = new Batch(this, source.Sensor, stoppingToken);
         long index = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -198,9 +198,11 @@ public sealed partial class RemoteIdSourceService(
     private static partial void LogSourceEnded(ILogger logger, string sensor, string path, long frames, long observations);
 
     /// <summary>Observations waiting to be journalled together.</summary>
-    private sealed class Batch(RemoteIdSourceService owner, string sensor)
+    private sealed class Batch(RemoteIdSourceService owner, string sensor, CancellationToken stoppingToken)
     {
         private const int MaxCount = 200;
+        private static readonly TimeSpan FirstOverloadWait = TimeSpan.FromMilliseconds(100);
+        private static readonly TimeSpan MaxOverloadWait = TimeSpan.FromSeconds(1);
         private readonly List<JournalObservation> _items = [];
         private long _since = Stopwatch.GetTimestamp();
 
@@ -235,21 +237,35 @@ public sealed partial class RemoteIdSourceService(
 
             var items = _items.ToArray();
             _items.Clear();
-            try
+            var wait = FirstOverloadWait;
+            for (var attempt = 1; ; attempt++)
             {
-                owner._ingest.SubmitAsync(items, Stopwatch.GetTimestamp()).GetAwaiter().GetResult();
-                Interlocked.Add(ref owner._observations, items.Length);
-            }
-            catch (JournalOverloadedException)
-            {
-                // Back-pressure: wait and retry once; the client ids make a repeat harmless.
-                Thread.Sleep(200);
-                owner._ingest.SubmitAsync(items, Stopwatch.GetTimestamp()).GetAwaiter().GetResult();
-                Interlocked.Add(ref owner._observations, items.Length);
-            }
-            catch (JournalException ex)
-            {
-                LogSourceError(owner._logger, sensor, $"{items.Length} observations not journalled: {ex.Message}");
+                try
+                {
+                    owner._ingest.SubmitAsync(items, Stopwatch.GetTimestamp()).GetAwaiter().GetResult();
+                    Interlocked.Add(ref owner._observations, items.Length);
+                    return;
+                }
+                catch (JournalOverloadedException)
+                {
+                    // Back-pressure, however long it lasts: the capture waits (the client ids make a repeat harmless).
+                    if (attempt == ObservationPump.ReportOverloadAfterAttempts)
+                    {
+                        LogSourceError(owner._logger, sensor, $"journal queue full for {attempt} tries: holding {items.Length} observations until it accepts them");
+                    }
+
+                    if (stoppingToken.WaitHandle.WaitOne(wait))
+                    {
+                        return;
+                    }
+
+                    wait = TimeSpan.FromTicks(Math.Min(MaxOverloadWait.Ticks, wait.Ticks * 2));
+                }
+                catch (JournalException ex)
+                {
+                    LogSourceError(owner._logger, sensor, $"{items.Length} observations not journalled: {ex.Message}");
+                    return;
+                }
             }
         }
     }

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Vigia.Core.Time;
 using Vigia.Server.Hosting;
@@ -15,11 +17,19 @@ namespace Vigia.Server.Ingest;
 /// loopback by default): each datagram holds one or more lines, each line one <c>vigia-observation/1</c>
 /// object with an extra <c>"token"</c> field (the sensor's bearer token). UDP has no answer, so each line
 /// stands alone: good lines are journalled (persist first, then tracked), bad lines are counted and logged
-/// with their line number and reason, and never affect the others.
+/// with their line number and reason, and never affect the others or the listener.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Receiving never waits for the journal: datagrams go into a queue of <see cref="QueueCapacity"/> (beyond it
+/// they are dropped and counted in <see cref="DatagramsDropped"/>), and the lines of all datagrams that arrived
+/// while the previous commit was under way are journalled together in one group commit. A full journal queue
+/// is waited out (the datagram queue fills meanwhile), never the end of the listener.
+/// </para>
+/// <para>
 /// Tokens are checked against the journal and remembered for 5 s, so a revocation takes effect on UDP
 /// within 5 s (at once over HTTP).
+/// </para>
 /// </remarks>
 public sealed partial class UdpIngestService(
     IOptions<VigiaServerOptions> options,
@@ -31,17 +41,39 @@ public sealed partial class UdpIngestService(
     TimeProvider clock,
     ILogger<UdpIngestService> logger) : BackgroundService
 {
+    /// <summary>Datagrams waiting to be parsed and journalled; beyond it they are dropped (and counted).</summary>
+    public const int QueueCapacity = 16_384;
+
+    /// <summary>The socket receive buffer asked for (the kernel may grant less, e.g. Linux caps it at <c>net.core.rmem_max</c>).</summary>
+    public const int ReceiveBufferBytes = 4 * 1024 * 1024;
+
+    /// <summary>Lines journalled per group commit at most (a datagram's lines are never split).</summary>
+    public const int MaxBatch = 2_000;
+
     private static readonly TimeSpan TokenCacheTime = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan FirstOverloadWait = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MaxOverloadWait = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan DropReportEvery = TimeSpan.FromSeconds(10);
     private readonly Dictionary<string, (string? Sensor, DateTimeOffset Until)> _tokens = new(StringComparer.Ordinal);
+    private long _accepted;
+    private long _refused;
+    private long _dropped;
+    private long _overloadWaits;
 
     /// <summary>The port actually bound (useful when configured as an ephemeral port in tests), or 0 before start.</summary>
     public int BoundPort { get; private set; }
 
     /// <summary>Lines journalled.</summary>
-    public long LinesAccepted { get; private set; }
+    public long LinesAccepted => Interlocked.Read(ref _accepted);
 
-    /// <summary>Lines refused (malformed, bad token, bad fields).</summary>
-    public long LinesRefused { get; private set; }
+    /// <summary>Lines refused (malformed, bad token, bad fields, or lost to a journal error).</summary>
+    public long LinesRefused => Interlocked.Read(ref _refused);
+
+    /// <summary>Datagrams dropped because the queue was full (the journal could not keep up).</summary>
+    public long DatagramsDropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Waits for a full journal queue so far.</summary>
+    public long OverloadWaits => Interlocked.Read(ref _overloadWaits);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -53,42 +85,93 @@ public sealed partial class UdpIngestService(
         }
 
         using var socket = new UdpClient(new IPEndPoint(IPAddress.Parse(o.UdpBindAddress), o.UdpPort));
-        BoundPort = ((IPEndPoint)socket.Client.LocalEndPoint!).Port;
-        LogListening(logger, o.UdpBindAddress, BoundPort);
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            UdpReceiveResult datagram;
-            try
-            {
-                datagram = await socket.ReceiveAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-            catch (SocketException ex)
-            {
-                LogSocketError(logger, ex);
-                continue;
-            }
+            socket.Client.ReceiveBufferSize = ReceiveBufferBytes;
+        }
+        catch (SocketException ex)
+        {
+            LogSocketError(logger, ex);
+        }
 
-            try
+        BoundPort = ((IPEndPoint)socket.Client.LocalEndPoint!).Port;
+        LogListening(logger, o.UdpBindAddress, BoundPort, socket.Client.ReceiveBufferSize);
+        var queue = Channel.CreateBounded<Datagram>(new BoundedChannelOptions(QueueCapacity) { SingleReader = true, SingleWriter = true });
+        var journalling = Task.Run(() => JournalAsync(queue.Reader, stoppingToken), CancellationToken.None);
+        var lastDropReport = long.MinValue;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await HandleAsync(datagram.Buffer, datagram.RemoteEndPoint, stoppingToken).ConfigureAwait(false);
+                UdpReceiveResult datagram;
+                try
+                {
+                    datagram = await socket.ReceiveAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+                catch (SocketException ex)
+                {
+                    LogSocketError(logger, ex);
+                    continue;
+                }
+
+                if (!queue.Writer.TryWrite(new Datagram(datagram.Buffer, datagram.RemoteEndPoint, Stopwatch.GetTimestamp())))
+                {
+                    var dropped = Interlocked.Increment(ref _dropped);
+                    if (lastDropReport == long.MinValue || Stopwatch.GetElapsedTime(lastDropReport) >= DropReportEvery)
+                    {
+                        lastDropReport = Stopwatch.GetTimestamp();
+                        LogDropped(logger, dropped, QueueCapacity);
+                    }
+                }
             }
-            catch (JournalException ex)
-            {
-                LogJournalError(logger, datagram.RemoteEndPoint, ex);
-            }
+        }
+        finally
+        {
+            queue.Writer.TryComplete();
+            await journalling.ConfigureAwait(false);
         }
     }
 
-    /// <summary>Handles one datagram's lines.</summary>
-    internal async Task HandleAsync(ReadOnlyMemory<byte> datagram, IPEndPoint from, CancellationToken cancellationToken)
+    /// <summary>Parses queued datagrams and journals their good lines, a batch per commit.</summary>
+    private async Task JournalAsync(ChannelReader<Datagram> reader, CancellationToken cancellationToken)
     {
-        var received = System.Diagnostics.Stopwatch.GetTimestamp();
+        var batch = new List<JournalObservation>();
+        try
+        {
+            while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                long firstReceived = 0;
+                while (batch.Count < MaxBatch && reader.TryRead(out var datagram))
+                {
+                    if (batch.Count == 0)
+                    {
+                        firstReceived = datagram.Received;
+                    }
+
+                    await HandleAsync(datagram.Bytes, datagram.From, batch, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (batch.Count > 0)
+                {
+                    await SubmitAsync(batch, firstReceived, cancellationToken).ConfigureAwait(false);
+                    batch.Clear();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: what is still queued is lost, as a datagram in flight would be.
+        }
+    }
+
+    /// <summary>Handles one datagram's lines: good ones are added to <paramref name="accepted"/>, bad ones counted and logged.</summary>
+    internal async Task HandleAsync(ReadOnlyMemory<byte> datagram, IPEndPoint from, List<JournalObservation> accepted, CancellationToken cancellationToken)
+    {
         var now = Timestamp.FromDateTimeOffset(clock.GetUtcNow());
-        var accepted = new List<JournalObservation>();
         var lineNumber = 0;
         var rest = datagram;
         while (rest.Length > 0)
@@ -102,19 +185,60 @@ public sealed partial class UdpIngestService(
                 continue;
             }
 
-            var reason = await ParseLineAsync(line, now, accepted, cancellationToken).ConfigureAwait(false);
+            string? reason;
+            try
+            {
+                reason = await ParseLineAsync(line, now, accepted, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JournalException ex)
+            {
+                reason = $"token: could not be checked: {ex.Message}";
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                // Whatever a line holds, it costs that line only (e.g. a lone surrogate escape that cannot be read as text).
+                reason = $"could not be read: {ex.Message}";
+            }
+
             if (reason is not null)
             {
-                LinesRefused++;
-                metrics.Observations.Add(1, new KeyValuePair<string, object?>("outcome", "refused"));
-                LogRefusedLine(logger, from, lineNumber, reason);
+                Refused(from, lineNumber, reason);
             }
         }
+    }
 
-        if (accepted.Count > 0)
+    private void Refused(IPEndPoint from, int lineNumber, string reason)
+    {
+        Interlocked.Increment(ref _refused);
+        metrics.Observations.Add(1, new KeyValuePair<string, object?>("outcome", "refused"));
+        LogRefusedLine(logger, from, lineNumber, reason);
+    }
+
+    private async Task SubmitAsync(List<JournalObservation> batch, long received, CancellationToken cancellationToken)
+    {
+        var items = batch.ToArray();
+        var wait = FirstOverloadWait;
+        while (true)
         {
-            await ingest.SubmitAsync(accepted, received).ConfigureAwait(false);
-            LinesAccepted += accepted.Count;
+            try
+            {
+                await ingest.SubmitAsync(items, received).ConfigureAwait(false);
+                Interlocked.Add(ref _accepted, items.Length);
+                return;
+            }
+            catch (JournalOverloadedException)
+            {
+                // Back-pressure, not loss: the datagram queue holds what arrives meanwhile.
+                Interlocked.Increment(ref _overloadWaits);
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                wait = TimeSpan.FromTicks(Math.Min(MaxOverloadWait.Ticks, wait.Ticks * 2));
+            }
+            catch (JournalException ex)
+            {
+                Interlocked.Add(ref _refused, items.Length);
+                LogJournalError(logger, items.Length, ex);
+                return;
+            }
         }
     }
 
@@ -179,8 +303,11 @@ public sealed partial class UdpIngestService(
         return sensor;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "UDP JSON-lines ingest listening on {Address}:{Port}")]
-    private static partial void LogListening(ILogger logger, string address, int port);
+    [LoggerMessage(Level = LogLevel.Information, Message = "UDP JSON-lines ingest listening on {Address}:{Port} (receive buffer {Bytes} bytes)")]
+    private static partial void LogListening(ILogger logger, string address, int port, int bytes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "UDP datagram queue full ({Capacity}): {Dropped} datagrams dropped so far (the journal is not keeping up)")]
+    private static partial void LogDropped(ILogger logger, long dropped, int capacity);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "UDP line {Line} from {From} refused: {Reason}")]
     private static partial void LogRefusedLine(ILogger logger, IPEndPoint from, int line, string reason);
@@ -188,6 +315,8 @@ public sealed partial class UdpIngestService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "UDP receive failed")]
     private static partial void LogSocketError(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "UDP datagram from {From} could not be journalled")]
-    private static partial void LogJournalError(ILogger logger, IPEndPoint from, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "UDP: {Lines} lines could not be journalled")]
+    private static partial void LogJournalError(ILogger logger, int lines, Exception exception);
+
+    private readonly record struct Datagram(byte[] Bytes, IPEndPoint From, long Received);
 }

@@ -11,8 +11,8 @@ namespace Vigia.Server.Pipeline;
 /// <summary>
 /// Once a second: re-reads the sensor registry (changes made with <c>vigia sensors</c> while serving),
 /// publishes sensor health on the stream, and journals every Up/Degraded/Down transition as a sensor
-/// event. Once an hour, when retention is set, deletes journal rows older than the retention period in
-/// small batches.
+/// event. Nothing else runs in its tick (retention has its own loop, <see cref="RetentionService"/>), so
+/// sensor health and coverage-lost alerts are never held up.
 /// </summary>
 public sealed partial class SensorMonitor(
     SensorDirectory directory,
@@ -26,7 +26,6 @@ public sealed partial class SensorMonitor(
     ILogger<SensorMonitor> logger) : BackgroundService
 {
     private readonly Dictionary<string, string> _states = new(StringComparer.Ordinal);
-    private DateTimeOffset _nextRetention = DateTimeOffset.MinValue;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -73,22 +72,8 @@ public sealed partial class SensorMonitor(
                 await journal.AppendSensorEventAsync(new SensorEvent(now, sensor.Id, sensor.State, first ? "" : $"was {previous}"), cancellationToken).ConfigureAwait(false);
             }
         }
-
-        var days = options.Value.RetentionDays;
-        if (days > 0 && wall >= _nextRetention)
-        {
-            _nextRetention = wall.AddHours(1);
-            var deleted = await journal.DeleteOlderThanAsync(now.AddSeconds(-days * 86_400.0), 5_000, cancellationToken).ConfigureAwait(false);
-            if (deleted > 0)
-            {
-                LogRetention(logger, deleted, days);
-            }
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sensor monitor could not use the journal")]
     private static partial void LogJournalError(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Rows} journal rows older than {Days} days")]
-    private static partial void LogRetention(ILogger logger, long rows, int days);
 }

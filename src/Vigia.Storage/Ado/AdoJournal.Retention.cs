@@ -5,10 +5,14 @@ namespace Vigia.Storage.Ado;
 /// <summary>Retention: deleting old rows in small transactions so appends never wait long.</summary>
 internal abstract partial class AdoJournal
 {
-    /// <summary>Each table with a time, its key, and the time column retention goes by.</summary>
+    /// <summary>
+    /// Each table with a time, its key, and the time column retention goes by. Observations go by the server's
+    /// receive time, not the sensor's: a receiver whose clock is wrong (a GPS week rollover puts it years back)
+    /// must not get its fresh rows deleted.
+    /// </summary>
     private static readonly (string Table, string Key, string TimeColumn)[] RetainedTables =
     [
-        ("observations", "seq", "sensor_time_ns"),
+        ("observations", "seq", "receive_time_ns"),
         ("track_updates", "id", "time_ns"),
         ("sensor_events", "id", "time_ns"),
         ("checkpoints", "id", "time_ns"),

@@ -198,5 +198,8 @@ internal static class PostgresSchema
             CREATE INDEX webhook_attempts_endpoint_time ON webhook_attempts (endpoint_id, time_ns);
             """),
         new(6, "webhook attempts reference 64-bit outbox ids", "ALTER TABLE webhook_attempts ALTER COLUMN outbox_id TYPE bigint;"),
+
+        // Retention goes by the server's receive time (a receiver with a wrong clock cannot get fresh rows deleted).
+        new(7, "observations by receive time", "CREATE INDEX observations_receive_time ON observations (receive_time_ns);"),
     ];
 }

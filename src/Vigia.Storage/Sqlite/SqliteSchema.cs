@@ -180,5 +180,8 @@ internal static class SqliteSchema
         // PostgreSQL widens webhook_attempts.outbox_id to bigint here; SQLite's INTEGER is already 64-bit, so the
         // step only keeps both providers at the same schema version.
         new(6, "webhook attempts reference 64-bit outbox ids", "SELECT 1;"),
+
+        // Retention goes by the server's receive time (a receiver with a wrong clock cannot get fresh rows deleted).
+        new(7, "observations by receive time", "CREATE INDEX observations_receive_time ON observations (receive_time_ns);"),
     ];
 }
