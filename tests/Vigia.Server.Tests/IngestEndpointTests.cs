@@ -81,6 +81,8 @@ public sealed class IngestEndpointTests : IAsyncLifetime
     [InlineData("""{"sensor_id":"radar-1","id":"x","sensor_time":"2026-11-25T18:00:00Z","kind":"rae","values":[1,2,3],"covariance":[1,1,1],"identity":{"flags":[7]}}""", "identity.flags[0]", "must be a string")]
     [InlineData("""{"sensor_id":"radar-1","id":"x","sensor_time":"9999-01-01T00:00:00Z","kind":"rae","values":[1,2,3],"covariance":[1,1,1]}""", "sensor_time", "after 2262-04-11")]
     [InlineData("""{"sensor_id":"radar-1","id":"x","sensor_time":"2026-11-25T18:00:00Z","receive_time":"2263-01-01T00:00:00Z","kind":"rae","values":[1,2,3],"covariance":[1,1,1]}""", "receive_time", "after 2262-04-11")]
+    [InlineData("""{"sensor_id":"radar-1","id":"x\udc00","sensor_time":"2026-11-25T18:00:00Z","kind":"rae","values":[1,2,3],"covariance":[1,1,1]}""", "id", "unpaired surrogate")]
+    [InlineData("""{"sensor_id":"radar-1","id":"x","sensor_time":"2026-11-25T18:00:00\ud800Z","kind":"rae","values":[1,2,3],"covariance":[1,1,1]}""", "sensor_time", "RFC 3339")]
     public async Task Post_BadItem_Returns422WithTheField(string json, string field, string reason)
     {
         using var client = _app.ClientWith(_radar);

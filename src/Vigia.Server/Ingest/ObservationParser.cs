@@ -316,7 +316,12 @@ public sealed partial class ObservationParser(SensorDirectory directory)
             return null;
         }
 
-        var text = element.GetString()!;
+        if (!TryText(element, out var text))
+        {
+            fail(name, "is not valid Unicode (an unpaired surrogate escape)");
+            return null;
+        }
+
         if (text.Length < minLength || text.Length > maxLength)
         {
             fail(name, $"must be {minLength}…{maxLength} characters, got {text.Length}");
@@ -332,6 +337,21 @@ public sealed partial class ObservationParser(SensorDirectory directory)
         return text;
     }
 
+    /// <summary>The string's text; false for one JSON can hold but .NET cannot (an unpaired surrogate escape such as \udc00).</summary>
+    private static bool TryText(JsonElement element, out string text)
+    {
+        try
+        {
+            text = element.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = "";
+            return false;
+        }
+    }
+
     private static Timestamp? Time(JsonElement item, string name, bool required, Action<string, string> fail)
     {
         if (!item.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
@@ -344,8 +364,8 @@ public sealed partial class ObservationParser(SensorDirectory directory)
             return null;
         }
 
-        if (element.ValueKind != JsonValueKind.String
-            || !DateTimeOffset.TryParseExact(element.GetString(), ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ssK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        if (element.ValueKind != JsonValueKind.String || !TryText(element, out var text)
+            || !DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ssK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
         {
             fail(name, "must be an RFC 3339 date-time with a zone, e.g. 2026-11-25T18:00:00.250Z");
             return null;
