@@ -129,6 +129,7 @@ public static class SensorReport
                 Duplicates = h.Duplicates,
                 Refused = h.Refused,
                 Late = h.Late,
+                Future = h.Future,
                 Reordered = h.Reordered,
                 Dropped = h.Dropped,
                 ClockOffsetS = h.ClockOffsetSeconds,

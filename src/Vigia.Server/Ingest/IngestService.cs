@@ -23,6 +23,7 @@ public sealed class IngestService(ObservationCommitter committer, TrackerInbox q
         var outcomes = await committer.AppendAsync(items, CancellationToken.None).ConfigureAwait(false);
         var now = Timestamp.FromDateTimeOffset(clock.GetUtcNow());
         var fresh = new List<Observation>(items.Count);
+        var sequences = new List<long>(items.Count);
         var duplicates = 0;
         for (var i = 0; i < items.Count; i++)
         {
@@ -33,6 +34,7 @@ public sealed class IngestService(ObservationCommitter committer, TrackerInbox q
             else
             {
                 fresh.Add(items[i].Observation);
+                sequences.Add(outcomes[i].Sequence);
             }
         }
 
@@ -43,7 +45,7 @@ public sealed class IngestService(ObservationCommitter committer, TrackerInbox q
         }
 
         RecordHealth(items, outcomes, now);
-        if (fresh.Count > 0 && !queue.TryWrite(new TrackerWork([.. fresh], receivedTimestamp)))
+        if (fresh.Count > 0 && !queue.TryWrite(new TrackerWork([.. fresh], receivedTimestamp) { Sequences = [.. sequences] }))
         {
             metrics.Dropped.Add(fresh.Count, new KeyValuePair<string, object?>("reason", "queue_full"));
             foreach (var group in fresh.GroupBy(o => o.Sensor.Value, StringComparer.Ordinal))

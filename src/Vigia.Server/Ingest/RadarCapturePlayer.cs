@@ -131,7 +131,8 @@ public sealed class RadarCapturePlayer(RadarAdapter adapter, TimeProvider clock)
     }
 
     /// <summary>The capture time of the last record read before the end (or the first fault), or null if there is none.</summary>
-    private static Timestamp? LastCaptureTime(string path)
+    /// <summary>The capture's last packet time, or null if it has none or cannot be read.</summary>
+    internal static Timestamp? LastCaptureTime(string path)
     {
         try
         {

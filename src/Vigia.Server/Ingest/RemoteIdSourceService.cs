@@ -111,7 +111,12 @@ public sealed partial class RemoteIdSourceService(
             return;
         }
 
-        double? shift = null;
+        // Paced, the first packet is "now" and the capture's intervals are kept; unpaced, the LAST packet is
+        // "now" (as RadarCapturePlayer), so a fast replay never runs ahead of the server clock, where the
+        // tracker would not take it.
+        double? shift = !source.Pace && RadarCapturePlayer.LastCaptureTime(path) is { } last
+            ? Timestamp.FromDateTimeOffset(clock.GetUtcNow()).SecondsSince(last)
+            : null;
         var started = Stopwatch.GetTimestamp();
         Timestamp? first = null;
         long index = 0;
@@ -143,9 +148,17 @@ public sealed partial class RemoteIdSourceService(
                 }
             }
 
-            if (adapter.TryObserve(record, captured.AddSeconds(shift.Value), out var observation))
+            // The report's own time (seconds after the hour) is rebuilt against the capture's clock, then the
+            // whole observation is shifted: rebuilt against the shifted clock it would land up to 30 min off.
+            if (adapter.TryObserve(record, captured, out var observation))
             {
-                batch.Add(observation with { ClientId = $"pcap:{name}:{index}" }, record.Data.ToArray());
+                var moved = observation with
+                {
+                    SensorTime = observation.SensorTime.AddSeconds(shift.Value),
+                    ReceiveTime = observation.ReceiveTime.AddSeconds(shift.Value),
+                    ClientId = $"pcap:{name}:{index}",
+                };
+                batch.Add(moved, record.Data.ToArray());
             }
         }
 

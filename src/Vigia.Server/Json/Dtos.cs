@@ -127,6 +127,9 @@ public sealed record SensorDto
     /// <summary>Observations too late to track (journalled only).</summary>
     public required long Late { get; init; }
 
+    /// <summary>Observations stamped further ahead of the server clock than the reorder window (a fast sensor clock; journalled, not tracked).</summary>
+    public long Future { get; init; }
+
     /// <summary>Late observations within the reorder window (tracked).</summary>
     public required long Reordered { get; init; }
 

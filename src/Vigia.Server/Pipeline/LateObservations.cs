@@ -14,11 +14,14 @@ public static class LateObservations
 {
     private const double BearingReferenceRangeMeters = 500;
 
-    /// <summary>The observation re-timed to <paramref name="at"/>, its covariance widened for the lag.</summary>
+    /// <summary>
+    /// The observation re-timed to <paramref name="at"/>, its covariance widened for the lag (either way: a
+    /// late one, or one stamped slightly ahead of the server clock and re-timed back to it).
+    /// </summary>
     public static Observation Widen(Observation observation, Timestamp at, double speedBoundMetersPerSecond)
     {
         ArgumentNullException.ThrowIfNull(observation);
-        var lag = Math.Max(0, at.SecondsSince(observation.SensorTime));
+        var lag = Math.Abs(at.SecondsSince(observation.SensorTime));
         var d = speedBoundMetersPerSecond * lag;
         var m = observation.Measurement;
         var c = m.Covariance;

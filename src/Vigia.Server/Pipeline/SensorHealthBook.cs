@@ -75,6 +75,16 @@ public sealed class SensorHealthBook
         }
     }
 
+    /// <summary>Records observations stamped further ahead of the server clock than the reorder window (journalled only).</summary>
+    public void Future(string sensor, int count)
+    {
+        var e = Get(sensor);
+        lock (e)
+        {
+            e.Future += count;
+        }
+    }
+
     /// <summary>Records observations late but within the reorder window (tracked, widened).</summary>
     public void Reordered(string sensor, int count)
     {
@@ -111,7 +121,7 @@ public sealed class SensorHealthBook
                 : age > degradedAfterSeconds || recentlyRefused ? SensorState.Degraded
                 : SensorState.Up;
             var rate = age is { } a && a < 10 ? e.Rate : 0;
-            return new SensorHealth(state, age, rate, e.Accepted, e.Duplicates, e.Refused, e.Late, e.Reordered, e.Dropped, e.OffsetSamples > 0 ? e.ClockOffset : null, e.LastBearing);
+            return new SensorHealth(state, age, rate, e.Accepted, e.Duplicates, e.Refused, e.Late, e.Reordered, e.Dropped, e.OffsetSamples > 0 ? e.ClockOffset : null, e.LastBearing) { Future = e.Future };
         }
     }
 
@@ -136,6 +146,7 @@ public sealed class SensorHealthBook
         public long Duplicates;
         public long Refused;
         public long Late;
+        public long Future;
         public long Reordered;
         public long Dropped;
         public double Rate;
@@ -170,7 +181,11 @@ public sealed record SensorHealth(
     long Reordered,
     long Dropped,
     double? ClockOffsetSeconds,
-    SensorBearing? LastBearing);
+    SensorBearing? LastBearing)
+{
+    /// <summary>Observations stamped further ahead of the server clock than the reorder window (journalled, not tracked).</summary>
+    public long Future { get; init; }
+}
 
 /// <summary>A direction finder's bearing as reported: degrees from north (clockwise), optional elevation, sensor time.</summary>
 /// <param name="AzimuthDegrees">Bearing, degrees from true north in the picture frame.</param>

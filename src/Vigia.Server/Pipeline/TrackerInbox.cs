@@ -6,7 +6,14 @@ namespace Vigia.Server.Pipeline;
 /// <summary>Observations of one committed request, on their way to the tracker loop.</summary>
 /// <param name="Observations">The newly journalled observations (duplicates removed).</param>
 /// <param name="ReceivedTimestamp">When the request arrived (<see cref="System.Diagnostics.Stopwatch"/> ticks), for the latency figure.</param>
-public sealed record TrackerWork(Observation[] Observations, long ReceivedTimestamp);
+public sealed record TrackerWork(Observation[] Observations, long ReceivedTimestamp)
+{
+    /// <summary>
+    /// Each observation's journal sequence (same order), or null if unknown. The tracker loop skips those
+    /// its start-up recovery already replayed from the journal.
+    /// </summary>
+    public long[]? Sequences { get; init; }
+}
 
 /// <summary>
 /// The bounded hand-over from ingest (many request threads) to the one tracker loop. Bounded by

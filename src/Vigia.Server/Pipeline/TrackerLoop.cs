@@ -19,10 +19,14 @@ namespace Vigia.Server.Pipeline;
 /// sensor-time order, publishes what changed on the stream, and journals track updates.
 /// </summary>
 /// <remarks>
-/// Sensor time drives the tracker. An observation older than the tracker's time by at most the reorder
-/// window is applied widened (<see cref="LateObservations"/>); an older one is counted as late (it is in
-/// the journal already). Without input the tracker is advanced along the wall clock, one reorder window
-/// behind, so tracks that stop being seen leave the picture.
+/// Sensor time drives the tracker, but never past the server clock: an observation stamped ahead of it
+/// by at most the reorder window is applied at the server clock (widened for the difference), one
+/// stamped further ahead is counted as future (journalled, not tracked), so one sensor with a fast clock
+/// cannot drag the picture into the future. An observation older than the tracker's time by at most the
+/// reorder window is applied widened (<see cref="LateObservations"/>); an older one is counted as late
+/// (it is in the journal already). Without input the tracker follows the wall clock from the last real
+/// step (that step's sensor time plus the wall time since, one reorder window behind), so tracks that
+/// stop being seen leave the picture in real time.
 /// </remarks>
 public sealed partial class TrackerLoop(
     TrackerInbox queue,
@@ -35,6 +39,7 @@ public sealed partial class TrackerLoop(
     Threats.AlertLoop alerts,
     Outputs.Tak.ICotPublisher cot,
     IOptions<VigiaServerOptions> options,
+    TimeProvider clock,
     ILogger<TrackerLoop> logger) : BackgroundService
 {
     private readonly VigiaServerOptions _options = options.Value;
@@ -45,7 +50,6 @@ public sealed partial class TrackerLoop(
     private LocalTangentPlane? _frame;
     private PictureDiff? _diff;
     private Timestamp? _time;
-    private long _lastStepWall;
     private long _firstTrackId = 1;
     private Task _journalWrite = Task.CompletedTask;
 
@@ -57,6 +61,9 @@ public sealed partial class TrackerLoop(
 
     /// <summary>Observations later than the reorder window (journalled, not tracked).</summary>
     public long Late { get; private set; }
+
+    /// <summary>Observations stamped further ahead of the server clock than the reorder window (journalled, not tracked).</summary>
+    public long Future { get; private set; }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -102,10 +109,10 @@ public sealed partial class TrackerLoop(
             {
                 Process(work);
             }
-            else
-            {
-                AdvanceIdle();
-            }
+
+            // Also after input that moved nothing (all late, future or replayed), so a busy sensor with a
+            // bad clock cannot hold the picture still.
+            AdvanceIdle();
         }
 
         await _journalWrite.ConfigureAwait(false);
@@ -118,17 +125,38 @@ public sealed partial class TrackerLoop(
         foreach (var w in work)
         {
             queue.Taken(w.Observations.Length);
-            _batch.AddRange(w.Observations);
             received = Math.Min(received, w.ReceivedTimestamp);
+            if (w.Sequences is { } sequences && _recoveredThrough > 0)
+            {
+                // Committed before the recovery read: already replayed from the journal.
+                for (var i = 0; i < w.Observations.Length; i++)
+                {
+                    if (sequences[i] > _recoveredThrough)
+                    {
+                        _batch.Add(w.Observations[i]);
+                    }
+                }
+            }
+            else
+            {
+                _batch.AddRange(w.Observations);
+            }
         }
 
-        if (!EnsureTracker(_batch))
+        if (_batch.Count == 0 || !EnsureTracker(_batch))
+        {
+            return;
+        }
+
+        CapToServerClock(_batch, Now());
+        if (_batch.Count == 0)
         {
             return;
         }
 
         _batch.Sort(static (a, b) => a.SensorTime.CompareTo(b.SensorTime));
         var step = _batch[^1].SensorTime;
+        var advanced = _time is not { } previous || step > previous;
         if (_time is { } now)
         {
             var window = _options.ReorderWindowSeconds;
@@ -170,28 +198,34 @@ public sealed partial class TrackerLoop(
         _tracker!.Step(step, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_batch));
         metrics.ScanDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         _time = step;
-        _lastStepWall = Stopwatch.GetTimestamp();
+        if (advanced)
+        {
+            // Idle steps follow the wall clock from here. A batch that was only reordered (behind the
+            // tracker's time) does not re-anchor: that would hold the clock back.
+            _anchor = (step, Stopwatch.GetTimestamp());
+        }
+
         Publish(step, received);
         metrics.EndToEnd.Record(Stopwatch.GetElapsedTime(received).TotalMilliseconds);
     }
 
     private void AdvanceIdle()
     {
-        if (_tracker is null || _time is not { } now)
+        if (_tracker is null || _time is not { } now || _anchor is not { } anchor)
         {
             return;
         }
 
-        var wall = Stopwatch.GetElapsedTime(_lastStepWall).TotalSeconds;
-        var target = now.AddSeconds(wall - _options.ReorderWindowSeconds);
-        if (wall < 1 || target <= now)
+        // Anchored at the last real step: the tracker's clock runs at wall-clock speed, one reorder window
+        // behind what that sensor time would be now, however many idle steps it takes.
+        var target = Projected(anchor).AddSeconds(-_options.ReorderWindowSeconds);
+        if (target.SecondsSince(now) < 0.1)
         {
             return;
         }
 
         _tracker.Step(target, ReadOnlySpan<Observation>.Empty);
         _time = target;
-        _lastStepWall = Stopwatch.GetTimestamp();
         Publish(target, 0);
     }
 
@@ -223,19 +257,52 @@ public sealed partial class TrackerLoop(
 
     /// <param name="time">The tracker's time.</param>
     /// <param name="received">Stopwatch timestamp at which the oldest observation of this step was received, or 0 for an idle step.</param>
+    /// <remarks>Each output is guarded on its own: one that throws is logged and counted, never stops tracking or the others.</remarks>
     private void Publish(Timestamp time, long received)
     {
         _snapshots.Clear();
         _tracker!.GetDisplayedTracks(time, _snapshots);
         _diff ??= new PictureDiff(_frame!, "live", _options.TrackJournalIntervalSeconds, _options.Exercise);
-        var change = _diff.Update(time, _snapshots, _trackJournal);
-        picture.Set(_diff.Picture);
+        TracksEvent? change = null;
+        try
+        {
+            change = _diff.Update(time, _snapshots, _trackJournal);
+            picture.Set(_diff.Picture);
+        }
+        catch (Exception ex) when (IsOutputFailure(ex))
+        {
+            OutputFailed("picture", ex);
+        }
+
         var tracks = _snapshots.ToArray();
-        alerts.OfferPicture(time, tracks, _frame!, received);
-        cot.PublishTracks(time, tracks, _frame!, alerts.IsAllowListed);
+        try
+        {
+            alerts.OfferPicture(time, tracks, _frame!, received);
+        }
+        catch (Exception ex) when (IsOutputFailure(ex))
+        {
+            OutputFailed("alerts", ex);
+        }
+
+        try
+        {
+            cot.PublishTracks(time, tracks, _frame!, alerts.IsAllowListed);
+        }
+        catch (Exception ex) when (IsOutputFailure(ex))
+        {
+            OutputFailed("tak", ex);
+        }
+
         if (change is not null)
         {
-            broadcaster.Publish(StreamFrames.Encode("tracks", JsonSerializer.SerializeToUtf8Bytes(change, ServerJsonContext.Default.TracksEvent)));
+            try
+            {
+                broadcaster.Publish(StreamFrames.Encode("tracks", JsonSerializer.SerializeToUtf8Bytes(change, ServerJsonContext.Default.TracksEvent)));
+            }
+            catch (Exception ex) when (IsOutputFailure(ex))
+            {
+                OutputFailed("stream", ex);
+            }
         }
 
         FlushTrackJournal();
@@ -286,30 +353,51 @@ public sealed partial class TrackerLoop(
             return;
         }
 
+        // A row stamped ahead of the server clock (a sensor with a fast clock) must not set the clock:
+        // replay up to now, rows at most a reorder window ahead re-timed to now, further ones left out
+        // (they were not tracked live either).
+        var now = Now();
+        if (latest > now)
+        {
+            latest = now;
+        }
+
         var started = Stopwatch.GetTimestamp();
-        var from = latest.AddSeconds(-_options.RecoveryWindowSeconds);
+        var query = new ObservationQuery { From = latest.AddSeconds(-_options.RecoveryWindowSeconds), To = now.AddSeconds(_options.ReorderWindowSeconds) };
         var pending = new List<Observation>();
         var count = 0;
-        await foreach (var stored in journal.ReadObservationsAsync(new ObservationQuery { From = from }, cancellationToken).ConfigureAwait(false))
+        Observation? newest = null;
+        await foreach (var stored in journal.ReadObservationsAsync(query, cancellationToken).ConfigureAwait(false))
         {
-            if (pending.Count > 0 && stored.Observation.SensorTime != pending[0].SensorTime)
+            _recoveredThrough = Math.Max(_recoveredThrough, stored.Sequence);
+            var o = stored.Observation;
+            if (o.SensorTime > now)
+            {
+                o = LateObservations.Widen(o, now, _options.LateSpeedBoundMetersPerSecond);
+            }
+
+            if (pending.Count > 0 && o.SensorTime != pending[0].SensorTime)
             {
                 StepRecovered(pending);
             }
 
-            pending.Add(stored.Observation);
+            pending.Add(o);
+            newest = stored.Observation;
             count++;
         }
 
         StepRecovered(pending);
-        if (_time is { } t)
+        if (_time is { } t && newest is not null)
         {
+            // Anchor as if the newest row had just been stepped live when it was received: a picture
+            // rebuilt from old data ages to the present at the first idle step instead of being shown as live.
+            var sinceReceived = Math.Max(0, now.SecondsSince(newest.ReceiveTime));
+            _anchor = (t, Stopwatch.GetTimestamp() - (long)(sinceReceived * Stopwatch.Frequency));
             Publish(t, 0);
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogRecovered(logger, count, _diff?.Count ?? 0, elapsed);
-        _lastStepWall = Stopwatch.GetTimestamp();
 
         void StepRecovered(List<Observation> scan)
         {
@@ -330,6 +418,9 @@ public sealed partial class TrackerLoop(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not rebuild the picture from the journal; starting empty")]
     private static partial void LogRecoveryFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Live output {Output} failed ({Failures} failures so far); tracking goes on")]
+    private static partial void LogOutputFailed(ILogger logger, string output, long failures, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not journal {Count} track updates")]
     private static partial void LogTrackJournalFailed(ILogger logger, int count, Exception exception);
