@@ -11,7 +11,7 @@ namespace Vigia.Server.Tests;
 public sealed class RemoteIdSourceTests
 {
     [Fact]
-    public async Task APcapSource_JournalsEachPositionWithItsRawFrame_AndPlayingItAgainAddsNothing()
+    public async Task APcapSource_JournalsEachPositionWithItsRawFrame_AndTracksTheDrone_AndPlayingItAgainAddsNothing()
     {
         var capture = TestPaths.SharedData("remoteid", "odid_wifi_bcn_sample.pcap");
         var settings = new Dictionary<string, string?>
@@ -43,16 +43,25 @@ public sealed class RemoteIdSourceTests
                 Assert.Matches("^pcap:[0-9a-f]{16}:[0-9]+$", o.Observation.ClientId);
             }
 
-            // The sample's Location timestamps are a placeholder (0 s after the hour): rebuilt against its
-            // capture clock they lie ~8 min ahead of it, so the tracker, which never runs past the server
-            // clock, counts them as future instead of tracking them.
+            // The sample's Location timestamps are a placeholder (0 s after the hour), ~8 min from its capture
+            // clock: flagged, and the receive time stands in (RemoteIdObservations.PositionTime), so the drone
+            // is tracked and nothing is counted as stamped in the future.
             var loop = app.Services.GetRequiredService<Vigia.Server.Pipeline.TrackerLoop>();
-            for (var i = 0; i < 40 && loop.Future < journalled; i++)
+            var key = await app.AddKeyAsync("screen", ApiKeyRole.Viewer);
+            using var viewer = app.ClientWith(key);
+            var cooperative = false;
+            for (var i = 0; i < 40 && !cooperative; i++)
             {
-                await Task.Delay(50, TestContext.Current.CancellationToken);
+                using var picture = System.Text.Json.JsonDocument.Parse(await viewer.GetStringAsync("/api/v1/tracks", TestContext.Current.CancellationToken));
+                cooperative = picture.RootElement.GetProperty("tracks").EnumerateArray().Any(t => t.GetProperty("cooperative").GetBoolean());
+                if (!cooperative)
+                {
+                    await Task.Delay(50, TestContext.Current.CancellationToken);
+                }
             }
 
-            Assert.Equal(journalled, loop.Future);
+            Assert.True(cooperative, "the replayed drone is in the picture");
+            Assert.Equal(0, loop.Future);
         }
 
         await using (var again = new VigiaServerFactory(dir, settings))

@@ -41,7 +41,7 @@ public static class RemoteIdObservations
         observation = new Observation
         {
             Sensor = sensor,
-            SensorTime = picture.LocationTime ?? receiveTime,
+            SensorTime = PositionTime(picture, receiveTime),
             ReceiveTime = receiveTime,
             Measurement = new Measurement(
                 MeasurementKind.GeodeticPosition,
@@ -54,6 +54,20 @@ public static class RemoteIdObservations
             Identity = IdentityOf(picture),
         };
         return true;
+    }
+
+    /// <summary>
+    /// The instant the position is for: the aircraft's own timestamp, unless that is doubtful — later than the
+    /// reception (a position cannot come from the future) or far from it (a wrong or placeholder clock, flagged
+    /// <see cref="PlausibilityConcerns.TimestampFarFromReceiveTime"/>) — when the receive time stands in: a
+    /// broadcast is heard within a second of being sent, and a drone's bad clock must not move the picture's.
+    /// </summary>
+    public static Timestamp PositionTime(UasPicture picture, Timestamp receiveTime)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
+        return picture.LocationTime is { } stamped && stamped <= receiveTime && !picture.Concerns.HasFlag(PlausibilityConcerns.TimestampFarFromReceiveTime)
+            ? stamped
+            : receiveTime;
     }
 
     /// <summary>

@@ -34,6 +34,21 @@ public sealed class RemoteIdObservationsTests
         Assert.Equal(ObservationFault.None, observation.Measurement.Validate());
     }
 
+    [Theory]
+    [InlineData(0, 0.4, 0)] // the aircraft's own time, heard 0.4 s later
+    [InlineData(2, 0, 0)] // stamped 2 s after it was heard: cannot be, the receive time stands in
+    [InlineData(0, 30, 30)] // 30 s from the receive time (flagged): a wrong or placeholder clock
+    public void TryCreate_TheObservationsTime_IsTheAircraftsUnlessDoubtful(float stampedSecondsAfterHour, double heardAfter, double expectedAfter)
+    {
+        var heard = T0.AddSeconds(heardAfter);
+        var picture = new RemoteIdAssembler().Apply(Sender(1), heard, [BasicId("CLOCK"), Location(Latitude, Longitude, 1200, stampedSecondsAfterHour)]);
+
+        Assert.True(RemoteIdObservations.TryCreate(picture, Receiver, heard, out var observation));
+
+        Assert.Equal(T0.AddSeconds(expectedAfter), observation.SensorTime);
+        Assert.Equal(heard, observation.ReceiveTime);
+    }
+
     [Fact]
     public void TryCreate_NoGeodeticAltitude_MakesTheHeightUninformative()
     {
