@@ -45,8 +45,8 @@ public static class ServerSetup
             .Validate(o => IPAddress.TryParse(o.UdpBindAddress, out _), "Vigia:UdpBindAddress must be an IP address")
             .Validate(o => o.AdsbSources.All(a => a.Sensor.Length > 0 && a.Host.Length > 0 && a.Port is > 0 and < 65536 && a.Format is "beast" or "avr"),
                 "Vigia:AdsbSources: each needs Sensor, Host, Port (1-65535) and Format beast or avr")
-            .Validate(o => o.Sapient.Port is >= 0 and < 65536 && IPAddress.TryParse(o.Sapient.BindAddress, out _) && Guid.TryParse(o.Sapient.FusionNodeId, out _),
-                "Vigia:Sapient: Port must be 0-65535, BindAddress an IP address, FusionNodeId a UUID")
+            .Validate(o => o.Sapient.Port is >= 0 and < 65536 && IPAddress.TryParse(o.Sapient.BindAddress, out _) && Guid.TryParse(o.Sapient.FusionNodeId, out _) && o.Sapient.MaxNodes >= 1 && o.Sapient.AllowedNodeIds.All(id => Guid.TryParse(id, out _)),
+                "Vigia:Sapient: Port must be 0-65535, BindAddress an IP address, FusionNodeId a UUID, MaxNodes at least 1, AllowedNodeIds UUIDs")
             .Validate(o => (o.Radar.Listen.Length == 0 && o.Radar.Pcap.Length == 0) || ((o.Radar.Listen.Length == 0 || IPEndPoint.TryParse(o.Radar.Listen, out _)) && (o.Radar.MulticastGroup.Length == 0 || IPAddress.TryParse(o.Radar.MulticastGroup, out _)) && o.Radar.PcapPorts.All(p => p is > 0 and < 65536) && (o.Radar.Sites.Count + o.Radar.TrackSources.Count) > 0 && o.Radar.Sites.All(r => r.Sensor.Length > 0) && o.Radar.TrackSources.All(r => r.Sensor.Length > 0)),
                 "Vigia:Radar: Listen must be address:port, MulticastGroup an IP address, PcapPorts UDP ports, and at least one site or track source, each with its Sensor")
             .Validate(o => o.SensorDownAfterSeconds > o.SensorDegradedAfterSeconds, "Vigia:SensorDownAfterSeconds must exceed SensorDegradedAfterSeconds")
