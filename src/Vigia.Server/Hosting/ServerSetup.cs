@@ -144,11 +144,31 @@ public static class ServerSetup
                     AutoReplenishment = true,
                 });
             });
+            o.AddPolicy(RateLimits.CapPolicy, context =>
+            {
+                // Keyed readers are trusted; anonymous readers of a public feed are limited per address.
+                if (context.User.Identity?.IsAuthenticated == true)
+                {
+                    return RateLimitPartition.GetNoLimiter("key");
+                }
+
+                var cap = context.RequestServices.GetRequiredService<IOptions<Threats.CapServerOptions>>().Value;
+                return RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "?", _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = cap.RequestBurstPerClient,
+                    TokensPerPeriod = cap.RequestsPerSecondPerClient,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
             o.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "1";
                 await TypedResults.Problem(
-                    detail: "too many requests from this client; batch observations and retry after a second",
+                    detail: context.HttpContext.Request.Path.StartsWithSegments("/cap")
+                        ? "too many requests from this client; poll the feed less often and retry after a second"
+                        : "too many requests from this client; batch observations and retry after a second",
                     statusCode: StatusCodes.Status429TooManyRequests,
                     title: "Rate limit",
                     type: "https://vigia.example/problems/429").ExecuteAsync(context.HttpContext).ConfigureAwait(false);
@@ -181,7 +201,9 @@ public static class ServerSetup
             .BindConfiguration(Threats.CapServerOptions.Section)
             .Validate(o => Vigia.Alerting.Cap.CapTokens.Check(o.Sender) is null, "Vigia:Cap:Sender must be a CAP token (no spaces, commas, < or &)")
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Vigia:Cap:TimeZone is not a known time zone id")
-            .Validate(o => o.BaseUrl is null || Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Vigia:Cap:BaseUrl must be an absolute URL")
+            .Validate(o => string.IsNullOrEmpty(o.BaseUrl) || Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Vigia:Cap:BaseUrl must be an absolute URL")
+            .Validate(o => !o.Public || !string.IsNullOrWhiteSpace(o.BaseUrl), "Vigia:Cap:BaseUrl is required when Vigia:Cap:Public is true (the public feed's links must not come from a request's Host header)")
+            .Validate(o => o.RequestsPerSecondPerClient >= 1 && o.RequestBurstPerClient >= 1, "Vigia:Cap:RequestsPerSecondPerClient and RequestBurstPerClient must be at least 1")
             .ValidateOnStart();
         services.AddSingleton(sp => (Vigia.Storage.Alerts.IAlertStore)sp.GetRequiredService<IJournal>());
         services.AddSingleton<Threats.AlertBoard>();
