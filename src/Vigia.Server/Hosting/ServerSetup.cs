@@ -258,12 +258,15 @@ public static class ServerSetup
         await app.Services.GetRequiredService<IJournal>().CheckAsync(app.Lifetime.ApplicationStopping).ConfigureAwait(false);
     }
 
-    /// <summary>Authentication, authorisation and rate limiting, in that order; <c>/metrics</c> for loopback clients only.</summary>
+    /// <summary>Authentication, authorisation and rate limiting, in that order; <c>/metrics</c> for loopback clients that name a loopback host only.</summary>
     public static WebApplication UseVigiaSecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // A loopback client under a loopback name only: a web page whose name a DNS-rebinding attack points at
+        // 127.0.0.1 connects from loopback too, but its Host header still carries its own name.
         app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
-            context.Request.Path == "/metrics" && context.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip));
+            context.Request.Path == "/metrics" && context.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip)
+            && context.Request.Host.Host.ToUpperInvariant() is "LOCALHOST" or "127.0.0.1" or "[::1]");
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
