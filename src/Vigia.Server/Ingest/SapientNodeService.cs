@@ -181,7 +181,8 @@ public sealed partial class SapientNodeService(
                 case SapientAlertReceived alert:
                     var detail = $"{alert.AlertType} {alert.Status} priority {alert.Priority}: {alert.Description}";
                     await journal.AppendSensorEventAsync(new SensorEvent(alert.ReceiveTime, alert.Sensor.Value, "sapient-alert", detail), cancellationToken).ConfigureAwait(false);
-                    LogNodeAlert(logger, alert.NodeId, detail);
+                    // The description is the node's free text (up to a whole frame): escaped and cut before it reaches a log.
+                    LogNodeAlert(logger, LogText.Safe(alert.NodeId), LogText.Safe(detail));
                     break;
             }
         }
