@@ -12,7 +12,10 @@ public sealed class SecurityTests : IAsyncLifetime
     {
         ["Vigia:RequestsPerSecondPerClient"] = "1",
         ["Vigia:RequestBurstPerClient"] = "3",
+        ["Vigia:StreamKeyCheckSeconds"] = "0.2",
     });
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
@@ -87,6 +90,64 @@ public sealed class SecurityTests : IAsyncLifetime
         using var afterSensor = await sensor.PostAsync("/api/v1/observations", Content(Geodetic("rid-1", "r-1", DateTimeOffset.UtcNow, 19.2, -102.8, 500)), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Unauthorized, afterKey.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, afterSensor.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RevokingAKey_EndsItsOpenStreams_WhileAnotherKeysStreamGoesOn(bool replay)
+    {
+        var path = "/api/v1/stream";
+        if (replay)
+        {
+            using var op = _app.ClientWith(await _app.AddKeyAsync("ops", ApiKeyRole.Operator));
+            var from = DateTimeOffset.UtcNow.AddMinutes(-10);
+            using var created = await op.PostAsync("/api/v1/replays", Content($$"""{"from":"{{Time(from)}}","to":"{{Time(from.AddMinutes(5))}}","speed":1}"""), Ct);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            using var doc = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync(Ct));
+            path = $"/api/v1/replays/{doc.RootElement.GetProperty("id").GetString()}/stream";
+        }
+
+        using var revokedClient = _app.ClientWith(await _app.AddKeyAsync("screen", ApiKeyRole.Viewer));
+        using var keptClient = _app.ClientWith(await _app.AddKeyAsync("wall", ApiKeyRole.Viewer));
+        using var revokedResponse = await revokedClient.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var keptResponse = await keptClient.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var revoked = new SseReader(await revokedResponse.Content.ReadAsStreamAsync(Ct));
+        using var kept = new SseReader(await keptResponse.Content.ReadAsStreamAsync(Ct));
+        await revoked.WaitForAsync("snapshot", _ => true, TimeSpan.FromSeconds(10));
+        await kept.WaitForAsync("snapshot", _ => true, TimeSpan.FromSeconds(10));
+
+        Assert.True(await _app.Journal.RevokeApiKeyAsync("screen", default, Ct));
+
+        // The revoked key's stream ends (the reader sees its end) within a few checks, not at the next reconnect.
+        using (var within = CancellationTokenSource.CreateLinkedTokenSource(Ct))
+        {
+            within.CancelAfter(TimeSpan.FromSeconds(5));
+            while (await revoked.NextAsync(within.Token) is not null)
+            {
+            }
+        }
+
+        // The other key's stream is still open: reading it waits (or yields events) rather than ending.
+        using var quiet = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        quiet.CancelAfter(TimeSpan.FromSeconds(1.5));
+        var ended = false;
+        try
+        {
+            while (true)
+            {
+                if (await kept.NextAsync(quiet.Token) is null)
+                {
+                    ended = true;
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (quiet.IsCancellationRequested && !Ct.IsCancellationRequested)
+        {
+        }
+
+        Assert.False(ended, "the stream of a key that was not revoked ended");
     }
 
     [Fact]

@@ -84,6 +84,14 @@ public sealed record SapientServerOptions
     /// <summary>A node's health turns Down when its last status report is older than this many status intervals. Default 5.</summary>
     public double HeartbeatLostFactor { get; init; } = 5;
 
+    /// <summary>
+    /// Decides whether a node may register, given its node_id: null admits it, a reason refuses it (a negative
+    /// RegistrationAck carrying the reason; the connection stays unregistered, so everything else it sends is refused
+    /// and it is closed at the registration timeout). Called for every registration, a node's re-registrations
+    /// included. Default null (every node is admitted).
+    /// </summary>
+    public Func<string, string?>? AdmitNode { get; init; }
+
     /// <summary>Checks the settings (programming or configuration errors throw).</summary>
     /// <exception cref="ArgumentException">A setting is out of range.</exception>
     public void Validate()

@@ -45,6 +45,14 @@ internal sealed partial class SapientSession
             return;
         }
 
+        if (Options.AdmitNode?.Invoke(message.NodeId) is { } refusal)
+        {
+            context.Counters.RegistrationRefused();
+            context.Counters.Reject("NodeNotAdmitted");
+            await SendAsync(SapientReplies.RegistrationAck(Options.FusionNodeId, message.NodeId, false, version, context.UtcNow, refusal), token);
+            return;
+        }
+
         var node = context.Nodes.GetOrAdd(message.NodeId);
         if (node.Register(Id, TakeOver, _remoteEndPoint, message, context.Now) is { } closeDisplaced)
         {

@@ -9,7 +9,9 @@ namespace Vigia.Server.Endpoints;
 /// Public warning in OASIS CAP 1.2, built from the alert journal: <c>GET /cap/feed.atom</c> (an Atom feed of
 /// every alert's latest, unexpired message) and <c>GET /cap/{identifier}.xml</c> (one message; identifiers
 /// are <c>vigia-{alert id}-{version}</c>; an Update or Cancel references every earlier message of its alert).
-/// Readable with a viewer key, or by anyone when <c>Vigia:Cap:Public</c> is true. Served from a <see cref="CapCache"/>.
+/// Readable with a viewer key, or by anyone when <c>Vigia:Cap:Public</c> is true; anonymous readers then see zone
+/// threats only (coverage-lost alerts would tell which zones are unwatched), the feed's links come from
+/// <c>Vigia:Cap:BaseUrl</c> (required), and each client address is rate-limited. Served from a <see cref="CapCache"/>.
 /// </summary>
 public static class CapEndpoints
 {
@@ -19,8 +21,8 @@ public static class CapEndpoints
     public static IEndpointRouteBuilder MapCap(this IEndpointRouteBuilder app)
     {
         var isPublic = app.ServiceProvider.GetRequiredService<IOptions<CapServerOptions>>().Value.Public;
-        var feed = app.MapGet("/cap/feed.atom", FeedAsync);
-        var message = app.MapGet("/cap/{identifier}.xml", MessageAsync);
+        var feed = app.MapGet("/cap/feed.atom", FeedAsync).RequireRateLimiting(RateLimits.CapPolicy);
+        var message = app.MapGet("/cap/{identifier}.xml", MessageAsync).RequireRateLimiting(RateLimits.CapPolicy);
         if (!isPublic)
         {
             feed.RequireAuthorization(VigiaClaims.ViewerPolicy);
@@ -39,9 +41,12 @@ public static class CapEndpoints
     });
 
     private static async Task<IResult> FeedAsync(HttpContext context, CapCache cache, IOptions<CapServerOptions> options, CancellationToken cancellationToken) =>
-        Results.Text(await cache.FeedAsync(BaseUri(context, options.Value), cancellationToken).ConfigureAwait(false), CapAtomFeed.MediaType);
+        Results.Text(await cache.FeedAsync(BaseUri(context, options.Value), Authenticated(context), cancellationToken).ConfigureAwait(false), CapAtomFeed.MediaType);
 
-    private static async Task<IResult> MessageAsync(string identifier, CapCache cache, CancellationToken cancellationToken)
+    /// <summary>A reader with a viewer key (who may see coverage-lost alerts).</summary>
+    private static bool Authenticated(HttpContext context) => context.User.IsInRole("viewer");
+
+    private static async Task<IResult> MessageAsync(HttpContext context, string identifier, CapCache cache, CancellationToken cancellationToken)
     {
         // vigia-{escaped alert id}-{version}
         var dash = identifier.LastIndexOf('-');
@@ -51,7 +56,7 @@ public static class CapEndpoints
             return Problems.Plain(StatusCodes.Status404NotFound, "Unknown CAP message", $"'{identifier}' is not a Vigía CAP identifier (vigia-{{alert id}}-{{version}})");
         }
 
-        var message = await cache.MessageAsync(identifier["vigia-".Length..dash], version, cancellationToken).ConfigureAwait(false);
+        var message = await cache.MessageAsync(identifier["vigia-".Length..dash], version, Authenticated(context), cancellationToken).ConfigureAwait(false);
         return message is null
             ? Problems.Plain(StatusCodes.Status404NotFound, "Unknown CAP message", $"no CAP message '{identifier}'")
             : Results.Bytes(message.ToUtf8Bytes(), CapMediaType);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Vigia.Core.Time;
@@ -14,11 +15,14 @@ namespace Vigia.Server.Endpoints;
 /// <c>sensors</c> event, then <c>tracks</c> events (updated and removed tracks of each tracker step)
 /// and a <c>sensors</c> event every second, and an <c>alert</c> event per alert change (on connect, one
 /// <c>"change":"standing"</c> event per standing alert); a comment line every 15 s keeps proxies from closing it.
-/// Every event carries <c>"mode":"live"</c>.
+/// Every event carries <c>"mode":"live"</c>. The key is checked again every <c>Vigia:StreamKeyCheckSeconds</c>
+/// (default 5): once it is revoked the stream ends.
 /// </summary>
 public static class StreamEndpoints
 {
     private static readonly byte[] Heartbeat = ": keep-alive\n\n"u8.ToArray();
+    private static readonly byte[] Revoked = ": credential revoked\n\n"u8.ToArray();
+    private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
 
     /// <summary>Maps the stream route.</summary>
     public static IEndpointRouteBuilder MapStream(this IEndpointRouteBuilder app)
@@ -42,7 +46,7 @@ public static class StreamEndpoints
     /// <summary>
     /// Serves one Server-Sent Events connection: subscribes, then writes what <paramref name="first"/> builds
     /// (the snapshot, taken after subscribing so no update falls between the two), then every published
-    /// event until the client leaves, falls behind, or the broadcast ends.
+    /// event until the client leaves, falls behind, its key is revoked, or the broadcast ends.
     /// </summary>
     internal static async Task PumpAsync(HttpContext context, EventBroadcaster broadcaster, Func<ReadOnlyMemory<byte>[]> first)
     {
@@ -60,21 +64,53 @@ public static class StreamEndpoints
         await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
 
         var reader = subscriber.Queue.Reader;
+        var credential = StreamCredential.Of(context);
+        var checkEvery = TimeSpan.FromSeconds(context.RequestServices.GetRequiredService<IOptions<VigiaServerOptions>>().Value.StreamKeyCheckSeconds);
+        var lastWrite = Stopwatch.GetTimestamp();
+        var lastCheck = lastWrite;
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
+                // Wake for the next heartbeat or the next credential check, whichever comes first.
+                var untilHeartbeat = HeartbeatInterval - Stopwatch.GetElapsedTime(lastWrite);
+                var untilCheck = checkEvery - Stopwatch.GetElapsedTime(lastCheck);
+                var wake = untilHeartbeat < untilCheck ? untilHeartbeat : untilCheck;
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                wait.CancelAfter(TimeSpan.FromSeconds(15));
+                wait.CancelAfter(wake > TimeSpan.FromMilliseconds(1) ? wake : TimeSpan.FromMilliseconds(1));
                 bool more;
+                var idle = false;
                 try
                 {
                     more = await reader.WaitToReadAsync(wait.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    await response.Body.WriteAsync(Heartbeat, cancellationToken).ConfigureAwait(false);
-                    await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    more = true;
+                    idle = true;
+                }
+
+                // A key revoked after the stream opened ends it (checked on quiet and busy streams alike).
+                if (Stopwatch.GetElapsedTime(lastCheck) >= checkEvery)
+                {
+                    lastCheck = Stopwatch.GetTimestamp();
+                    if (!await credential.StillValidAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        await response.Body.WriteAsync(Revoked, cancellationToken).ConfigureAwait(false);
+                        await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+                        break;
+                    }
+                }
+
+                if (idle)
+                {
+                    if (Stopwatch.GetElapsedTime(lastWrite) >= HeartbeatInterval)
+                    {
+                        await response.Body.WriteAsync(Heartbeat, cancellationToken).ConfigureAwait(false);
+                        await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+                        lastWrite = Stopwatch.GetTimestamp();
+                    }
+
                     continue;
                 }
 
@@ -89,6 +125,7 @@ public static class StreamEndpoints
                 }
 
                 await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+                lastWrite = Stopwatch.GetTimestamp();
             }
         }
         catch (OperationCanceledException)

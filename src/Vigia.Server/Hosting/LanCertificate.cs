@@ -48,11 +48,21 @@ public static class LanCertificate
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
         using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddYears(2));
         var pfx = created.Export(X509ContentType.Pfx);
-        File.WriteAllBytes(path, pfx);
+        // The private key is never readable by others, not even for a moment: a new file is created owner-only
+        // (mode 600) and then moved over the old one.
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
+
+        using (var file = new FileStream(temporary, create))
+        {
+            file.Write(pfx);
+        }
+
+        File.Move(temporary, path, overwrite: true);
 
         return X509CertificateLoader.LoadPkcs12(pfx, password: null);
     }

@@ -45,8 +45,8 @@ public static class ServerSetup
             .Validate(o => IPAddress.TryParse(o.UdpBindAddress, out _), "Vigia:UdpBindAddress must be an IP address")
             .Validate(o => o.AdsbSources.All(a => a.Sensor.Length > 0 && a.Host.Length > 0 && a.Port is > 0 and < 65536 && a.Format is "beast" or "avr"),
                 "Vigia:AdsbSources: each needs Sensor, Host, Port (1-65535) and Format beast or avr")
-            .Validate(o => o.Sapient.Port is >= 0 and < 65536 && IPAddress.TryParse(o.Sapient.BindAddress, out _) && Guid.TryParse(o.Sapient.FusionNodeId, out _),
-                "Vigia:Sapient: Port must be 0-65535, BindAddress an IP address, FusionNodeId a UUID")
+            .Validate(o => o.Sapient.Port is >= 0 and < 65536 && IPAddress.TryParse(o.Sapient.BindAddress, out _) && Guid.TryParse(o.Sapient.FusionNodeId, out _) && o.Sapient.MaxNodes >= 1 && o.Sapient.AllowedNodeIds.All(id => Guid.TryParse(id, out _)),
+                "Vigia:Sapient: Port must be 0-65535, BindAddress an IP address, FusionNodeId a UUID, MaxNodes at least 1, AllowedNodeIds UUIDs")
             .Validate(o => (o.Radar.Listen.Length == 0 && o.Radar.Pcap.Length == 0) || ((o.Radar.Listen.Length == 0 || IPEndPoint.TryParse(o.Radar.Listen, out _)) && (o.Radar.MulticastGroup.Length == 0 || IPAddress.TryParse(o.Radar.MulticastGroup, out _)) && o.Radar.PcapPorts.All(p => p is > 0 and < 65536) && (o.Radar.Sites.Count + o.Radar.TrackSources.Count) > 0 && o.Radar.Sites.All(r => r.Sensor.Length > 0) && o.Radar.TrackSources.All(r => r.Sensor.Length > 0)),
                 "Vigia:Radar: Listen must be address:port, MulticastGroup an IP address, PcapPorts UDP ports, and at least one site or track source, each with its Sensor")
             .Validate(o => o.SensorDownAfterSeconds > o.SensorDegradedAfterSeconds, "Vigia:SensorDownAfterSeconds must exceed SensorDegradedAfterSeconds")
@@ -144,11 +144,31 @@ public static class ServerSetup
                     AutoReplenishment = true,
                 });
             });
+            o.AddPolicy(RateLimits.CapPolicy, context =>
+            {
+                // Keyed readers are trusted; anonymous readers of a public feed are limited per address.
+                if (context.User.Identity?.IsAuthenticated == true)
+                {
+                    return RateLimitPartition.GetNoLimiter("key");
+                }
+
+                var cap = context.RequestServices.GetRequiredService<IOptions<Threats.CapServerOptions>>().Value;
+                return RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "?", _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = cap.RequestBurstPerClient,
+                    TokensPerPeriod = cap.RequestsPerSecondPerClient,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
             o.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "1";
                 await TypedResults.Problem(
-                    detail: "too many requests from this client; batch observations and retry after a second",
+                    detail: context.HttpContext.Request.Path.StartsWithSegments("/cap")
+                        ? "too many requests from this client; poll the feed less often and retry after a second"
+                        : "too many requests from this client; batch observations and retry after a second",
                     statusCode: StatusCodes.Status429TooManyRequests,
                     title: "Rate limit",
                     type: "https://vigia.example/problems/429").ExecuteAsync(context.HttpContext).ConfigureAwait(false);
@@ -181,7 +201,9 @@ public static class ServerSetup
             .BindConfiguration(Threats.CapServerOptions.Section)
             .Validate(o => Vigia.Alerting.Cap.CapTokens.Check(o.Sender) is null, "Vigia:Cap:Sender must be a CAP token (no spaces, commas, < or &)")
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Vigia:Cap:TimeZone is not a known time zone id")
-            .Validate(o => o.BaseUrl is null || Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Vigia:Cap:BaseUrl must be an absolute URL")
+            .Validate(o => string.IsNullOrEmpty(o.BaseUrl) || Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "Vigia:Cap:BaseUrl must be an absolute URL")
+            .Validate(o => !o.Public || !string.IsNullOrWhiteSpace(o.BaseUrl), "Vigia:Cap:BaseUrl is required when Vigia:Cap:Public is true (the public feed's links must not come from a request's Host header)")
+            .Validate(o => o.RequestsPerSecondPerClient >= 1 && o.RequestBurstPerClient >= 1, "Vigia:Cap:RequestsPerSecondPerClient and RequestBurstPerClient must be at least 1")
             .ValidateOnStart();
         services.AddSingleton(sp => (Vigia.Storage.Alerts.IAlertStore)sp.GetRequiredService<IJournal>());
         services.AddSingleton<Threats.AlertBoard>();
@@ -237,12 +259,15 @@ public static class ServerSetup
         await app.Services.GetRequiredService<IJournal>().CheckAsync(app.Lifetime.ApplicationStopping).ConfigureAwait(false);
     }
 
-    /// <summary>Authentication, authorisation and rate limiting, in that order; <c>/metrics</c> for loopback clients only.</summary>
+    /// <summary>Authentication, authorisation and rate limiting, in that order; <c>/metrics</c> for loopback clients that name a loopback host only.</summary>
     public static WebApplication UseVigiaSecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // A loopback client under a loopback name only: a web page whose name a DNS-rebinding attack points at
+        // 127.0.0.1 connects from loopback too, but its Host header still carries its own name.
         app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
-            context.Request.Path == "/metrics" && context.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip));
+            context.Request.Path == "/metrics" && context.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip)
+            && context.Request.Host.Host.ToUpperInvariant() is "LOCALHOST" or "127.0.0.1" or "[::1]");
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -50,6 +50,10 @@ public sealed class VigiaServerOptions
     [Range(1, 1_000_000)]
     public int RequestBurstPerClient { get; set; } = 400;
 
+    /// <summary>An open event stream re-checks its key this often (seconds) and ends once the key is revoked.</summary>
+    [Range(0.05, 300.0)]
+    public double StreamKeyCheckSeconds { get; set; } = 5.0;
+
     /// <summary>A sensor is Up while its last message is at most this old (seconds), then Degraded.</summary>
     [Range(0.1, 3600.0)]
     public double SensorDegradedAfterSeconds { get; set; } = 10.0;

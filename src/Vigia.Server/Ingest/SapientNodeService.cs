@@ -28,13 +28,60 @@ public sealed partial class SapientNodeService(
     ILogger<SapientNodeService> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxListenRetry = TimeSpan.FromMinutes(1);
+    private readonly Lock _admitting = new();
+    private readonly HashSet<string> _admittedNew = new(StringComparer.Ordinal);
     private SapientFusionServer? _server;
+    private readonly HashSet<string> _refusedNodes = new(StringComparer.OrdinalIgnoreCase);
+    private long _refused;
 
     /// <summary>The running fusion node, or null when off (or not yet listening).</summary>
     public SapientFusionServer? Server => _server;
 
     /// <summary>Why the fusion node is not listening (its port cannot be bound; retried), or null.</summary>
     public string? Error { get; private set; }
+
+    /// <summary>Detections and alerts refused because their node's sensor is revoked (or was never registered).</summary>
+    public long Refused => Interlocked.Read(ref _refused);
+
+    /// <summary>The sensor id of a SAPIENT node (as the fusion node names its observations).</summary>
+    public static string SensorIdOf(string nodeId) => "sapient:" + nodeId.ToLowerInvariant();
+
+    /// <summary>
+    /// Whether a node may register: not one whose sensor is revoked, not one missing from a configured allow-list,
+    /// and a new one only while fewer than <c>MaxNodes</c> SAPIENT sensors are registered. Null admits it.
+    /// </summary>
+    internal string? Admit(string nodeId)
+    {
+        var settings = options.Value.Sapient;
+        if (settings.AllowedNodeIds.Count > 0 && !settings.AllowedNodeIds.Contains(nodeId, StringComparer.OrdinalIgnoreCase))
+        {
+            return "this node_id is not in the fusion node's allow-list (Vigia:Sapient:AllowedNodeIds)";
+        }
+
+        var id = SensorIdOf(nodeId);
+        if (directory.Find(id) is { } known)
+        {
+            return known.Active ? null : "this node's sensor has been revoked";
+        }
+
+        lock (_admitting)
+        {
+            _admittedNew.RemoveWhere(n => directory.Find(n) is not null);
+            if (_admittedNew.Contains(id))
+            {
+                return null;
+            }
+
+            var registered = directory.Sensors.Values.Count(s => s.Record.Kind == "sapient");
+            if (registered + _admittedNew.Count >= settings.MaxNodes)
+            {
+                return $"this fusion node accepts at most {settings.MaxNodes} nodes (Vigia:Sapient:MaxNodes)";
+            }
+
+            _admittedNew.Add(id);
+            return null;
+        }
+    }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -51,6 +98,7 @@ public sealed partial class SapientNodeService(
             EndPoint = new IPEndPoint(IPAddress.Parse(settings.BindAddress), settings.Port),
             PictureFrame = directory.Frame,
             IdleTimeout = TimeSpan.FromSeconds(settings.IdleTimeoutSeconds),
+            AdmitNode = Admit,
         }, clock);
         // A port in use (another program, a previous instance still closing) must not stop the whole server: the
         // fusion node reports why and tries again, 1 s apart at first, doubling to a minute.
@@ -109,6 +157,15 @@ public sealed partial class SapientNodeService(
         {
             switch (e)
             {
+                case SapientDetection or SapientAlertReceived when directory.Find(e.Sensor.Value) is not { Active: true }:
+                    // Revoked while connected (or never registered): nothing it sends is used.
+                    Interlocked.Increment(ref _refused);
+                    if (_refusedNodes.Add(e.NodeId))
+                    {
+                        LogRefused(logger, e.NodeId);
+                    }
+
+                    break;
                 case SapientDetection detection:
                     var observation = detection.Observation.Classification is null && SapientClassification.Of(detection) is { } classification
                         ? detection.Observation with { Classification = classification }
@@ -124,7 +181,8 @@ public sealed partial class SapientNodeService(
                 case SapientAlertReceived alert:
                     var detail = $"{alert.AlertType} {alert.Status} priority {alert.Priority}: {alert.Description}";
                     await journal.AppendSensorEventAsync(new SensorEvent(alert.ReceiveTime, alert.Sensor.Value, "sapient-alert", detail), cancellationToken).ConfigureAwait(false);
-                    LogNodeAlert(logger, alert.NodeId, detail);
+                    // The description is the node's free text (up to a whole frame): escaped and cut before it reaches a log.
+                    LogNodeAlert(logger, LogText.Safe(alert.NodeId), LogText.Safe(detail));
                     break;
             }
         }
@@ -147,6 +205,9 @@ public sealed partial class SapientNodeService(
 
         await journal.AppendSensorEventAsync(new SensorEvent(registered.ReceiveTime, id, "sapient-registered", registered.State.RemoteEndPoint), cancellationToken).ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SAPIENT node {NodeId}: its sensor is revoked or not registered; what it sends is refused")]
+    private static partial void LogRefused(ILogger logger, string nodeId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SAPIENT fusion node listening on {EndPoint}")]
     private static partial void LogListening(ILogger logger, IPEndPoint endPoint);

@@ -20,7 +20,7 @@ internal sealed class BearerAuthenticationHandler(
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var secret = ReadSecret();
+        var secret = ReadSecret(Request);
         if (secret is null)
         {
             return AuthenticateResult.NoResult();
@@ -73,16 +73,17 @@ internal sealed class BearerAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), VigiaClaims.Scheme));
     }
 
-    private string? ReadSecret()
+    /// <summary>The bearer secret a request carries (header, or <c>?access_token=</c> on an event stream), or null.</summary>
+    internal static string? ReadSecret(HttpRequest request)
     {
-        var header = Request.Headers.Authorization.ToString();
+        var header = request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             var value = header["Bearer ".Length..].Trim();
             return value.Length == 0 ? null : value;
         }
 
-        if (Request.Path.Value is { } path && path.StartsWith("/api/v1/", StringComparison.Ordinal) && path.EndsWith("/stream", StringComparison.Ordinal) && Request.Query.TryGetValue("access_token", out var token) && token.Count == 1)
+        if (request.Path.Value is { } path && path.StartsWith("/api/v1/", StringComparison.Ordinal) && path.EndsWith("/stream", StringComparison.Ordinal) && request.Query.TryGetValue("access_token", out var token) && token.Count == 1)
         {
             return token[0];
         }

@@ -28,7 +28,7 @@ public sealed class CapCache(IAlertStore store, AlertBoard board, IOptions<CapSe
     public static readonly TimeSpan FeedMaxAge = TimeSpan.FromSeconds(5);
 
     private const int MaxVersions = 100_000;
-    private const int MaxFeeds = 4;
+    private const int MaxFeeds = 8;
     private readonly SemaphoreSlim _build = new(1, 1);
     private readonly object _gate = new();
     private readonly Dictionary<string, Entry> _alerts = new(StringComparer.Ordinal);
@@ -57,8 +57,27 @@ public sealed class CapCache(IAlertStore store, AlertBoard board, IOptions<CapSe
 
     private CapMessageBuilder Builder => _builder ??= Endpoints.CapEndpoints.Builder(options.Value);
 
-    /// <summary>One message by its escaped alert id (as in its identifier) and version, or null when there is none.</summary>
-    public async Task<CapMessage?> MessageAsync(string escapedAlertId, int version, CancellationToken cancellationToken)
+    /// <summary>
+    /// One message by its escaped alert id (as in its identifier) and version, or null when there is none, or when it
+    /// is a coverage-lost alert's and <paramref name="includeCoverage"/> is false (anonymous readers of a public feed
+    /// must not learn which zones are unwatched).
+    /// </summary>
+    public async Task<CapMessage?> MessageAsync(string escapedAlertId, int version, bool includeCoverage, CancellationToken cancellationToken)
+    {
+        var message = await MessageAsync(escapedAlertId, version, cancellationToken).ConfigureAwait(false);
+        if (message is null || includeCoverage)
+        {
+            return message;
+        }
+
+        lock (_gate)
+        {
+            // Shown only when the alert is known (it was just read) to be no coverage-lost alert.
+            return _alerts.TryGetValue(escapedAlertId, out var entry) && entry.Kind != AlertKind.CoverageLost ? message : null;
+        }
+    }
+
+    private async Task<CapMessage?> MessageAsync(string escapedAlertId, int version, CancellationToken cancellationToken)
     {
         if (Answer(escapedAlertId, version, out var hit))
         {
@@ -147,11 +166,15 @@ public sealed class CapCache(IAlertStore store, AlertBoard board, IOptions<CapSe
         return true;
     }
 
-    /// <summary>The Atom feed of every alert's latest unexpired message (of the last day), with links under <paramref name="baseUri"/>.</summary>
-    public async Task<string> FeedAsync(Uri baseUri, CancellationToken cancellationToken)
+    /// <summary>
+    /// The Atom feed of every alert's latest unexpired message (of the last day), with links under <paramref name="baseUri"/>;
+    /// coverage-lost alerts only when <paramref name="includeCoverage"/> (an authenticated reader).
+    /// </summary>
+    public async Task<string> FeedAsync(Uri baseUri, bool includeCoverage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(baseUri);
-        if (Fresh(baseUri) is { } text)
+        var key = (includeCoverage ? "all " : "zones ") + baseUri.AbsoluteUri;
+        if (Fresh(key) is { } text)
         {
             return text;
         }
@@ -159,7 +182,7 @@ public sealed class CapCache(IAlertStore store, AlertBoard board, IOptions<CapSe
         await _build.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (Fresh(baseUri) is { } built)
+            if (Fresh(key) is { } built)
             {
                 return built;
             }
@@ -171,10 +194,10 @@ public sealed class CapCache(IAlertStore store, AlertBoard board, IOptions<CapSe
             foreach (var latest in recent.GroupBy(r => r.AlertId, StringComparer.Ordinal).Select(g => g.MaxBy(r => r.Version)!))
             {
                 var escaped = CapTokens.Escape(latest.AlertId);
-                var message = Latest(escaped) is { } known && known.Version >= latest.Version
-                    ? known
+                var message = Latest(escaped) is { } known && known.Latest.Version >= latest.Version
+                    ? known.Latest
                     : Remember(escaped, await HistoryAsync(latest.AlertId, cancellationToken).ConfigureAwait(false), changes);
-                if (message is not null)
+                if (message is not null && (includeCoverage || Latest(escaped) is { Kind: not AlertKind.CoverageLost }))
                 {
                     messages.Add(message);
                 }
@@ -184,12 +207,12 @@ public sealed class CapCache(IAlertStore store, AlertBoard board, IOptions<CapSe
             lock (_gate)
             {
                 // Readers reaching the server under a few names (localhost, its address) each keep their own feed.
-                if (!_feeds.ContainsKey(baseUri.AbsoluteUri) && _feeds.Count >= MaxFeeds)
+                if (!_feeds.ContainsKey(key) && _feeds.Count >= MaxFeeds)
                 {
                     _feeds.Clear();
                 }
 
-                _feeds[baseUri.AbsoluteUri] = new Feed(changes, now, feed);
+                _feeds[key] = new Feed(changes, now, feed);
             }
 
             FeedBuilds++;
@@ -204,19 +227,19 @@ public sealed class CapCache(IAlertStore store, AlertBoard board, IOptions<CapSe
     /// <inheritdoc />
     public void Dispose() => _build.Dispose();
 
-    private string? Fresh(Uri baseUri)
+    private string? Fresh(string key)
     {
         lock (_gate)
         {
-            return _feeds.TryGetValue(baseUri.AbsoluteUri, out var f) && f.Changes == board.Changes && clock.GetUtcNow() - f.BuiltAt < FeedMaxAge ? f.Text : null;
+            return _feeds.TryGetValue(key, out var f) && f.Changes == board.Changes && clock.GetUtcNow() - f.BuiltAt < FeedMaxAge ? f.Text : null;
         }
     }
 
-    private CapMessage? Latest(string escapedAlertId)
+    private Entry? Latest(string escapedAlertId)
     {
         lock (_gate)
         {
-            return _alerts.TryGetValue(escapedAlertId, out var entry) ? entry.Latest : null;
+            return _alerts.TryGetValue(escapedAlertId, out var entry) ? entry : null;
         }
     }
 
@@ -271,6 +294,7 @@ public sealed class CapCache(IAlertStore store, AlertBoard board, IOptions<CapSe
         public Entry(Alert[] history, long changes, CapMessage latest, Entry? previous)
         {
             _history = history;
+            Kind = history[^1].Kind;
             Changes = changes;
             Latest = latest;
             // Messages never change once journalled: what was built for the previous history still holds.
@@ -289,6 +313,9 @@ public sealed class CapCache(IAlertStore store, AlertBoard board, IOptions<CapSe
         }
 
         public long Changes { get; }
+
+        /// <summary>The alert's kind (every version of an alert has the same).</summary>
+        public AlertKind Kind { get; }
 
         public CapMessage Latest { get; }
 

@@ -24,6 +24,15 @@ public sealed class CapServerOptions
     /// </summary>
     public bool Public { get; set; }
 
-    /// <summary>Absolute base URL written into the feed's links (default: the request's own scheme and host).</summary>
+    /// <summary>
+    /// Absolute base URL written into the feed's links. Required with <see cref="Public"/> (links never come from an
+    /// anonymous request's Host header); otherwise the default is the request's own scheme and host.
+    /// </summary>
     public string? BaseUrl { get; set; }
+
+    /// <summary>With <see cref="Public"/>: requests per second each anonymous client address may make to <c>/cap</c> on average; excess gets 429. Default 5.</summary>
+    public int RequestsPerSecondPerClient { get; set; } = 5;
+
+    /// <summary>With <see cref="Public"/>: burst above that average. Default 20.</summary>
+    public int RequestBurstPerClient { get; set; } = 20;
 }
