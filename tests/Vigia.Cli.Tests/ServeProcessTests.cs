@@ -201,6 +201,29 @@ public sealed class ServeProcessTests
     }
 
     [Fact]
+    public async Task Serve_RefusesLargeBodiesOutsideIngest_WhileALargeIngestBatchIsRead()
+    {
+        await using var server = await VigiaServeProcess.StartAsync();
+        using var admin = server.Client();
+        using var created = await admin.PostAsync("api/v1/sensors", new StringContent("""{"id":"radar-1","kind":"radar","position":[19.08,-102.81,400]}""", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var token = JsonDocument.Parse(await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("token").GetString()!;
+        var padding = new string(' ', 5 * 1024 * 1024);
+
+        // A 5 MiB zone: beyond the 4 MiB every route but ingest takes.
+        using var zone = await admin.PostAsync("api/v1/zones", new StringContent("{\"type\":\"Feature\"" + padding + "}", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, zone.StatusCode);
+
+        // A 5 MiB observation batch (one plot, padded): within ingest's own 8 MiB.
+        using var sensor = new HttpClient { BaseAddress = server.Address };
+        sensor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var batch = $$"""{"observations":[{"sensor_id":"radar-1","id":"big-1","sensor_time":"{{now}}","kind":"rae","values":[1500,1.0,0.05],"covariance":[25,0.0001,0.0001]}]""" + padding + "}";
+        using var ingested = await sensor.PostAsync("api/v1/observations", new StringContent(batch, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, ingested.StatusCode);
+    }
+
+    [Fact]
     public void Serve_WithAnUnknownOption_Exits2()
     {
         var (exit, output) = VigiaProcess.Run(TestPaths.NewTempDirectory(), "serve", "--bogus", "1");

@@ -43,6 +43,12 @@ public static class ObservationsEndpoints
             return Problems.Plain(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "send Content-Type: application/json (schema vigia-observation/1)");
         }
 
+        // Every other route keeps the server's small default body limit; ingest batches may be larger.
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+        }
+
         var body = await ReadBoundedAsync(context.Request, limits.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {

@@ -17,6 +17,9 @@ namespace Vigia.Server.Hosting;
 /// <summary>The <c>Add…</c> and <c>Use…</c> steps Program.cs lists, one per concern.</summary>
 public static class ServerSetup
 {
+    /// <summary>Largest request body on every route but observation ingest (which takes Vigia:MaxRequestBodyBytes), bytes.</summary>
+    public const long DefaultMaxRequestBodyBytes = 4L * 1024 * 1024;
+
     /// <summary>Options (section <c>Vigia</c>, plus the JSON file named by <c>--config</c>), validated at start; the bind address.</summary>
     public static WebApplicationBuilder AddVigiaConfiguration(this WebApplicationBuilder builder)
     {
@@ -86,7 +89,9 @@ public static class ServerSetup
             builder.WebHost.UseUrls("http://127.0.0.1:8080");
         }
 
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 256L * 1024 * 1024);
+        // Small by default (zones, keys, settings are small JSON); the observation ingest route raises its own
+        // request's limit to Vigia:MaxRequestBodyBytes.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = DefaultMaxRequestBodyBytes);
         return builder;
 
         static bool TryOrigin(VigiaServerOptions o)
