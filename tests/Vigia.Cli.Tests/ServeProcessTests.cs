@@ -210,8 +210,13 @@ public sealed class ServeProcessTests
         var token = JsonDocument.Parse(await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("token").GetString()!;
         var padding = new string(' ', 5 * 1024 * 1024);
 
-        // A 5 MiB zone: beyond the 4 MiB every route but ingest takes.
-        using var zone = await admin.PostAsync("api/v1/zones", new StringContent("{\"type\":\"Feature\"" + padding + "}", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        // A 5 MiB zone: beyond the 4 MiB every route but ingest takes. Sent with Expect: 100-continue, as a careful
+        // client does, so the refusal comes before the body (otherwise the server may close while it is being sent).
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/zones") { Content = new StringContent("{\"type\":\"Feature\"" + padding + "}", Encoding.UTF8, "application/json") };
+        request.Headers.ExpectContinue = true;
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", server.AdminKey);
+        using var patient = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromSeconds(30) }) { BaseAddress = server.Address };
+        using var zone = await patient.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, zone.StatusCode);
 
         // A 5 MiB observation batch (one plot, padded): within ingest's own 8 MiB.
