@@ -127,7 +127,7 @@ public sealed class ObservationPump
                 }
 
                 await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-                wait = TimeSpan.FromTicks(Math.Min(_maxOverloadWait.Ticks, wait.Ticks * 2));
+                wait = Hosting.Backoff.Double(wait, _maxOverloadWait);
             }
             catch (JournalException ex)
             {

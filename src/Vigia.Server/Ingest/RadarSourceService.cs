@@ -124,7 +124,7 @@ public sealed partial class RadarSourceService(
                 Error = string.Create(CultureInfo.InvariantCulture, $"cannot listen on {what}: {ex.Message}; retrying in {delay.TotalSeconds:0.##} s");
                 LogError(logger, Error);
                 await Task.Delay(delay, clock, stoppingToken).ConfigureAwait(false);
-                delay = delay * 2 < maxDelay ? delay * 2 : maxDelay;
+                delay = Hosting.Backoff.Double(delay, maxDelay);
                 continue;
             }
 

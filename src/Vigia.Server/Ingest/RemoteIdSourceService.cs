@@ -272,7 +272,7 @@ public sealed partial class RemoteIdSourceService(
                         return;
                     }
 
-                    wait = TimeSpan.FromTicks(Math.Min(MaxOverloadWait.Ticks, wait.Ticks * 2));
+                    wait = Hosting.Backoff.Double(wait, MaxOverloadWait);
                 }
                 catch (JournalException ex)
                 {

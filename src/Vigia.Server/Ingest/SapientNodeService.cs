@@ -123,7 +123,7 @@ public sealed partial class SapientNodeService(
                     return;
                 }
 
-                delay = delay * 2 < MaxListenRetry ? delay * 2 : MaxListenRetry;
+                delay = Hosting.Backoff.Double(delay, MaxListenRetry);
             }
         }
 

@@ -231,7 +231,7 @@ public sealed partial class UdpIngestService(
                 // Back-pressure, not loss: the datagram queue holds what arrives meanwhile.
                 Interlocked.Increment(ref _overloadWaits);
                 await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-                wait = TimeSpan.FromTicks(Math.Min(MaxOverloadWait.Ticks, wait.Ticks * 2));
+                wait = Hosting.Backoff.Double(wait, MaxOverloadWait);
             }
             catch (JournalException ex)
             {

@@ -80,7 +80,7 @@ public sealed partial class AlertLoop
                 catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
                     OutputFailures++;
-                    _backoff = _backoff == TimeSpan.Zero ? FirstRetry : _backoff * 2 < LongestRetry ? _backoff * 2 : LongestRetry;
+                    _backoff = _backoff == TimeSpan.Zero ? FirstRetry : Hosting.Backoff.Double(_backoff, LongestRetry);
                     _retryAt = clock.GetTimestamp() + (long)(_backoff.TotalSeconds * clock.TimestampFrequency);
                     LogJournalFailed(logger, _journal.Name, batch.Events.Count, _unjournalled.Count, _backoff.TotalMilliseconds, ex);
                     return;
