@@ -163,27 +163,7 @@ public abstract partial class JournalContractTests
     [Fact]
     public async Task WebhookClaimers_Concurrent_NeverTakeTheSameItem()
     {
-        var first = await OpenOutboxAsync();
-        var second = (IWebhookOutbox)await OpenAsync();
-        await AddEndpointsAsync(first, ("a", 1), ("b", 1));
-        for (var i = 0; i < 60; i++)
-        {
-            await first.EnqueueWebhookAsync(Message($"msg_{i}", level: 1), Ct);
-        }
-
-        async Task<List<long>> ClaimAllAsync(IWebhookOutbox outbox)
-        {
-            var taken = new List<long>();
-            for (var round = 0; round < 40; round++)
-            {
-                taken.AddRange((await outbox.ClaimDueWebhooksAsync(At(10), Lease, 4, Ct)).Items.Select(c => c.Item.Id));
-            }
-
-            return taken;
-        }
-
-        var results = await Task.WhenAll(Task.Run(() => ClaimAllAsync(first), Ct), Task.Run(() => ClaimAllAsync(second), Ct));
-        var all = results[0].Concat(results[1]).ToList();
+        var all = await ClaimConcurrentlyAsync(40, async outbox => (await outbox.ClaimDueWebhooksAsync(At(10), Lease, 4, Ct)).Items.Select(c => c.Item.Id));
 
         Assert.Equal(120, all.Count);
         Assert.Equal(all.Count, all.Distinct().Count());
@@ -366,6 +346,19 @@ public abstract partial class JournalContractTests
     [Fact]
     public async Task WebhookClaimersForOneEndpoint_Concurrent_NeverTakeTheSameItem()
     {
+        var all = await ClaimConcurrentlyAsync(20, async outbox => (await outbox.ClaimDueWebhooksForEndpointAsync("a", At(10), Lease, 4, Ct)).Select(c => c.Item.Id));
+
+        Assert.Equal(60, all.Count);
+        Assert.Equal(all.Count, all.Distinct().Count());
+        Assert.Equal(60, await Target.ScalarAsync("SELECT COUNT(*) FROM webhook_outbox WHERE endpoint_id = 'b' AND next_attempt_ns = " + At(1).UnixNanoseconds));
+    }
+
+    /// <summary>
+    /// Two journals on one database, 60 messages queued for endpoints a and b; each journal runs
+    /// <paramref name="rounds"/> rounds of <paramref name="claim"/> at once with the other: every id either took.
+    /// </summary>
+    private async Task<List<long>> ClaimConcurrentlyAsync(int rounds, Func<IWebhookOutbox, Task<IEnumerable<long>>> claim)
+    {
         var first = await OpenOutboxAsync();
         var second = (IWebhookOutbox)await OpenAsync();
         await AddEndpointsAsync(first, ("a", 1), ("b", 1));
@@ -377,20 +370,16 @@ public abstract partial class JournalContractTests
         async Task<List<long>> ClaimAllAsync(IWebhookOutbox outbox)
         {
             var taken = new List<long>();
-            for (var round = 0; round < 20; round++)
+            for (var round = 0; round < rounds; round++)
             {
-                taken.AddRange((await outbox.ClaimDueWebhooksForEndpointAsync("a", At(10), Lease, 4, Ct)).Select(c => c.Item.Id));
+                taken.AddRange(await claim(outbox));
             }
 
             return taken;
         }
 
         var results = await Task.WhenAll(Task.Run(() => ClaimAllAsync(first), Ct), Task.Run(() => ClaimAllAsync(second), Ct));
-        var all = results[0].Concat(results[1]).ToList();
-
-        Assert.Equal(60, all.Count);
-        Assert.Equal(all.Count, all.Distinct().Count());
-        Assert.Equal(60, await Target.ScalarAsync("SELECT COUNT(*) FROM webhook_outbox WHERE endpoint_id = 'b' AND next_attempt_ns = " + At(1).UnixNanoseconds));
+        return [.. results[0], .. results[1]];
     }
 
     private async Task<IWebhookOutbox> OpenOutboxAsync() => Assert.IsAssignableFrom<IWebhookOutbox>(await OpenAsync());
