@@ -103,37 +103,25 @@ public sealed class ObservationPump
     private async Task SubmitAsync(List<JournalObservation> batch, CancellationToken cancellationToken)
     {
         var items = batch.ToArray();
-        var wait = _firstOverloadWait;
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
+            var tries = await JournalBackPressure.SubmitAsync(() => _submit(items), _firstOverloadWait, _maxOverloadWait, attempt =>
             {
-                await _submit(items).ConfigureAwait(false);
-                Interlocked.Add(ref _journalled, items.Length);
-                if (attempt > ReportOverloadAfterAttempts)
-                {
-                    _reportError($"journal accepting again after {attempt - 1} tries: {items.Length} observations journalled");
-                }
-
-                return;
-            }
-            catch (JournalOverloadedException)
-            {
-                // Back-pressure, not loss: wait (longer and longer, at most a second) until the journal keeps up.
                 Interlocked.Increment(ref _overloadWaits);
                 if (attempt == ReportOverloadAfterAttempts)
                 {
                     _reportError($"journal queue full for {attempt} tries: holding {items.Length} observations (and slowing this input) until it accepts them");
                 }
-
-                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-                wait = Hosting.Backoff.Double(wait, _maxOverloadWait);
-            }
-            catch (JournalException ex)
+            }, cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref _journalled, items.Length);
+            if (tries > ReportOverloadAfterAttempts)
             {
-                _reportError($"{items.Length} observations not journalled: {ex.Message}");
-                return;
+                _reportError($"journal accepting again after {tries - 1} tries: {items.Length} observations journalled");
             }
+        }
+        catch (JournalException ex)
+        {
+            _reportError($"{items.Length} observations not journalled: {ex.Message}");
         }
     }
 }

@@ -250,35 +250,25 @@ public sealed partial class RemoteIdSourceService(
 
             var items = _items.ToArray();
             _items.Clear();
-            var wait = FirstOverloadWait;
-            for (var attempt = 1; ; attempt++)
+            try
             {
-                try
+                // Back-pressure, however long it lasts: the capture waits (the client ids make a repeat harmless).
+                JournalBackPressure.SubmitAsync(() => owner._ingest.SubmitAsync(items, Stopwatch.GetTimestamp()), FirstOverloadWait, MaxOverloadWait, attempt =>
                 {
-                    owner._ingest.SubmitAsync(items, Stopwatch.GetTimestamp()).GetAwaiter().GetResult();
-                    Interlocked.Add(ref owner._observations, items.Length);
-                    return;
-                }
-                catch (JournalOverloadedException)
-                {
-                    // Back-pressure, however long it lasts: the capture waits (the client ids make a repeat harmless).
                     if (attempt == ObservationPump.ReportOverloadAfterAttempts)
                     {
                         LogSourceError(owner._logger, sensor, $"journal queue full for {attempt} tries: holding {items.Length} observations until it accepts them");
                     }
-
-                    if (stoppingToken.WaitHandle.WaitOne(wait))
-                    {
-                        return;
-                    }
-
-                    wait = Hosting.Backoff.Double(wait, MaxOverloadWait);
-                }
-                catch (JournalException ex)
-                {
-                    LogSourceError(owner._logger, sensor, $"{items.Length} observations not journalled: {ex.Message}");
-                    return;
-                }
+                }, stoppingToken).GetAwaiter().GetResult();
+                Interlocked.Add(ref owner._observations, items.Length);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping.
+            }
+            catch (JournalException ex)
+            {
+                LogSourceError(owner._logger, sensor, $"{items.Length} observations not journalled: {ex.Message}");
             }
         }
     }

@@ -217,28 +217,16 @@ public sealed partial class UdpIngestService(
     private async Task SubmitAsync(List<JournalObservation> batch, long received, CancellationToken cancellationToken)
     {
         var items = batch.ToArray();
-        var wait = FirstOverloadWait;
-        while (true)
+        try
         {
-            try
-            {
-                await ingest.SubmitAsync(items, received).ConfigureAwait(false);
-                Interlocked.Add(ref _accepted, items.Length);
-                return;
-            }
-            catch (JournalOverloadedException)
-            {
-                // Back-pressure, not loss: the datagram queue holds what arrives meanwhile.
-                Interlocked.Increment(ref _overloadWaits);
-                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-                wait = Hosting.Backoff.Double(wait, MaxOverloadWait);
-            }
-            catch (JournalException ex)
-            {
-                Interlocked.Add(ref _refused, items.Length);
-                LogJournalError(logger, items.Length, ex);
-                return;
-            }
+            // Back-pressure, not loss: the datagram queue holds what arrives meanwhile.
+            await JournalBackPressure.SubmitAsync(() => ingest.SubmitAsync(items, received), FirstOverloadWait, MaxOverloadWait, _ => Interlocked.Increment(ref _overloadWaits), cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref _accepted, items.Length);
+        }
+        catch (JournalException ex)
+        {
+            Interlocked.Add(ref _refused, items.Length);
+            LogJournalError(logger, items.Length, ex);
         }
     }
 
